@@ -1,5 +1,7 @@
+import { createApp } from './app'
+
+const app = createApp()
+
 export default {
-  async fetch(): Promise<Response> {
-    return new Response('season watch')
-  },
+  fetch: app.fetch,
 } satisfies ExportedHandler<Env>

@@ -1,0 +1,15 @@
+import { Hono } from 'hono'
+import { adminRoutes } from './routes/admin'
+import { demoRoutes } from './routes/demo'
+import { publicRoutes } from './routes/public'
+import { subscribeRoutes } from './routes/subscribe'
+
+/** The HTTP side of the Worker: each area is its own sub-app with one job. */
+export function createApp() {
+  const app = new Hono<{ Bindings: Env }>()
+  app.route('/', publicRoutes)
+  app.route('/', subscribeRoutes)
+  app.route('/', adminRoutes)
+  app.route('/', demoRoutes)
+  return app
+}
