@@ -1,7 +1,6 @@
-import type { D1Migration } from 'cloudflare:test'
-
-declare module 'cloudflare:test' {
-  interface ProvidedEnv extends Env {
-    TEST_MIGRATIONS: D1Migration[]
+// Bindings that only the test runner adds (see vitest.config.ts).
+declare namespace Cloudflare {
+  interface Env {
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
   }
 }
