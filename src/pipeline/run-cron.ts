@@ -1,7 +1,18 @@
-import type { Change, Facts, Source, Subject } from '../core/types'
-import type { KvLike } from '../store/kv'
+import { claimLedgerKey, CERTAINTY_RANK } from '../core/claim-key'
+import { HISTORY_LIMIT, type PublicView } from '../core/public-view'
+import type { Change, Claim, Facts, Source, Subject } from '../core/types'
+import { changeId, diffFacts } from '../diff/diff-facts'
+import { createSubjectMatcher } from '../extract/subject-matcher'
+import { hashText } from '../fetch/hash'
+import { emptyFacts, mergeFacts } from '../merge/merge-facts'
 import type { Notifier, RenderedEmail } from '../notify/notifier'
+import { renderUpdateEmail } from '../render/render-email'
+import { readSources } from '../sources/source-store'
+import type { KvLike } from '../store/kv'
+import { kvKeys } from '../store/kv-keys'
+import { collectClaims } from './collect-claims'
 import type { RunLock } from './lock'
+import type { PipelineState } from './state'
 
 /** Everything a cron run touches, passed in so the Worker, the CLI and tests drive the same code. */
 export interface RunDeps {
@@ -9,10 +20,12 @@ export interface RunDeps {
   now: () => Date
   kv: KvLike
   subject: Subject
-  /** Seeds the live list in KV on the first run. */
+  /** Used until a maintainer saves a live list in KV. */
   defaultSources: Source[]
   notifier: Notifier
   lock?: RunLock
+  /** Base URL for links in emails and the public view. */
+  publicUrl?: string
   log?: (event: Record<string, unknown>) => void
 }
 
@@ -26,9 +39,121 @@ export interface RunReport {
   email: RenderedEmail | null
   failed: { url: string; error: string }[]
   facts: Facts
+  /** Whether the run wrote state (a quiet run does not). */
+  wrote: boolean
 }
 
-/** One cron run: sources → fetch → extract → merge → diff → notify. */
-export async function runCron(_deps: RunDeps): Promise<RunReport> {
-  throw new Error('not implemented yet')
+const LOCK_TTL_MS = 10 * 60 * 1000
+const MAX_CLAIMS = 4000
+const MAX_REPORTED = 1000
+
+function newState(at: string): PipelineState {
+  return { version: 0, createdAt: at, updatedAt: at, facts: emptyFacts(), claims: [], fetch: {}, feeds: {}, reported: [], history: [] }
+}
+
+/** Adds claims not seen before; returns how many were new. Old claims stay: absence is not evidence. */
+function addToLedger(ledger: Claim[], found: Claim[]): number {
+  const keys = new Set(ledger.map(claimLedgerKey))
+  let added = 0
+  for (const c of found) {
+    const key = claimLedgerKey(c)
+    if (keys.has(key)) continue
+    keys.add(key)
+    ledger.push(c)
+    added++
+  }
+  if (ledger.length > MAX_CLAIMS) {
+    // Forget the weakest, oldest claims first.
+    ledger.sort((a, b) => CERTAINTY_RANK[b.certainty] - CERTAINTY_RANK[a.certainty] || (b.published ?? '').localeCompare(a.published ?? ''))
+    ledger.length = MAX_CLAIMS
+  }
+  return added
+}
+
+/** A stable edition id: the same material changes always give the same id. */
+async function editionId(material: Change[]): Promise<string> {
+  return (await hashText(material.map(changeId).sort().join('\n'))).slice(0, 24)
+}
+
+/**
+ * One cron run: sources → fetch → extract → merge → diff → notify. Reads state once, writes it
+ * at most once (only when something changed), and hands material changes to the notifier at most
+ * once. The first run of a fresh install is a silent baseline.
+ */
+export async function runCron(deps: RunDeps): Promise<RunReport> {
+  const now = deps.now()
+  const at = now.toISOString()
+  const token = deps.lock ? await deps.lock.acquire('cron', LOCK_TTL_MS, now) : 'none'
+  if (token === null) {
+    deps.log?.({ event: 'run-skipped', reason: 'another run holds the lock', at })
+    return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false }
+  }
+  try {
+    return await runLocked(deps, now)
+  } finally {
+    if (deps.lock && token !== 'none') await deps.lock.release('cron', token)
+  }
+}
+
+async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
+  const at = now.toISOString()
+  const raw = await deps.kv.get(kvKeys.state())
+  const baseline = raw === null
+  const state: PipelineState = raw ? { ...newState(at), ...(JSON.parse(raw) as PipelineState) } : newState(at)
+  const sources = (await readSources(deps.kv, deps.defaultSources)).filter((s) => s.enabled)
+
+  const collected = await collectClaims({
+    sources,
+    fetchMemory: state.fetch,
+    feeds: state.feeds,
+    subject: deps.subject,
+    matcher: createSubjectMatcher(deps.subject),
+    fetch: deps.fetch,
+    now,
+    ...(deps.log ? { log: deps.log } : {}),
+  })
+
+  const ledger = [...state.claims]
+  const added = addToLedger(ledger, collected.claims)
+  const facts = mergeFacts(state.facts, ledger, { today: at.slice(0, 10), subject: deps.subject })
+  const changes = diffFacts(state.facts, facts, { baseline })
+  const reported = new Set(state.reported)
+  for (const c of changes) if (c.material && reported.has(changeId(c))) c.material = false
+  const material = changes.filter((c) => c.material)
+
+  let email: RenderedEmail | null = null
+  const history = [...state.history]
+  if (material.length > 0) {
+    email = renderUpdateEmail({ changes: material, facts, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' })
+    const id = await editionId(material)
+    // Notify before saving: the notifier ignores a repeated id, so a crash between the two
+    // re-sends nothing, while saving first could lose the email.
+    await deps.notifier.notify({ id, at, changes: material, facts, email })
+    history.unshift({ id, at, changes: material })
+    history.length = Math.min(history.length, HISTORY_LIMIT)
+    for (const c of material) reported.add(changeId(c))
+  }
+
+  const factsChanged = JSON.stringify(facts) !== JSON.stringify(state.facts)
+  const wrote = baseline || collected.dirty || added > 0 || factsChanged || material.length > 0
+  if (wrote) {
+    const next: PipelineState = {
+      ...state,
+      version: state.version + 1,
+      updatedAt: at,
+      facts,
+      claims: ledger,
+      fetch: collected.fetchMemory,
+      feeds: collected.feeds,
+      reported: [...reported].slice(-MAX_REPORTED),
+      history,
+    }
+    await deps.kv.put(kvKeys.state(), JSON.stringify(next))
+    if (baseline || factsChanged || material.length > 0) {
+      const view: PublicView = { version: next.version, updatedAt: at, facts, history }
+      await deps.kv.put(kvKeys.publicView(), JSON.stringify(view))
+    }
+  }
+  deps.log?.({ event: 'run', at, baseline, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, wrote })
+  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote }
 }

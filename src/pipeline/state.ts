@@ -1,3 +1,4 @@
+import type { HistoryEntry } from '../core/public-view'
 import type { Claim, Facts } from '../core/types'
 
 /** What the fetcher remembers about one URL between runs (also the admin's health view). */
@@ -27,6 +28,8 @@ export interface SeenItem {
   /** Failed attempts so far; the item is dropped after a few. */
   attempts: number
   done: boolean
+  /** Hash of the article text we extracted, so a re-stamped but identical article is skipped. */
+  hash?: string
 }
 
 /** The whole pipeline state in one KV value (`kvKeys.state()`). */
@@ -43,4 +46,6 @@ export interface PipelineState {
   feeds: Record<string, Record<string, SeenItem>>
   /** Ids of material changes already reported, so overlapping runs never report one twice. */
   reported: string[]
+  /** Material changes, newest first, bounded; mirrored into the public view. */
+  history: HistoryEntry[]
 }

@@ -1,0 +1,43 @@
+import type { Person, Subject } from './types'
+import { normalizeName } from '../extract/subject-matcher'
+
+/** People as a replay manifest may give them: a list of Person, or `{ "Name": ["alias", …] }`. */
+type PeopleInput = Person[] | Record<string, string[]> | undefined
+
+function toPeople(input: PeopleInput): Person[] {
+  if (!input) return []
+  if (Array.isArray(input)) return input.map((p) => ({ ...p, aliases: p.aliases ?? [] }))
+  return Object.entries(input).map(([name, aliases]) => ({ name, aliases }))
+}
+
+/**
+ * Combines the configured subject with one given elsewhere (a replay manifest). The same show
+ * keeps everything the config knows and adds the extra names; another show stands on its own.
+ */
+export function resolveSubject(base: Subject, override?: Partial<Omit<Subject, 'people'>> & { people?: PeopleInput }): Subject {
+  if (!override?.show) return base
+  const extraPeople = toPeople(override.people)
+  const sameShow = [base.show, ...base.aliases].some((t) => normalizeName(t) === normalizeName(override.show!))
+  if (!sameShow) {
+    return {
+      show: override.show,
+      season: override.season ?? 1,
+      aliases: override.aliases ?? [],
+      people: extraPeople,
+      officialSources: override.officialSources ?? ['Netflix', 'the streamer'],
+    }
+  }
+  const people = [...base.people]
+  for (const p of extraPeople) {
+    const known = people.findIndex((q) => normalizeName(q.name) === normalizeName(p.name))
+    if (known >= 0) people[known] = { ...people[known]!, aliases: [...new Set([...people[known]!.aliases, ...p.aliases])] }
+    else people.push(p)
+  }
+  return {
+    ...base,
+    season: override.season ?? base.season,
+    aliases: [...new Set([...base.aliases, ...(override.aliases ?? [])])],
+    people,
+    officialSources: override.officialSources ?? base.officialSources ?? [],
+  }
+}

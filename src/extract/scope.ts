@@ -1,0 +1,110 @@
+import type { SubjectMatcher } from './subject-matcher'
+
+/** Which season(s) a sentence talks about, and whether it names another show. */
+export interface SentenceScope {
+  /** Names the followed season ("Season 2", "the second season", "시즌2", "the sequel"). */
+  target: boolean
+  /** Names an earlier season ("Season 1", "the first season"). */
+  earlier: boolean
+  /** Names a later season of this show, or a season of another show. */
+  elsewhere: boolean
+  /** Names the show by one of its titles. */
+  show: boolean
+}
+
+const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+
+/** Words a title-cased phrase may start with that are not part of a show's title. */
+const NOT_TITLE = new Set(
+  'the a an in on for of and or but with its their his her this that these those netflix netflix’s netflix\'s streamer season seasons part new upcoming next its while after before as to by from at'.split(' '),
+)
+
+interface SeasonMention {
+  n: number
+  index: number
+  length: number
+}
+
+function seasonWordNumber(w: string): number {
+  const lw = w.toLowerCase()
+  const d = Number.parseInt(lw, 10)
+  if (!Number.isNaN(d)) return d
+  const c = CARDINALS.indexOf(lw)
+  return c >= 0 ? c : -1
+}
+
+const SEASON_N = /\b(?:season|series|part|temporada|saison|staffel)[\s-]*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\bS(\d{1,2})\b|시즌\s*(\d{1,2})/giu
+const SEASON_ORD = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th)\s+(?:season|series|installment|instalment|chapter|outing)\b/giu
+
+function findSeasonMentions(text: string): SeasonMention[] {
+  const out: SeasonMention[] = []
+  SEASON_N.lastIndex = 0
+  for (let m = SEASON_N.exec(text); m; m = SEASON_N.exec(text)) {
+    const raw = m[1] ?? m[2] ?? m[3] ?? ''
+    out.push({ n: seasonWordNumber(raw), index: m.index, length: m[0].length })
+  }
+  SEASON_ORD.lastIndex = 0
+  for (let m = SEASON_ORD.exec(text); m; m = SEASON_ORD.exec(text)) {
+    const w = (m[1] ?? '').toLowerCase()
+    let n = ORDINALS.indexOf(w)
+    if (n < 0) n = Number.parseInt(w, 10)
+    out.push({ n, index: m.index, length: m[0].length })
+  }
+  return out
+}
+
+/**
+ * True when a title-cased phrase that is not our show sits right before the season mention,
+ * as in "Squid Game season 3" or "Stranger Things 5".
+ */
+const titleAtEndCache = new WeakMap<SubjectMatcher, RegExp>()
+function titleAtEnd(matcher: SubjectMatcher): RegExp {
+  let re = titleAtEndCache.get(matcher)
+  if (!re) titleAtEndCache.set(matcher, (re = new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'iu')))
+  return re
+}
+
+function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): boolean {
+  const before = text.slice(Math.max(0, at - 60), at)
+  const cleaned = before.replace(/['’]s\s*$/u, '').replace(/[\s'"‘’“”:]+$/u, '')
+  if (titleAtEnd(matcher).test(cleaned)) return false
+  const m = /((?:[A-Z][\p{L}\d’'&:.-]*\s+){0,4}[A-Z][\p{L}\d’'&:.-]*)$/u.exec(cleaned)
+  if (!m?.[1]) return false
+  const words = m[1].split(/\s+/).filter((w) => !NOT_TITLE.has(w.toLowerCase()))
+  if (words.length === 0) return false
+  const phrase = words.join(' ')
+  if (matcher.canonicalName(phrase)) return false
+  if (matcher.findPeople(phrase).length) return false
+  return true
+}
+
+/** Decides which season(s) and shows a sentence is about. */
+export function scopeSentence(text: string, matcher: SubjectMatcher): SentenceScope {
+  const season = matcher.subject.season
+  const scope: SentenceScope = { target: false, earlier: false, elsewhere: false, show: matcher.titlePattern.test(text) }
+  for (const m of findSeasonMentions(text)) {
+    if (ownedByOtherShow(text, m.index, matcher)) {
+      scope.elsewhere = true
+      continue
+    }
+    if (m.n === season) scope.target = true
+    else if (m.n >= 0 && m.n < season) scope.earlier = true
+    else scope.elsewhere = true
+  }
+  const lower = text.toLowerCase()
+  // The sequel-ish words all point at the next season when we follow the next season.
+  if (/\b(?:new|next|upcoming|forthcoming|latest|sophomore|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b|\b(?:two|2)\s*nd\s+season\b/u.test(lower)) {
+    scope.target = true
+  }
+  if (/\b(?:previous|last|debut|original|earlier)\s+(?:season|installment|instalment)\b|\bseason\s+(?:one|1)\b|시즌\s*1/u.test(lower)) {
+    scope.earlier = true
+  }
+  // "<title> 2" / "<title>2" is how Korean and fan copy name the second season.
+  const titleN = new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'iu')
+  if (titleN.test(text)) scope.target = true
+  if (season === 2 && /\bseason\s*(?:two)\b|\b2nd season\b/iu.test(text)) scope.target = true
+  if (new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'iu').test(text)) scope.target = true
+  if (new RegExp(`두\\s*번째\\s*(?:시즌|이야기)`, 'u').test(text) && season === 2) scope.target = true
+  return scope
+}
