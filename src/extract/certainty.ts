@@ -61,6 +61,9 @@ const OFFICIAL_ACT =
 
 /** "Netflix has renewed …", "the streamer kicked off …": the official voice is the one acting. */
 function officialActs(sentence: string, matcher: SubjectMatcher): boolean {
+  // Passive voice: "was greenlit for Season 2 by Netflix".
+  const passive = new RegExp(`\\b(?:renewed|greenlit|green-lit|confirmed|announced|ordered|picked\\s+up|revealed|released|unveiled)\\b[^.]{0,60}?\\bby\\s+(?:the\\s+)?(?:${matcher.officialPattern.source})`, 'iu')
+  if (passive.test(sentence)) return true
   const re = new RegExp(matcher.officialPattern.source, 'giu')
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     if (OFFICIAL_ACT.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 60))) return true

@@ -83,7 +83,8 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   const titlePattern = new RegExp(titles.map((t) => escapeRe(t).replace(/\s+/g, '\\s+')).join('|'), 'iu')
   const official = subject.officialSources?.length ? subject.officialSources : ['Netflix']
   const officialPattern = new RegExp(
-    `(?<![\\p{L}])(?:${official.map(escapeRe).join('|')})(?![\\p{L}])`,
+    // Korean particles attach to the noun ("넷플릭스는"), so only Latin letters end a word here.
+    `(?<![\\p{L}])(?:${official.map(escapeRe).join('|')})(?![A-Za-z])`,
     'iu',
   )
 
