@@ -13,21 +13,21 @@ interface Trigger {
 const TRIGGERS: { kind: TriggerKind; re: RegExp; needsSeason?: boolean }[] = [
   {
     kind: 'departed',
-    re: /\b(?:will\s+)?not\s+(?:be\s+)?(?:returning|return|back)\b|\bwon['’]t\s+(?:be\s+)?(?:returning|return|back)\b|\bno\s+longer\s+(?:be\s+)?(?:a\s+)?part\s+of\b|\bexit(?:s|ed|ing)?\b|\bleft\s+the\s+(?:show|series|project|cast|drama)\b|\bleaving\s+the\s+(?:show|series|project|cast)\b|\bopted\s+out\b|\bdropped\s+out\b|\bwithdr[ae]w\w*\b|\bdeparture\b|\bstep(?:ped|s)?\s+down\b|\brules?\s+out\s+(?:her|his|their)\s+involvement\b|하차|불참/giu,
+    re: /\b(?:will\s+)?not\s+(?:be\s+)?(?:returning|return|back)\b|\bwon['’]t\s+(?:be\s+)?(?:returning|return|back)\b|\bno\s+longer\s+(?:be\s+)?(?:a\s+)?part\s+of\b|\bexit(?:s|ed|ing)?\b|\bleft\s+the\s+(?:show|series|project|cast|drama)\b|\bleaving\s+the\s+(?:show|series|project|cast)\b|\bopted\s+out\b|\bdropped\s+out\b|\bwithdr[ae]w\w*\b|\bdeparture\b|\bstep(?:ped|s)?\s+down\b|\brules?\s+out\s+(?:her|his|their)\s+involvement\b|하차|불참/gi,
   },
   {
     kind: 'returning',
-    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?!\s+of\b)|\b(?:are|is|will\s+be)\s+back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|돌아온|돌아오|컴백|재회/giu,
+    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?!\s+of\b)|\b(?:are|is|will\s+be)\s+back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|돌아온|돌아오|컴백|재회/gi,
   },
   {
     kind: 'new',
-    re: /\bjoin(?:s|ed|ing)?\b|\bnew\s+(?:cast\s+)?(?:members?|faces|additions?|actors?|actress(?:es)?|cast|stars?|allies|names|blood)\b|\bnew\s+to\s+the\s+cast\b|\bnew\s*:|\baddition(?:s)?\s+(?:to|of)\b|\badded\s+to\b|\b(?:has|have|had)\s+been\s+cast\b|\b(?:was|were|is|are|being|got)\s+cast\b|\bboard(?:s|ed)\b|합류|새롭게|새로운\s*배우|캐스팅/giu,
+    re: /\bjoin(?:s|ed|ing)?\b|\bnew\s+(?:cast\s+)?(?:members?|faces|additions?|actors?|actress(?:es)?|cast|stars?|allies|names|blood)\b|\bnew\s+to\s+the\s+cast\b|\bnew\s*:|\baddition(?:s)?\s+(?:to|of)\b|\badded\s+to\b|\b(?:has|have|had)\s+been\s+cast\b|\b(?:was|were|is|are|being|got)\s+cast\b|\bboard(?:s|ed)\b|합류|새롭게|새로운\s*배우|캐스팅/gi,
   },
   {
     kind: 'list',
-    re: /\bline-?ups?\b|\b(?:confirmed|new|full|official)\s+cast\b|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear)\b|\bin\s+the\s+role\s+of\b|\b(?:reading|read)\s+their\b|\btable[\s-]read\b|출연|라인업|역으로|분해|연기한다|열연/giu,
+    re: /\bline-?ups?\b|\b(?:confirmed|new|full|official)\s+cast\b|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear)\b|\bin\s+the\s+role\s+of\b|\b(?:reading|read)\s+their\b|\btable[\s-]read\b|출연|라인업|역으로|분해|연기한다|열연/gi,
   },
-  { kind: 'list', re: /\bcast\b|\bensemble\b|\bstarring\b/giu, needsSeason: true },
+  { kind: 'list', re: /\bcast\b|\bensemble\b|\bstarring\b/gi, needsSeason: true },
 ]
 
 const NAME_STOP = new Set(
@@ -36,7 +36,7 @@ const NAME_STOP = new Set(
   ),
 )
 
-const PAST_CAST = /\b(?:starred|featured|boasted|were\s+among|was\s+among|made\s+up|launchpad|catapulted|rose\s+to\s+fame|known\s+for|previously\s+seen)\b/iu
+const PAST_CAST = /\b(?:starred|featured|boasted|were\s+among|was\s+among|made\s+up|launchpad|catapulted|rose\s+to\s+fame|known\s+for|previously\s+seen)\b/i
 
 /** Collects the cast triggers of a sentence, in order. */
 function findTriggers(text: string): Trigger[] {
@@ -50,7 +50,7 @@ function findTriggers(text: string): Trigger[] {
 
 /** The clause around a position: bounded by ; — – and "while". */
 function clauseBounds(text: string, at: number): [number, number] {
-  const seps = /[;—–]|\bwhile\b|\bbut\b|\bmeanwhile\b/giu
+  const seps = /[;—–]|\bwhile\b|\bbut\b|\bmeanwhile\b/gi
   let start = 0
   let end = text.length
   for (let m = seps.exec(text); m; m = seps.exec(text)) {
@@ -81,9 +81,9 @@ const ROLE_BEFORE = /([A-Z][\p{L}'’-]+(?:[\s-][A-Z][\p{L}'’-]+){0,2})(?:['�
 /** Character name written next to an actor: "X as Nam On-jo" or "Nam On-jo (X)". */
 function roleNear(text: string, index: number, length: number): string | null {
   const after = ROLE_AFTER.exec(text.slice(index + length, index + length + 60))
-  if (after?.[1]) return after[1].replace(/['’]s$/u, '')
+  if (after?.[1]) return after[1].replace(/['’]s$/, '')
   const before = ROLE_BEFORE.exec(text.slice(Math.max(0, index - 40), index))
-  if (before?.[1] && text[index + length] === ')') return before[1].replace(/['’]s$/u, '')
+  if (before?.[1] && text[index + length] === ')') return before[1].replace(/['’]s$/, '')
   return null
 }
 
@@ -104,8 +104,8 @@ function findUnknownNames(ctx: SentenceContext, known: { index: number; length: 
     const after = ctx.text.slice(at + name.length, at + name.length + 3)
     // A character is written "Name (Actor)": the name before a parenthesis is a role.
     if (/^\s*\(/.test(after)) continue
-    const prefixed = /\b(?:actor|actress|star|newcomer|rookie)\s+$/iu.test(before)
-    const inList = known.some((k) => Math.abs(k.index - at) < 60) && /(?:,|\band|&)\s*$|^\s*(?:,|\band\b)/u.test(before.slice(-6) + '|' + after)
+    const prefixed = /\b(?:actor|actress|star|newcomer|rookie)\s+$/i.test(before)
+    const inList = known.some((k) => Math.abs(k.index - at) < 60) && /(?:,|\band|&)\s*$|^\s*(?:,|\band\b)/.test(before.slice(-6) + '|' + after)
     if (prefixed || inList) out.push({ name, index: at, length: name.length })
   }
   return out

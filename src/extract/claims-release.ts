@@ -5,17 +5,17 @@ import { type FieldExtractor, isAboutTarget } from './sentence-context'
 
 // "released a clip/teaser/statement" is about something else than the premiere.
 const RELEASE_WORD =
-  /\b(?:premier(?:e|es|ed|ing)|release[sd]?(?!\s+(?:a|an|the|its|their|new|first|official)\s+(?!season|series|show|episodes)\w)|releasing|debut(?:s|ed)?|arriv(?:e|es|ed|ing)|drop(?:s|ped)?|hit(?:s|ting)?\s+(?:Netflix|screens|the\s+platform)|return(?:s|ing)?\s+(?:to|on)\s+(?:Netflix|screens)|land(?:s|ing)?\s+on|stream(?:s|ing)?\s+(?:from|on)|coming\s+out|come\s+out|air(?:s|ing)?|broadcast|slated\s+for|set\s+for|scheduled\s+for|launch(?:es|ed)?|(?:release|premiere)\s+date|release\s+window|delayed\s+(?:until|to)|pushed\s+(?:back\s+)?to)\b|공개|방송/iu
+  /\b(?:premier(?:e|es|ed|ing)|release[sd]?(?!\s+(?:a|an|the|its|their|new|first|official)\s+(?!season|series|show|episodes)\w)|releasing|debut(?:s|ed)?|arriv(?:e|es|ed|ing)|drop(?:s|ped)?|hit(?:s|ting)?\s+(?:Netflix|screens|the\s+platform)|return(?:s|ing)?\s+(?:to|on)\s+(?:Netflix|screens)|land(?:s|ing)?\s+on|stream(?:s|ing)?\s+(?:from|on)|coming\s+out|come\s+out|air(?:s|ing)?|broadcast|slated\s+for|set\s+for|scheduled\s+for|launch(?:es|ed)?|(?:release|premiere)\s+date|release\s+window|delayed\s+(?:until|to)|pushed\s+(?:back\s+)?to)\b|공개|방송/i
 
 // "No release date yet", "has not been announced": the absence of a date is not a date.
 const NO_DATE =
-  /\bno\s+(?:official\s+)?(?:release|premiere)\s+date\b|\b(?:release|premiere)\s+date\b[^.]{0,40}\b(?:not|n['’]t|yet\s+to|mystery|unknown|awaited|under\s+wraps|TBA|TBD)\b|\bnot\s+(?:be\s+)?(?:broadcast|released|out|arriv\w*|premier\w*)\s+(?:before|until|in)\b|\bwon['’]t\s+be\s+getting\b|\bno\s+longer\s+realistic\b/iu
+  /\bno\s+(?:official\s+)?(?:release|premiere)\s+date\b|\b(?:release|premiere)\s+date\b[^.]{0,40}\b(?:not|n['’]t|yet\s+to|mystery|unknown|awaited|under\s+wraps|TBA|TBD)\b|\bnot\s+(?:be\s+)?(?:broadcast|released|out|arriv\w*|premier\w*)\s+(?:before|until|in)\b|\bwon['’]t\s+be\s+getting\b|\bno\s+longer\s+realistic\b/i
 
 /** Later mentions win when the sentence corrects itself ("originally 2025, now 2026"). */
 function pickMentions(text: string, mentions: DateMention[]): DateMention[] {
   if (mentions.length < 2) return mentions
   const first = mentions[0]
-  if (first && /\b(?:originally|initially|previously|earlier|once|first)\b/iu.test(text.slice(0, first.index))) return mentions.slice(1)
+  if (first && /\b(?:originally|initially|previously|earlier|once|first)\b/i.test(text.slice(0, first.index))) return mentions.slice(1)
   return mentions
 }
 
@@ -47,7 +47,7 @@ export const extractReleaseClaims: FieldExtractor = (ctx) => {
   mentions = pickMentions(ctx.text, mentions)
   if (mentions.length === 0) return []
   // A premiere "on January 28" that is already behind the article is the earlier season.
-  if (isDeferred(ctx.text, word.index) && /\b(?:not|n['’]t|never)\b/iu.test(ctx.text.slice(Math.max(0, word.index - 30), word.index))) return []
+  if (isDeferred(ctx.text, word.index) && /\b(?:not|n['’]t|never)\b/i.test(ctx.text.slice(Math.max(0, word.index - 30), word.index))) return []
   const certain = ctx.certainty === 'confirmed'
   const value = toValue(mentions.slice(0, 2), certain)
   return [{ field: 'release', value, certainty: value.status === 'confirmed' ? 'confirmed' : ctx.certainty === 'confirmed' ? 'reported' : ctx.certainty }]

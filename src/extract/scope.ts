@@ -34,8 +34,8 @@ function seasonWordNumber(w: string): number {
   return c >= 0 ? c : -1
 }
 
-const SEASON_N = /\b(?:season|series|part|temporada|saison|staffel)[\s-]*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\bS(\d{1,2})\b|시즌\s*(\d{1,2})/giu
-const SEASON_ORD = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th)\s+(?:season|series|installment|instalment|chapter|outing)\b/giu
+const SEASON_N = /\b(?:season|series|part|temporada|saison|staffel)[\s-]*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\bS(\d{1,2})\b|시즌\s*(\d{1,2})/gi
+const SEASON_ORD = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th)\s+(?:season|series|installment|instalment|chapter|outing)\b/gi
 
 function findSeasonMentions(text: string): SeasonMention[] {
   const out: SeasonMention[] = []
@@ -67,7 +67,7 @@ function titleAtEnd(matcher: SubjectMatcher): RegExp {
 
 function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): boolean {
   const before = text.slice(Math.max(0, at - 60), at)
-  const cleaned = before.replace(/['’]s\s*$/u, '').replace(/[\s'"‘’“”:]+$/u, '')
+  const cleaned = before.replace(/['’]s\s*$/, '').replace(/[\s'"‘’“”:]+$/, '')
   if (titleAtEnd(matcher).test(cleaned)) return false
   const m = /((?:[A-Z][\p{L}\d’'&:.-]*\s+){0,4}[A-Z][\p{L}\d’'&:.-]*)$/u.exec(cleaned)
   if (!m?.[1]) return false
@@ -77,6 +77,22 @@ function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): bo
   if (matcher.canonicalName(phrase)) return false
   if (matcher.findPeople(phrase).length) return false
   return true
+}
+
+const patternCache = new WeakMap<SubjectMatcher, { titleN: RegExp; ordinalStory: RegExp }>()
+
+/** Per-subject patterns, compiled once. */
+function seasonPatterns(matcher: SubjectMatcher): { titleN: RegExp; ordinalStory: RegExp } {
+  let p = patternCache.get(matcher)
+  if (!p) {
+    const season = matcher.subject.season
+    p = {
+      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'iu'),
+      ordinalStory: new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'iu'),
+    }
+    patternCache.set(matcher, p)
+  }
+  return p
 }
 
 /** Decides which season(s) and shows a sentence is about. */
@@ -94,17 +110,16 @@ export function scopeSentence(text: string, matcher: SubjectMatcher): SentenceSc
   }
   const lower = text.toLowerCase()
   // The sequel-ish words all point at the next season when we follow the next season.
-  if (/\b(?:new|next|upcoming|forthcoming|latest|sophomore|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b|\b(?:two|2)\s*nd\s+season\b/u.test(lower)) {
+  if (/\b(?:new|next|upcoming|forthcoming|latest|sophomore|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b|\b(?:two|2)\s*nd\s+season\b/.test(lower)) {
     scope.target = true
   }
-  if (/\b(?:previous|last|debut|original|earlier)\s+(?:season|installment|instalment)\b|\bseason\s+(?:one|1)\b|시즌\s*1/u.test(lower)) {
+  if (/\b(?:previous|last|debut|original|earlier)\s+(?:season|installment|instalment)\b|\bseason\s+(?:one|1)\b|시즌\s*1/.test(lower)) {
     scope.earlier = true
   }
+  const res = seasonPatterns(matcher)
   // "<title> 2" / "<title>2" is how Korean and fan copy name the second season.
-  const titleN = new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'iu')
-  if (titleN.test(text)) scope.target = true
-  if (season === 2 && /\bseason\s*(?:two)\b|\b2nd season\b/iu.test(text)) scope.target = true
-  if (new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'iu').test(text)) scope.target = true
-  if (new RegExp(`두\\s*번째\\s*(?:시즌|이야기)`, 'u').test(text) && season === 2) scope.target = true
+  if (scope.show && res.titleN.test(text)) scope.target = true
+  if (res.ordinalStory.test(text)) scope.target = true
+  if (season === 2 && /두\s*번째\s*(?:시즌|이야기)/.test(text)) scope.target = true
   return scope
 }

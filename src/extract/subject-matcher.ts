@@ -26,6 +26,9 @@ export interface SubjectMatcher {
   officialPattern: RegExp
 }
 
+const WORD = /[\p{L}\p{N}]+(?:[-‐'’][\p{L}\p{N}]+)*/gu
+const HANGUL = /[\uAC00-\uD7A3]/
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Folds case, hyphens and spaces so "Park Ji-hoo", "Park Ji Hoo" and "park jihoo" meet. */
@@ -36,46 +39,31 @@ export function normalizeName(s: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '')
 }
 
-/** Writes a name so hyphen/space variants and either order of a two-part name all match. */
-function aliasPatterns(alias: string): string[] {
-  const flex = (a: string) =>
-    a
-      .split(/[\s-]+/)
-      .map(escapeRe)
-      .join('[\\s\\-‐]*')
-  const out = [flex(alias)]
-  const parts = alias.split(/\s+/)
-  // "Park Ji-hu" is also written "Ji-hu Park" in English copy.
-  if (parts.length === 2 && /^[A-Za-z]/.test(alias)) out.push(flex(`${parts[1]} ${parts[0]}`))
-  return out
-}
-
 /** Builds the matcher for a subject config. */
 export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   const byNorm = new Map<string, string>()
   const people = new Map<string, Person>()
-  const alternatives: { re: string; name: string }[] = []
   for (const p of subject.people) {
     people.set(p.name, p)
     for (const alias of [p.name, ...p.aliases]) {
       byNorm.set(normalizeName(alias), p.name)
       const parts = alias.split(/\s+/)
       if (parts.length === 2) byNorm.set(normalizeName(`${parts[1]} ${parts[0]}`), p.name)
-      for (const re of aliasPatterns(alias)) alternatives.push({ re, name: p.name })
     }
   }
-  // Longest first so "Lomon (Park Solomon)" style overlaps resolve to the fuller match.
-  alternatives.sort((a, b) => b.re.length - a.re.length)
-  const hangul = /[\u3131-\uD79D]/
-  const peopleRe = alternatives.length
-    ? new RegExp(
-        alternatives
-          .map((a, i) => (hangul.test(a.re) ? `(?<p${i}>${a.re})` : `(?<![\\p{L}\\p{N}])(?<p${i}>${a.re})(?![\\p{L}\\p{N}])`))
-          .join('|'),
-        'giu',
-      )
-    : null
-
+  // Only n-grams starting with a known first word are looked up at all.
+  const firstWords = new Set<string>()
+  for (const p of subject.people) {
+    for (const alias of [p.name, ...p.aliases]) {
+      const words = alias.split(/\s+/)
+      firstWords.add(normalizeName(words[0] ?? ''))
+      if (words.length === 2) firstWords.add(normalizeName(words[1] ?? ''))
+      // "Ji Hu Park" style splits of a hyphenated given name start with its first syllable.
+      if (words.length === 2) firstWords.add(normalizeName((words[1] ?? '').split('-')[0] ?? ''))
+    }
+  }
+  // Longest alias in words decides how far an n-gram lookup needs to reach.
+  const maxWords = Math.max(1, ...subject.people.flatMap((p) => [p.name, ...p.aliases].map((a) => a.split(/[\s-]+/).length)))
   const roles = new Set<string>()
   for (const p of subject.people) for (const r of p.roles ?? []) roles.add(normalizeName(r))
 
@@ -96,14 +84,33 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
     isRole: (words) => roles.has(normalizeName(words)),
     canonicalName: (written) => byNorm.get(normalizeName(written)) ?? null,
     findPeople(text) {
-      if (!peopleRe) return []
+      // Word n-grams looked up in a map: linear in the sentence, whatever the size of the cast.
+      const tokens = [...text.matchAll(WORD)]
+      const norms = tokens.map((t) => t[0].toLowerCase().replace(/[-‐'’]/g, ''))
       const out: PersonMention[] = []
-      peopleRe.lastIndex = 0
-      for (let m = peopleRe.exec(text); m; m = peopleRe.exec(text)) {
-        const groups = m.groups ?? {}
-        const key = Object.keys(groups).find((k) => groups[k] !== undefined)
-        const name = key ? alternatives[Number(key.slice(1))]?.name : undefined
-        if (name) out.push({ name, known: true, index: m.index, length: m[0].length })
+      for (let i = 0; i < tokens.length; i++) {
+        let matched = false
+        for (let n = firstWords.has(norms[i]!) ? Math.min(maxWords, tokens.length - i) : 0; n >= 1 && !matched; n--) {
+          const first = tokens[i]!
+          const last = tokens[i + n - 1]!
+          const name = byNorm.get(norms.slice(i, i + n).join(''))
+          if (name) {
+            out.push({ name, known: true, index: first.index, length: last.index + last[0].length - first.index })
+            i += n - 1
+            matched = true
+          }
+        }
+        const tok = tokens[i]![0]
+        // Korean particles attach to names ("박지후는"): try the token's prefixes.
+        if (!matched && HANGUL.test(tok)) {
+          for (let len = tok.length - 1; len >= 2; len--) {
+            const name = byNorm.get(normalizeName(tok.slice(0, len)))
+            if (name) {
+              out.push({ name, known: true, index: tokens[i]!.index, length: len })
+              break
+            }
+          }
+        }
       }
       return out
     },
