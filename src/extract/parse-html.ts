@@ -101,6 +101,59 @@ export function stripRawText(html: string): StrippedHtml {
   return { markup: parts.join(''), jsonLd }
 }
 
+// Page furniture that is never article text. Cut as strings too, because every node costs
+// linkedom allocations: a typical page's nav, sidebar and comments outnumber its paragraphs.
+const FURNITURE_OPEN = /<(nav|aside|form|div|section|ol|ul)\b([^>]*)>/gi
+const FURNITURE_TOKEN =
+  /^(?:comments?|comment-(?:list|area|section|respond)|sidebar|related(?:-[\w-]+)?|trending|popular|recommended|newsletter|share|sharing|social|cookie(?:-banner|-notice)?|consent|ad-slot|ads?|advert\w*|promo|breadcrumbs?|menu|widget)$/i
+const ATTR_TOKENS = /\b(?:id|class)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi
+// Never cut something that holds the article itself.
+const ARTICLE_INSIDE = /<article\b|<main\b|itemprop\s*=\s*["']?articleBody|entry-content|article-body|post-content/i
+
+function isFurniture(name: string, attrs: string): boolean {
+  if (name === 'nav' || name === 'aside' || name === 'form') return true
+  ATTR_TOKENS.lastIndex = 0
+  for (let m = ATTR_TOKENS.exec(attrs); m !== null; m = ATTR_TOKENS.exec(attrs)) {
+    const value = m[1] ?? m[2] ?? m[3] ?? ''
+    if (value.split(/\s+/).some((t) => FURNITURE_TOKEN.test(t))) return true
+  }
+  return false
+}
+
+/** End of the element that opens at `from` (after its start tag), counting nested same-name tags. */
+function elementEnd(markup: string, name: string, from: number): number {
+  const tag = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi')
+  tag.lastIndex = from
+  let depth = 1
+  for (let m = tag.exec(markup); m !== null; m = tag.exec(markup)) {
+    depth += m[1] ? -1 : 1
+    if (depth === 0) return m.index + m[0].length
+  }
+  return -1
+}
+
+/**
+ * Cuts navigation, asides, forms and elements whose id/class names page furniture (comments,
+ * sidebar, related, trending, ads, cookie banners, …) before the DOM is built. An element that
+ * would take the article with it, or has no closing tag, is left for the DOM pass.
+ */
+export function stripFurniture(markup: string): string {
+  const parts: string[] = []
+  let last = 0
+  FURNITURE_OPEN.lastIndex = 0
+  for (let m = FURNITURE_OPEN.exec(markup); m !== null; m = FURNITURE_OPEN.exec(markup)) {
+    const name = m[1]!.toLowerCase()
+    if (!isFurniture(name, m[2] ?? '')) continue
+    const end = elementEnd(markup, name, m.index + m[0].length)
+    if (end < 0 || ARTICLE_INSIDE.test(markup.slice(m.index, end))) continue
+    parts.push(markup.slice(last, m.index))
+    last = end
+    FURNITURE_OPEN.lastIndex = end
+  }
+  parts.push(markup.slice(last))
+  return parts.join('')
+}
+
 // Tags that may appear before <body>; the first other tag starts the body.
 const HEAD_TAG = /<\/?([a-zA-Z][\w-]*)/g
 const HEAD_ONLY = new Set(['html', 'head', 'title', 'meta', 'base', 'link', 'style', 'script', 'noscript', 'template'])
@@ -941,7 +994,7 @@ function looksBinary(html: string): boolean {
 export function parseArticle(html: string, options: ParseOptions): ParsedArticle {
   if (looksBinary(html)) return { title: null, lang: null, blocks: [], ...findPublished(() => '', emptyScan(), null, [], [], options) }
   const { markup, jsonLd } = stripRawText(html)
-  const doc = parseHTML(ensureSkeleton(lowerAttributeNames(markup))).document as unknown as { documentElement: DomNode | null }
+  const doc = parseHTML(ensureSkeleton(lowerAttributeNames(stripFurniture(markup)))).document as unknown as { documentElement: DomNode | null }
   const scan = scanDocument(doc.documentElement)
   const container = pickContainer(scan)
   const blocks = container ? collectBlocks(container, scan) : []
