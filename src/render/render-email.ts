@@ -1,5 +1,9 @@
 import type { Change, Facts } from '../core/types'
 import type { RenderedEmail } from '../notify/notifier'
+import { UpdateEmailHtml } from '../../templates/email-update'
+import { updateEmailText } from '../../templates/email-update-text'
+import { UnsubscribeFooterHtml, unsubscribeFooterText } from '../../templates/email-unsubscribe-footer'
+import { buildUpdateEmailModel } from './update-email-model'
 
 export interface RenderEmailInput {
   changes: Change[]
@@ -12,12 +16,31 @@ export interface RenderEmailInput {
 }
 
 /**
- * Renders the update email for a run's material changes. Placeholder until the email issue
- * lands its templates: plain text only, same shape.
+ * Renders the update email for a run's material changes: a subject naming the biggest change,
+ * each material change with its evidence, sources and dates, the current fact sheet, and a
+ * footer saying why the reader gets it. Pure. With `unsubscribeUrl`, the result is exactly
+ * `personalizeEmail(renderUpdateEmail(input without it), unsubscribeUrl)`.
  */
 export function renderUpdateEmail(input: RenderEmailInput): RenderedEmail {
-  const material = input.changes.filter((c) => c.material)
-  const subject = `${input.showTitle} Season ${input.season}: ${material.length} update(s)`
-  const text = material.map((c) => `- ${c.field}: ${JSON.stringify(c.to)}\n  ${c.evidence ?? ''}\n  ${c.sources.join(' ')}`).join('\n')
-  return { subject, text, html: `<pre>${text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)}</pre>` }
+  const model = buildUpdateEmailModel(input)
+  const email: RenderedEmail = {
+    subject: model.subject,
+    text: updateEmailText(model),
+    html: String(UpdateEmailHtml({ model })),
+  }
+  return input.unsubscribeUrl ? personalizeEmail(email, input.unsubscribeUrl) : email
+}
+
+/**
+ * Adds one recipient's unsubscribe link to an edition's email: in HTML just before the last
+ * </body> (the body's scraped text is escaped, so it cannot contain a literal </body>), in
+ * text as the last line. Structural, not a placeholder swap, so no scraped string can
+ * smuggle in a fake link.
+ */
+export function personalizeEmail(email: RenderedEmail, unsubscribeUrl: string): RenderedEmail {
+  const block = String(UnsubscribeFooterHtml({ url: unsubscribeUrl }))
+  const at = email.html.toLowerCase().lastIndexOf('</body>')
+  const html = at >= 0 ? `${email.html.slice(0, at)}${block}${email.html.slice(at)}` : `${email.html}${block}`
+  const text = `${email.text.replace(/\n*$/, '\n')}${unsubscribeFooterText(unsubscribeUrl)}`
+  return { subject: email.subject, text, html }
 }

@@ -1,0 +1,101 @@
+/**
+ * Admin authentication primitives over WebCrypto. Pure functions of their inputs (plus the
+ * clock the caller passes), so routes stay thin and tests need no server.
+ *
+ * - The API takes `Authorization: Bearer <ADMIN_TOKEN>`.
+ * - The page logs in once and gets a session cookie: `<issuedAt>.<HMAC(token, label+issuedAt)>`.
+ *   It never holds the token, expires on its own, and every session dies when the token rotates.
+ * - Each form carries a CSRF token: HMAC(token, label+session), bound to that session.
+ */
+
+/** How long a page session lasts. */
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
+
+const SESSION_LABEL = 'season-watch/admin-session/v1/'
+const CSRF_LABEL = 'season-watch/admin-csrf/v1/'
+const FINGERPRINT_LABEL = 'season-watch/admin-fingerprint/v1'
+
+const encoder = new TextEncoder()
+
+/** HMAC-SHA-256 of `message` under `key`, as lowercase hex. */
+export async function hmacHex(key: string, message: string): Promise<string> {
+  const k = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const sig = await crypto.subtle.sign('HMAC', k, encoder.encode(message))
+  return [...new Uint8Array(sig)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/**
+ * Compares two secrets in constant time. Both sides are first MACed under a fresh random key,
+ * so the compared buffers have the same length whatever was typed, and their bytes tell an
+ * attacker nothing even if the comparison leaked timing.
+ */
+export async function safeEqual(a: string, b: string): Promise<boolean> {
+  const key = (await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])) as CryptoKey
+  const [x, y] = await Promise.all([
+    crypto.subtle.sign('HMAC', key, encoder.encode(a)),
+    crypto.subtle.sign('HMAC', key, encoder.encode(b)),
+  ])
+  const subtle = crypto.subtle as SubtleCrypto & { timingSafeEqual?: (a: ArrayBuffer, b: ArrayBuffer) => boolean }
+  if (typeof subtle.timingSafeEqual === 'function') return subtle.timingSafeEqual(x, y)
+  const ua = new Uint8Array(x)
+  const ub = new Uint8Array(y)
+  let diff = 0
+  for (let i = 0; i < ua.length; i++) diff |= ua[i]! ^ ub[i]!
+  return diff === 0
+}
+
+/** Checks an `Authorization` header against the configured token. */
+export async function checkBearer(header: string | undefined | null, token: string): Promise<boolean> {
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? '')
+  // Still run the comparison on a miss, so a malformed header costs the same as a wrong one.
+  return (await safeEqual(m?.[1] ?? '', token)) && m !== null
+}
+
+/** A new session value for the cookie, derived from the token (never the token itself). */
+export async function createSession(token: string, now: Date): Promise<string> {
+  const issued = String(now.getTime())
+  return `${issued}.${await hmacHex(token, SESSION_LABEL + issued)}`
+}
+
+/** True when the cookie value was made with this token and has not expired. */
+export async function verifySession(value: string | undefined, token: string, now: Date): Promise<boolean> {
+  const m = /^(\d{1,15})\.([0-9a-f]{64})$/.exec(value ?? '')
+  if (!m) return false
+  const issued = Number(m[1])
+  const age = now.getTime() - issued
+  if (age < 0 || age > SESSION_TTL_MS) return false
+  return safeEqual(m[2]!, await hmacHex(token, SESSION_LABEL + m[1]))
+}
+
+/** The CSRF token that every form of this session must send back. */
+export function csrfFor(session: string, token: string): Promise<string> {
+  return hmacHex(token, CSRF_LABEL + session)
+}
+
+/** True when `sent` is the CSRF token of this session. */
+export async function verifyCsrf(sent: string | undefined, session: string, token: string): Promise<boolean> {
+  return safeEqual(sent ?? '', await csrfFor(session, token))
+}
+
+/**
+ * A short, stable name for the token in the audit log: enough to tell a rotated token apart,
+ * useless for guessing it.
+ */
+export async function fingerprintToken(token: string): Promise<string> {
+  return `token:${(await hmacHex(token, FINGERPRINT_LABEL)).slice(0, 8)}`
+}
+
+/**
+ * Same-origin check for state-changing page requests (defence in depth on top of the CSRF
+ * token and SameSite=Strict): `Origin` must match, or, when a browser omits it, `Referer`.
+ */
+export function isSameOrigin(requestUrl: string, origin: string | undefined, referer: string | undefined): boolean {
+  const own = new URL(requestUrl).origin
+  if (origin) return origin === own
+  if (!referer) return false
+  try {
+    return new URL(referer).origin === own
+  } catch {
+    return false
+  }
+}

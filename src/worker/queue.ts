@@ -1,0 +1,34 @@
+import { ConfigError, readEmailConfig } from '../email/email-config'
+import { outboxSender } from '../email/outbox-store'
+import { resendSender } from '../email/resend-sender'
+import { deliverEmailBatch } from '../notify/deliver-email-batch'
+import { d1EditionStore } from '../notify/edition-store'
+
+/**
+ * The email Queue consumer (`queue` in the Worker's default export): sends edition batches
+ * and confirmation emails with Resend, or writes them to the local outbox when
+ * RESEND_API_KEY is not set.
+ */
+export async function queue(batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext): Promise<void> {
+  let config
+  try {
+    config = readEmailConfig(env)
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    // Misconfigured deploy: keep the messages (they go to the DLQ if it is never fixed).
+    console.error({ event: 'email.config', level: 'error', error: err.message })
+    batch.retryAll({ delaySeconds: 300 })
+    return
+  }
+  if (!config.resendApiKey && !config.demoMode) {
+    console.warn({ event: 'email.outbox', level: 'warn', message: 'RESEND_API_KEY is not set: emails go to the local outbox' })
+  }
+  await deliverEmailBatch(batch, {
+    store: d1EditionStore(env.DB),
+    sender: config.resendApiKey ? resendSender({ apiKey: config.resendApiKey, baseUrl: config.resendBaseUrl }) : outboxSender(env.DB),
+    signingKey: config.signingKey,
+    publicUrl: config.publicUrl,
+    from: config.from,
+    log: (event) => (event.level === 'error' ? console.error(event) : console.log(event)),
+  })
+}

@@ -1,0 +1,103 @@
+import type { Notifier } from '../notify/notifier'
+import { d1Lock } from '../pipeline/lock'
+import { runCron, type RunDeps, type RunReport } from '../pipeline/run-cron'
+import { countKv, workersKv, type KvCounts } from '../store/kv'
+import { createDemoFetch } from '../demo/demo-fetch'
+import { listDemoSources } from '../demo/demo-documents'
+import { defaultSources, defaultSubject, isDemoMode, readPublicUrl } from './config'
+
+/** The one log line a cron run leaves (Workers Logs indexes the object's fields). */
+export interface CronLogLine {
+  event: 'cron'
+  cron: string | null
+  at: string
+  ms: number
+  demo: boolean
+  ok: boolean
+  skipped?: boolean
+  baseline?: boolean
+  changes?: { total: number; material: number; fields: string[] }
+  emailed?: boolean
+  failures?: { url: string; error: string }[]
+  kv: KvCounts
+  error?: string
+}
+
+/**
+ * The delivery seam. Until the email issue lands, editions are only logged.
+ * SEAM: the email engineer replaces the body with the Queue notifier from
+ * `src/notify/queue-notifier.ts` (e.g. `return queueNotifier(env)`).
+ */
+export function createNotifier(_env: Env): Notifier {
+  return {
+    async notify(edition) {
+      console.log({ event: 'edition', id: edition.id, at: edition.at, changes: edition.changes.length, subject: edition.email.subject })
+    },
+  }
+}
+
+/** Builds the cron's dependencies for the Worker: real fetch, clock, KV (counted), D1 lock. */
+export function buildRunDeps(env: Env): { deps: RunDeps; counts: KvCounts } {
+  const { kv, counts } = countKv(workersKv(env.STATE))
+  const demo = isDemoMode(env)
+  const publicUrl = readPublicUrl(env)
+  const deps: RunDeps = {
+    // Demo documents are served in-process (see createDemoFetch); bind keeps `this` right for the global.
+    fetch: demo ? createDemoFetch(publicUrl, workersKv(env.STATE), fetch.bind(globalThis)) : fetch.bind(globalThis),
+    now: () => new Date(),
+    kv,
+    subject: defaultSubject,
+    defaultSources: demo ? listDemoSources(publicUrl) : defaultSources,
+    notifier: createNotifier(env),
+    lock: d1Lock(env.DB),
+    publicUrl,
+    log: (event) => console.log(event),
+  }
+  return { deps, counts }
+}
+
+/**
+ * Runs one cron pass and logs one structured line. Errors are logged and rethrown so the
+ * runtime records the invocation as failed.
+ */
+export async function runScheduled(env: Env, cron: string | null = null): Promise<RunReport> {
+  const started = Date.now()
+  const { deps, counts } = buildRunDeps(env)
+  const base = { event: 'cron' as const, cron, at: new Date(started).toISOString(), demo: isDemoMode(env) }
+  try {
+    const report = await runCron(deps)
+    console.log(summarizeRun(report, counts, base, Date.now() - started))
+    return report
+  } catch (err) {
+    const line: CronLogLine = { ...base, ms: Date.now() - started, ok: false, kv: { ...counts }, error: String((err as Error)?.stack ?? err) }
+    console.error(line)
+    throw err
+  }
+}
+
+/** The log line for a finished run: counts, not contents, so logs stay small and scrape-free. */
+export function summarizeRun(
+  report: RunReport,
+  counts: KvCounts,
+  base: Pick<CronLogLine, 'cron' | 'at' | 'demo'>,
+  ms: number,
+): CronLogLine {
+  const material = report.changes.filter((c) => c.material)
+  return {
+    event: 'cron',
+    ...base,
+    ms,
+    ok: true,
+    skipped: report.skipped,
+    baseline: report.baseline,
+    changes: { total: report.changes.length, material: material.length, fields: material.map((c) => c.field) },
+    emailed: report.email !== null,
+    failures: report.failed,
+    kv: { ...counts },
+  }
+}
+
+/** The Worker's `scheduled` handler: the run outlives the event via waitUntil. */
+export const scheduled: ExportedHandlerScheduledHandler<Env> = (controller, env, ctx) => {
+  ctx.waitUntil(runScheduled(env, controller.cron))
+}

@@ -1,0 +1,125 @@
+import type { Change, Claim } from '../src/core/types'
+import { describeValue, formatTime, safeHref } from '../src/admin/describe'
+import type { DryRunResult } from '../src/admin/dry-run'
+import { AdminLayout } from './admin-layout'
+
+/** What a dry-run found: documents, their claims with evidence, and the changes they would cause. */
+export function AdminDryRun(props: { csrf: string; result: DryRunResult }) {
+  const r = props.result
+  const material = r.changes.filter((c) => c.material)
+  const other = r.changes.filter((c) => !c.material)
+  return (
+    <AdminLayout title="Dry-run" csrf={props.csrf}>
+      <p>
+        {r.target.id ? (
+          <>
+            Source <strong>{r.target.id}</strong>,{' '}
+          </>
+        ) : (
+          'Unsaved '
+        )}
+        {r.target.kind}{' '}
+        <a href={safeHref(r.target.url)} rel="noopener noreferrer nofollow">
+          <code>{r.target.url}</code>
+        </a>
+        , read {formatTime(r.at)}. Nothing was saved.
+      </p>
+      {r.error ? (
+        <p class="alert" id="dry-run-error">
+          Could not read it: {r.error}
+        </p>
+      ) : null}
+      <h2>Material changes it would cause ({material.length})</h2>
+      {r.baseline ? (
+        <p class="muted">There are no facts yet: the first real run records a baseline and emails nothing.</p>
+      ) : null}
+      <ChangeList changes={material} id="material-changes" empty="None: no email would go out because of this source." />
+      {other.length > 0 ? (
+        <details>
+          <summary>{other.length} other (not material) changes</summary>
+          <ChangeList changes={other} id="other-changes" empty="" />
+        </details>
+      ) : null}
+
+      <h2>Documents ({r.documents.length})</h2>
+      {r.documents.map((d) => (
+        <section class="document">
+          <h3>
+            <a href={safeHref(d.url)} rel="noopener noreferrer nofollow">
+              {d.url}
+            </a>
+          </h3>
+          {d.error ? (
+            <p class="bad">{d.error}</p>
+          ) : (
+            <>
+              <p>
+                Published: <strong class="published">{d.published ?? 'unknown'}</strong> · {d.claims.length} claims
+              </p>
+              <ClaimTable claims={d.claims} />
+            </>
+          )}
+        </section>
+      ))}
+      <p>
+        <a href="/admin">Back to the list</a>
+      </p>
+    </AdminLayout>
+  )
+}
+
+function ClaimTable(props: { claims: Claim[] }) {
+  if (props.claims.length === 0) return <p class="muted">No claims about the season.</p>
+  return (
+    <table class="claims">
+      <thead>
+        <tr>
+          <th>Field</th>
+          <th>Value</th>
+          <th>Certainty</th>
+          <th>Evidence</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.claims.map((c) => (
+          <tr>
+            <td>{c.field}</td>
+            <td>{describeValue(c.field, c.value)}</td>
+            <td>{c.certainty}</td>
+            <td>
+              <q>{c.evidence}</q>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function ChangeList(props: { changes: Change[]; id: string; empty: string }) {
+  if (props.changes.length === 0) return props.empty ? <p id={props.id}>{props.empty}</p> : null
+  return (
+    <table id={props.id}>
+      <thead>
+        <tr>
+          <th>Field</th>
+          <th>From</th>
+          <th>To</th>
+          <th>Certainty</th>
+          <th>Evidence</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.changes.map((c) => (
+          <tr class={c.material ? 'material' : ''}>
+            <td>{c.field}</td>
+            <td>{describeValue(c.field, c.from)}</td>
+            <td>{describeValue(c.field, c.to)}</td>
+            <td>{c.certainty ?? ''}</td>
+            <td>{c.evidence ? <q>{c.evidence}</q> : null}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

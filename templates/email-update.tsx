@@ -1,0 +1,127 @@
+import { raw } from 'hono/html'
+import type { ChangeItem, SourceItem, UpdateEmailModel } from '../src/render/update-email-model'
+
+/**
+ * The HTML part of an update email. Inline styles only (mail clients drop <style> blocks and
+ * never run scripts); every model string goes through JSX, which escapes it. The footer here
+ * says why the reader gets the email; the per-recipient unsubscribe block is added by
+ * `personalizeEmail` just before </body>.
+ */
+
+const S = {
+  body: 'margin:0;padding:0;background:#f4f4f2;color:#1b1f24;font:16px/1.5 -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif',
+  wrap: 'max-width:600px;margin:0 auto;padding:24px 16px',
+  card: 'background:#ffffff;border:1px solid #d9dde3;border-radius:8px;padding:20px',
+  h1: 'font-size:22px;line-height:1.3;margin:0 0 8px',
+  h2: 'font-size:17px;margin:24px 0 8px;border-bottom:2px solid #d9dde3;padding-bottom:4px',
+  h3: 'font-size:16px;margin:0 0 4px',
+  meta: 'color:#4a5360;font-size:14px;margin:0 0 6px',
+  quote: 'margin:6px 0;padding:4px 12px;border-left:3px solid #d9dde3;color:#2c333c;font-size:15px',
+  link: 'color:#0b4fa8',
+  small: 'color:#4a5360;font-size:13px;line-height:1.5',
+  preheader: 'display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#f4f4f2',
+} as const
+
+function Source(props: { source: SourceItem }) {
+  const { source } = props
+  const date = source.published ? ` (${source.published})` : ''
+  return (
+    <li>
+      <a href={source.href} style={S.link}>
+        {source.label}
+      </a>
+      {date}
+    </li>
+  )
+}
+
+function Change(props: { change: ChangeItem }) {
+  const { change } = props
+  const meta = [change.certainty, change.date].filter(Boolean).join(' · ')
+  return (
+    <div style="margin:0 0 18px">
+      <h3 style={S.h3}>{change.headline}</h3>
+      {meta ? <p style={S.meta}>{meta}</p> : null}
+      {change.evidence ? <blockquote style={S.quote}>“{change.evidence}”</blockquote> : null}
+      {change.sources.length > 0 ? (
+        <ul style="margin:4px 0 0;padding-left:20px;font-size:14px">
+          {change.sources.map((s) => (
+            <Source source={s} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+/** The whole HTML document for one update email (without the unsubscribe block). */
+export function UpdateEmailHtml(props: { model: UpdateEmailModel }) {
+  const m = props.model
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{m.subject}</title>
+        </head>
+        <body style={S.body}>
+          <div style={S.preheader}>{m.preheader}</div>
+          <div style={S.wrap}>
+            <div style={S.card}>
+              <p style={S.meta}>Season Watch · {m.title}</p>
+              <h1 style={S.h1}>{m.subject}</h1>
+              <h2 style={S.h2}>What changed</h2>
+              {m.changes.map((c) => (
+                <Change change={c} />
+              ))}
+              <h2 style={S.h2}>The facts now</h2>
+              <table role="presentation" style="border-collapse:collapse;width:100%;font-size:15px">
+                {m.facts.map((f) => (
+                  <tr>
+                    <th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap">
+                      {f.label}
+                    </th>
+                    <td style="padding:4px 0">
+                      {f.value}
+                      {f.certainty || f.asOf ? (
+                        <span style={S.meta}> ({[f.certainty, f.asOf ? `as of ${f.asOf}` : null].filter(Boolean).join(', ')})</span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </table>
+              {m.cast.length > 0 ? (
+                <>
+                  <h3 style="font-size:15px;margin:12px 0 4px">Cast</h3>
+                  <ul style="margin:0;padding-left:20px;font-size:15px">
+                    {m.cast.map((c) => (
+                      <li>
+                        {c.actor}
+                        {c.role ? ` as ${c.role}` : ''} ({c.status})
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              <p style="margin:20px 0 0">
+                <a href={m.siteUrl} style={S.link}>
+                  All facts with their sources
+                </a>{' '}
+                ·{' '}
+                <a href={m.historyUrl} style={S.link}>
+                  History of changes
+                </a>
+              </p>
+            </div>
+            <p style={S.small}>
+              You get this email because you subscribed to Season Watch updates about {m.title} and confirmed your
+              address. We write only when a fact materially changes.
+            </p>
+          </div>
+        </body>
+      </html>
+    </>
+  )
+}

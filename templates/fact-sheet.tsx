@@ -1,0 +1,131 @@
+import type { Facts } from '../src/core/types'
+import { STAGES } from '../src/core/types'
+import {
+  describeCastStatus,
+  describeRelease,
+  describeStage,
+  describeTrailer,
+  isStage,
+} from '../src/public/describe-fact'
+import { CertaintyBadge, DayStamp, EvidenceList, SourceLink } from './evidence'
+import { toSafeHref } from '../src/public/safe-url'
+
+/**
+ * The current fact sheet: one card per fact, each with its certainty, the day of the newest
+ * evidence ("as of") and its sources. Missing facts say so rather than disappearing.
+ */
+export function FactSheet(props: { facts: Facts }) {
+  const { stage, release, cast, trailer, episodes } = props.facts
+  return (
+    <div class="facts">
+      <section class="fact fact-wide" aria-labelledby="fact-stage">
+        <h3 id="fact-stage">Production stage</h3>
+        {stage ? (
+          <>
+            <p class="fact-value">{describeStage(stage.value)}</p>
+            <StageProgress current={stage.value} />
+            <p class="meta">
+              <CertaintyBadge value={stage.certainty} />
+              <DayStamp prefix="as of" value={stage.asOf} />
+            </p>
+            <EvidenceList sources={stage.sources} />
+          </>
+        ) : (
+          <p class="fact-value">Unknown</p>
+        )}
+      </section>
+
+      <section class="fact fact-wide" aria-labelledby="fact-release">
+        <h3 id="fact-release">Release</h3>
+        <p class="fact-value">
+          {release?.status === 'confirmed' ? 'Confirmed: ' : release?.status === 'estimated' ? 'Estimated: ' : ''}
+          {describeRelease(release)}
+        </p>
+        <p class="meta">
+          <CertaintyBadge value={release?.certainty} />
+          <DayStamp prefix="as of" value={release?.asOf} />
+        </p>
+        <EvidenceList sources={release?.sources} />
+      </section>
+
+      <section class="fact" aria-labelledby="fact-trailer">
+        <h3 id="fact-trailer">Trailer</h3>
+        <p class="fact-value">{describeTrailer(trailer)}</p>
+        {trailer ? (
+          <>
+            {toSafeHref(trailer.url) ? (
+              <p>
+                <SourceLink url={trailer.url!} label={`Watch the ${trailer.kind === 'teaser' ? 'teaser' : 'trailer'}`} />
+              </p>
+            ) : null}
+            <p class="meta">
+              <CertaintyBadge value={trailer.certainty} />
+              <DayStamp prefix="as of" value={trailer.asOf} />
+            </p>
+            <EvidenceList sources={trailer.sources} />
+          </>
+        ) : null}
+      </section>
+
+      <section class="fact" aria-labelledby="fact-episodes">
+        <h3 id="fact-episodes">Episodes</h3>
+        {episodes ? (
+          <>
+            <p class="fact-value">{episodes.value} episodes</p>
+            <p class="meta">
+              <CertaintyBadge value={episodes.certainty} />
+              <DayStamp prefix="as of" value={episodes.asOf} />
+            </p>
+            <EvidenceList sources={episodes.sources} />
+          </>
+        ) : (
+          <p class="fact-value">Not announced</p>
+        )}
+      </section>
+
+      <section class="fact fact-wide" aria-labelledby="fact-cast">
+        <h3 id="fact-cast">Cast</h3>
+        {cast && cast.length > 0 ? (
+          <ul class="cast">
+            {cast.map((member) => (
+              <li>
+                <p class="fact-value">
+                  <span class="actor">{member.actor}</span>
+                  {member.role ? <span> as {member.role}</span> : null}
+                </p>
+                <p class="meta">
+                  <span>{describeCastStatus(member.status)}</span>
+                  <CertaintyBadge value={member.certainty} />
+                  <DayStamp prefix="as of" value={member.asOf} />
+                </p>
+                <EvidenceList sources={member.sources} max={2} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="fact-value">No Season 2 cast announced</p>
+        )}
+      </section>
+    </div>
+  )
+}
+
+/** The five stages in order, the current one marked for screen readers too. */
+function StageProgress(props: { current: unknown }) {
+  if (!isStage(props.current)) return null
+  const at = STAGES.indexOf(props.current)
+  return (
+    <ol class="stages" aria-label="Production stages">
+      {STAGES.map((s, i) =>
+        i === at ? (
+          <li aria-current="step">{describeStage(s)}</li>
+        ) : (
+          <li class={i < at ? 'done' : undefined}>
+            {describeStage(s)}
+            {i < at ? <span class="visually-hidden"> (done)</span> : null}
+          </li>
+        ),
+      )}
+    </ol>
+  )
+}

@@ -1,0 +1,90 @@
+import type { Change } from '../src/core/types'
+import type { HistoryEntry } from '../src/core/public-view'
+import type { Page } from '../src/public/paginate'
+import { describeChange } from '../src/public/describe-fact'
+import { formatTime } from '../src/public/format'
+import { toDisplayUrl } from '../src/public/safe-url'
+import { CertaintyBadge, SourceLink } from './evidence'
+
+/** The in-page anchor of one edition (also the target of the Atom entry's link). */
+export function editionAnchor(id: string): string {
+  return `edition-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`
+}
+
+/** Material changes, newest edition first, each with its evidence and sources. */
+export function HistoryList(props: { entries: HistoryEntry[] }) {
+  if (props.entries.length === 0) {
+    return <p class="empty">No changes recorded yet. The first run records a silent baseline; changes after it appear here.</p>
+  }
+  return (
+    <ol class="history">
+      {props.entries.map((entry) => (
+        <li>
+          <article id={editionAnchor(entry.id)} aria-labelledby={`${editionAnchor(entry.id)}-h`}>
+            <h3 id={`${editionAnchor(entry.id)}-h`}>
+              <time datetime={entry.at}>{formatTime(entry.at)}</time>
+            </h3>
+            <ul class="changes">
+              {(entry.changes ?? []).map((change) => (
+                <ChangeItem change={change} />
+              ))}
+            </ul>
+          </article>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+function ChangeItem(props: { change: Change }) {
+  const { change } = props
+  const sources = Array.isArray(change.sources) ? change.sources.filter((s) => typeof s === 'string') : []
+  return (
+    <li>
+      <p class="change-title">
+        {describeChange(change)} <CertaintyBadge value={change.certainty} />
+      </p>
+      {change.evidence ? (
+        <blockquote>
+          <p>{change.evidence}</p>
+        </blockquote>
+      ) : null}
+      {sources.length > 0 ? (
+        <ul class="sources" aria-label="Sources">
+          {sources.slice(0, 5).map((url) => (
+            <li>
+              <SourceLink url={url} label={toDisplayUrl(url, 48)} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  )
+}
+
+/** Previous/next links for a paginated list; hidden when there is one page. */
+export function Pager(props: { page: Page<unknown>; href: (page: number) => string; label: string }) {
+  const { page, pages } = props.page
+  if (pages <= 1) return null
+  return (
+    <nav class="pager" aria-label={props.label}>
+      {page > 1 ? (
+        <a href={props.href(page - 1)} rel="prev">
+          ← Newer
+        </a>
+      ) : (
+        <span />
+      )}
+      <span>
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <a href={props.href(page + 1)} rel="next">
+          Older →
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  )
+}
