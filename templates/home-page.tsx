@@ -11,6 +11,8 @@ export interface HomePageProps {
   view: PublicView | null
   /** How many of the newest editions to show (the rest are on /history). */
   recent: number
+  /** Turnstile site key; the widget shows only when one is configured. */
+  turnstileSiteKey?: string | null
 }
 
 /** `/`: where the season stands, how to subscribe, and what changed lately. */
@@ -35,7 +37,7 @@ export function HomePage(props: HomePageProps) {
 
       <section aria-labelledby="subscribe-h">
         <h2 id="subscribe-h">Get an email when something changes</h2>
-        <SubscribeForm />
+        <SubscribeForm turnstileSiteKey={props.turnstileSiteKey ?? null} />
       </section>
 
       <section aria-labelledby="recent-h">

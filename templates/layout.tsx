@@ -44,8 +44,8 @@ h3{font-size:1.05rem;margin:0 0 .35rem}
 .stages li.done{background:#dcefe2;color:#0f3f20}
 .stages li[aria-current]{background:var(--ok);color:#fff;font-weight:700}
 .cast{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
-.cast li{border-top:1px solid var(--line);padding-top:.5rem}
-.cast li:first-child{border-top:0;padding-top:0}
+.cast>li{border-top:1px solid var(--line);padding-top:.5rem}
+.cast>li:first-child{border-top:0;padding-top:0}
 .actor{font-weight:650}
 blockquote{margin:.5rem 0;padding:.1rem .75rem;border-left:3px solid var(--line);color:#2c333c;font-size:.95rem;overflow-wrap:anywhere}
 blockquote p{margin:.25rem 0}

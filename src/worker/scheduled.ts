@@ -1,4 +1,4 @@
-import type { Notifier } from '../notify/notifier'
+import { queueNotifier, type QueueNotifier } from '../notify/queue-notifier'
 import { d1Lock } from '../pipeline/lock'
 import { runCron, type RunDeps, type RunReport } from '../pipeline/run-cron'
 import { countKv, workersKv, type KvCounts } from '../store/kv'
@@ -23,24 +23,17 @@ export interface CronLogLine {
   error?: string
 }
 
-/**
- * The delivery seam. Until the email issue lands, editions are only logged.
- * SEAM: the email engineer replaces the body with the Queue notifier from
- * `src/notify/queue-notifier.ts` (e.g. `return queueNotifier(env)`).
- */
-export function createNotifier(_env: Env): Notifier {
-  return {
-    async notify(edition) {
-      console.log({ event: 'edition', id: edition.id, at: edition.at, changes: edition.changes.length, subject: edition.email.subject })
-    },
-  }
+/** Delivery: editions are recorded in D1 and fanned out through the email Queue. */
+export function createNotifier(env: Env): QueueNotifier {
+  return queueNotifier(env)
 }
 
 /** Builds the cron's dependencies for the Worker: real fetch, clock, KV (counted), D1 lock. */
-export function buildRunDeps(env: Env): { deps: RunDeps; counts: KvCounts } {
+export function buildRunDeps(env: Env): { deps: RunDeps; counts: KvCounts; notifier: QueueNotifier } {
   const { kv, counts } = countKv(workersKv(env.STATE))
   const demo = isDemoMode(env)
   const publicUrl = readPublicUrl(env)
+  const notifier = createNotifier(env)
   const deps: RunDeps = {
     // Demo documents are served in-process (see createDemoFetch); bind keeps `this` right for the global.
     fetch: demo ? createDemoFetch(publicUrl, workersKv(env.STATE), fetch.bind(globalThis)) : fetch.bind(globalThis),
@@ -48,12 +41,12 @@ export function buildRunDeps(env: Env): { deps: RunDeps; counts: KvCounts } {
     kv,
     subject: defaultSubject,
     defaultSources: demo ? listDemoSources(publicUrl) : defaultSources,
-    notifier: createNotifier(env),
+    notifier,
     lock: d1Lock(env.DB),
     publicUrl,
     log: (event) => console.log(event),
   }
-  return { deps, counts }
+  return { deps, counts, notifier }
 }
 
 /**
@@ -62,9 +55,15 @@ export function buildRunDeps(env: Env): { deps: RunDeps; counts: KvCounts } {
  */
 export async function runScheduled(env: Env, cron: string | null = null): Promise<RunReport> {
   const started = Date.now()
-  const { deps, counts } = buildRunDeps(env)
+  const { deps, counts, notifier } = buildRunDeps(env)
   const base = { event: 'cron' as const, cron, at: new Date(started).toISOString(), demo: isDemoMode(env) }
   try {
+    // Finish any edition a crash left recorded but not yet queued (cheap: one D1 query).
+    const resumed = await notifier.resume().catch((err: unknown) => {
+      console.error({ event: 'email.resume', level: 'error', error: String(err) })
+      return 0
+    })
+    if (resumed > 0) console.log({ event: 'email.resume', editions: resumed })
     const report = await runCron(deps)
     console.log(summarizeRun(report, counts, base, Date.now() - started))
     return report
