@@ -69,42 +69,77 @@ function benchExtraction(): string[] {
   ]
 }
 
-/** A web of N page sources; `changed` makes every page differ from the previous run. */
-function pagesWeb(n: number, round: { value: number }, changed: boolean): { sources: Source[]; fetch: typeof fetch } {
+const SYLLABLES = ['ba', 'da', 'ga', 'ha', 'ja', 'ma', 'na', 'ra', 'sa', 'ta', 'bo', 'do', 'go', 'ho', 'jo', 'mo']
+/** A different made-up name per run and page ("Kim Ba-da"), so each run brings new facts. */
+function actorName(run: number, page: number): string {
+  const s = (k: number) => SYLLABLES[k % SYLLABLES.length]!
+  return `Kim ${s(run).toUpperCase().slice(0, 1)}${s(run).slice(1)}${s(Math.floor(run / 16))}-${s(page)}${s(Math.floor(page / 16))}`
+}
+
+type Mode = 'new facts' | 'reworded' | 'same bytes' | '304'
+
+/**
+ * A web of N page sources. Each run, every page either brings a new fact (a new actor joins),
+ * is re-worded (new bytes, same claims), serves the same bytes again, or answers 304 to our ETag.
+ */
+function pagesWeb(n: number, round: { value: number }, mode: Mode): { sources: Source[]; fetch: typeof fetch } {
   const sources: Source[] = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, url: `https://site${i}.example/story`, kind: 'page', enabled: true }))
   const pages = Array.from({ length: n }, (_, i) => buildRealisticPage(125_000, i))
-  const fetchFn = (async (input: RequestInfo | URL) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const i = Number(/site(\d+)/.exec(url)?.[1] ?? 0)
-    const body = changed ? pages[i]!.replace('</article>', `<p>Update ${round.value}.</p></article>`) : pages[i]!
-    return new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } })
+  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init)
+    const i = Number(/site(\d+)/.exec(req.url)?.[1] ?? 0)
+    const etag = `"p${i}"`
+    if (mode === '304' && req.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } })
+    let body = pages[i]!
+    if (mode === 'reworded') body = body.replace('</article>', `<p>Updated ${round.value} times.</p></article>`)
+    if (mode === 'new facts') body = body.replace('</article>', `<p>Netflix confirmed that the actor ${actorName(round.value, i)} joins the cast of All of Us Are Dead Season 2.</p></article>`)
+    return new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8', etag } })
   }) as typeof fetch
   return { sources, fetch: fetchFn }
 }
 
+interface RunCost {
+  ms: number
+  reads: number
+  writes: number
+}
+
+/** Median cost of a cron run over N sources in one mode, after a baseline run. */
+async function measureRuns(n: number, mode: Mode): Promise<RunCost> {
+  const round = { value: 0 }
+  const store = memoryKv()
+  const web = pagesWeb(n, round, mode)
+  let counts = { reads: 0, writes: 0 }
+  const once = async () => {
+    round.value++
+    const counted = countKv(store)
+    await runCron({ fetch: web.fetch, now: () => new Date(Date.UTC(2025, 6, 23) + round.value * 86_400_000), kv: counted.kv, subject, defaultSources: web.sources, notifier: recordingNotifier() })
+    counts = counted.counts
+  }
+  await once() // the baseline run
+  const ms = await timeMedianAsync(once, n === 100 ? 3 : 8, 1)
+  return { ms, ...counts }
+}
+
 async function benchRuns(): Promise<string[]> {
-  const lines: string[] = []
-  const perSize: string[] = []
-  let base1 = 0
+  const lines: string[] = ['cron run cost (in-memory fetch and KV: this is CPU), median per run:']
+  const modes: Mode[] = ['new facts', 'reworded', 'same bytes', '304']
+  let unit = 0
+  const at10: Record<string, RunCost> = {}
   for (const n of [1, 10, 100]) {
-    const round = { value: 0 }
-    for (const changed of [true, false]) {
-      const store = memoryKv()
-      const web = pagesWeb(n, round, changed)
-      let counts = { reads: 0, writes: 0 }
-      const once = async () => {
-        round.value++
-        const counted = countKv(store)
-        await runCron({ fetch: web.fetch, now: () => new Date(Date.UTC(2025, 6, 23) + round.value * 86_400_000), kv: counted.kv, subject, defaultSources: web.sources, notifier: recordingNotifier() })
-        counts = counted.counts
-      }
-      await once() // baseline
-      const ms = await timeMedianAsync(once, n === 100 ? 3 : 8, 1)
-      if (n === 1 && changed) base1 = ms
-      perSize.push(`  ${String(n).padStart(3)} sources, ${changed ? 'every page changed' : 'nothing changed  '}: ${fmt(ms)} per run (${fmt(ms / n)} per source, ${(ms / base1).toFixed(1)}x the 1-source changed run); KV ${counts.reads} reads, ${counts.writes} writes`)
+    for (const mode of modes) {
+      const cost = await measureRuns(n, mode)
+      if (n === 1 && mode === 'new facts') unit = cost.ms
+      if (n === 10) at10[mode] = cost
+      lines.push(`  ${String(n).padStart(3)} sources, ${mode.padEnd(10)}: ${fmt(cost.ms).padStart(10)} per run, ${fmt(cost.ms / n)} per source, ${(cost.ms / unit).toFixed(1).padStart(5)}x the 1-source run; KV ${cost.reads} reads, ${cost.writes} writes`)
     }
   }
-  lines.push('cron run cost by number of page sources (in-memory fetch and KV, so this is CPU):', ...perSize)
+  const changed = at10['new facts']!
+  lines.push(
+    '',
+    `an unchanged source (10-source runs): same bytes ${(at10['same bytes']!.ms / changed.ms).toFixed(2)}x, 304 ${(at10['304']!.ms / changed.ms).toFixed(2)}x the cost of a changed one`,
+    `KV per quiet run: ${at10['304']!.reads} reads, ${at10['304']!.writes} writes; per run with new facts: ${changed.reads} reads, ${changed.writes} writes`,
+  )
   return lines
 }
 

@@ -1,3 +1,4 @@
+import { toSafeHref } from '../public/safe-url'
 /**
  * Short plain-text descriptions of claim and fact values for the admin page. Pure; the template
  * escapes the result like any other text.
@@ -35,13 +36,7 @@ export function formatTime(iso: string | null | undefined): string {
 
 /** The URL when it is http(s), so scraped `javascript:` links never become clickable. */
 export function safeHref(url: string | null | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined
-  } catch {
-    return undefined
-  }
+  return toSafeHref(url) ?? undefined
 }
 
 function isWindow(w: unknown): w is { from: string; to: string } {
