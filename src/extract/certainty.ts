@@ -57,7 +57,7 @@ export function isDeferredAfter(sentence: string, end: number): boolean {
 }
 
 const OFFICIAL_ACT =
-  /^\s*(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:has|have|had)?\s*(?:officially\s+|formally\s+|finally\s+)?(?:renewed|ordered|greenlit|green-lit|picked\s+up|announced|confirmed|released|unveiled|revealed|said|says|shared|stated|kicked\s+off|began|started|wrapped|cast|added)\b/i
+  /^\s*(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:has|have|had)?\s*(?:officially\s+|formally\s+|finally\s+)?(?:renewed|ordered|greenlit|green-lit|picked\s+up|announced|confirmed|released|unveiled|revealed|said|says|shared|stated|kicked\s+off|began|started|wrapped|cast|added|dropped|debuted|launched|posted|premiered)\b/i
 
 /** "Netflix has renewed …", "the streamer kicked off …": the official voice is the one acting. */
 const actCache = new WeakMap<SubjectMatcher, { passive: RegExp; official: RegExp }>()

@@ -78,10 +78,16 @@ function triggerFor(triggers: Trigger[], text: string, at: number): Trigger | un
 const ROLE_AFTER = /^\s*(?:,\s*)?(?:(?:reprises?|reprising|takes\s+on|will\s+(?:play|feature)|plays|playing|portrays|returns?|is\s+back|comes\s+back)\s+)?(?:(?:his|her|their)\s+role\s+)?(?:as|in\s+the\s+role\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?([A-Z][\p{L}'’-]+(?:[\s-][A-Z][\p{L}'’-]+){0,2})/u
 const ROLE_BEFORE = /([A-Z][\p{L}'’-]+(?:[\s-][A-Z][\p{L}'’-]+){0,2})(?:['’]s)?\s*\($/u
 
-/** Character name written next to an actor: "X as Nam On-jo" or "Nam On-jo (X)". */
-function roleNear(text: string, index: number, length: number): string | null {
+// "… joins the cast of the show as Yong Ma-ru": the role may come at the end of the clause.
+const ROLE_LATER = /\bas\s+(?:the\s+)?([A-Z][\p{L}'’-]+(?:[\s-][A-Z][\p{L}'’-]+){0,2})/u
+
+/** Character name written next to an actor: "X as Nam On-jo", "X joins … as Nam On-jo" or "Nam On-jo (X)". */
+function roleNear(text: string, index: number, length: number, nextMention: number): string | null {
   const after = ROLE_AFTER.exec(text.slice(index + length, index + length + 60))
   if (after?.[1]) return after[1].replace(/['’]s$/, '')
+  const clause = text.slice(index + length, Math.min(nextMention, index + length + 100)).split(/[,;—–]/)[0] ?? ''
+  const later = ROLE_LATER.exec(clause)
+  if (later?.[1] && !later[1].split(/\s+/).some((w) => NAME_STOP.has(w))) return later[1].replace(/['’]s$/, '')
   const before = ROLE_BEFORE.exec(text.slice(Math.max(0, index - 40), index))
   if (before?.[1] && text[index + length] === ')') return before[1].replace(/['’]s$/, '')
   return null
@@ -134,12 +140,13 @@ export const extractCastClaims: FieldExtractor = (ctx) => {
   const mentions = [...known.map((k) => ({ ...k })), ...findUnknownNames(ctx, known).map((u) => ({ ...u, known: false }))]
   const out: ReturnType<FieldExtractor> = []
   const seen = new Set<string>()
-  for (const m of mentions.sort((a, b) => a.index - b.index)) {
+  const ordered = mentions.sort((a, b) => a.index - b.index)
+  for (const [k, m] of ordered.entries()) {
     if (seen.has(m.name)) continue
     const trigger = triggerFor(usable, ctx.text, m.index)
     if (!trigger) continue
     seen.add(m.name)
-    const role = roleNear(ctx.text, m.index, m.length)
+    const role = roleNear(ctx.text, m.index, m.length, ordered[k + 1]?.index ?? ctx.text.length)
     out.push({
       field: 'cast',
       value: {

@@ -19,7 +19,7 @@ const PATTERNS: StagePattern[] = [
   { stage: 'renewed', re: /\b(?:announced|confirmed|ordered)\s+(?:a\s+)?(?:second|2nd|new|another)\s+season\b/i },
   { stage: 'renewed', re: /\b(?:second|2nd)\s+season\s+(?:has\s+been\s+|was\s+|is\s+)?(?:officially\s+)?confirmed\b/i },
   { stage: 'renewed', re: /\bseason\s*(?:2|two)\b[^.]{0,40}?\b(?:is|has\s+been|was)\s+(?:officially\s+)?(?:confirmed|happening|a\s+go|announced)\b/i },
-  { stage: 'renewed', re: /\b(?:will\s+(?:return|be\s+back|come\s+back)|(?:is\s+)?coming\s+back)\s+(?:to\s+life\s+)?for\s+(?:a\s+)?(?:second|2nd|another)\s+(?:season|go-round|round|installment)/i, allowFuture: true },
+  { stage: 'renewed', re: /\b(?:will\s+(?:return|be\s+back|come\s+back)|(?:is\s+)?coming\s+back|(?:is|are)\s+returning)\s+(?:to\s+life\s+)?for\s+(?:a\s+)?(?:second|2nd|another)\s+(?:season|go-round|round|installment)/i, allowFuture: true },
   { stage: 'renewed', re: /시즌\s*2[^.]{0,30}?(?:제작\s*)?확정|제작을?\s*확정/ },
   { stage: 'pre-production', re: /\b(?:in|entered|enters|into|begun|began|started)\s+pre-?production\b/i },
   { stage: 'filming', re: new RegExp(`\\b${FILMING_NOUN}\\b[^.,;]{0,40}?\\b(?:has|have|had)?\\s*(?:officially\\s+|finally\\s+)?(?:began|begun|started|commenced|kicked\\s+off|got\\s+underway|(?:is|are)\\s+(?:now\\s+|officially\\s+)?underway|began\\s+rolling|(?:are|were|started)\\s+rolling|rolling\\s+as\\s+of)\\b`, 'iu') },

@@ -39,6 +39,8 @@ export function extractClaims(article: ParsedArticle, url: string, matcher: Subj
 
   const best = new Map<string, Claim>()
   sentences.forEach((text, i) => {
+    // A question ("Has filming started on Season 2?") asserts nothing.
+    if (/\?["'”’)]*$/.test(text)) return
     const ctx: SentenceContext = {
       text,
       scope: scopes[i]!,

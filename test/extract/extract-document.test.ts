@@ -41,6 +41,15 @@ describe('extractDocument: stage phrasings and certainty', () => {
     ['negated start is not a stage', 'Season 2 of All of Us Are Dead has still not started filming.', []],
     ['delay is not a stage', 'Production on All of Us Are Dead Season 2 has been pushed back to 2025.', []],
     ['fans speculating', 'Many fans are speculating that All of Us Are Dead Season 2 has already wrapped filming.', ['stage:post-production:speculated']],
+    ['renewal as "returning for a second season"', 'It has been confirmed that All of Us Are Dead is returning for a second season.', ['stage:renewed:confirmed']],
+    ['principal photography', 'All of Us Are Dead Season 2 began principal photography in July.', ['stage:filming:reported']],
+    ['official voice kicks off shooting', 'Shooting for season 2 of All of Us Are Dead kicked off on July 14, Netflix said.', ['stage:filming:confirmed']],
+    ['not yet confirmed is no stage', 'Netflix has yet to confirm when filming will begin on All of Us Are Dead Season 2.', []],
+    ['unclear is no stage', "It's unclear whether All of Us Are Dead Season 2 has started filming.", []],
+    ['an old plan is no stage', 'Filming on All of Us Are Dead Season 2 was originally scheduled to begin in 2024.', []],
+    ['not renewed', 'Netflix has not yet renewed All of Us Are Dead for a second season.', []],
+    ['a question', 'Will there be an All of Us Are Dead Season 2?', []],
+    ['a question that reads like a claim', 'Has filming on All of Us Are Dead Season 2 already started?', []],
   ])('%s', (_name, sentence, expected) => {
     const claims = run(page([sentence])).claims.filter((c) => c.field === 'stage')
     expect(brief(claims)).toEqual(expected)
@@ -93,6 +102,11 @@ describe('extractDocument: cast', () => {
     expect(cast.map((c) => (c.value as { actor: string }).actor)).toEqual([canonical])
   })
 
+  it('finds a role written at the end of the clause', () => {
+    const cast = run(page(['Lee Min-jae has joined the cast of All of Us Are Dead Season 2 as Yong Ma-ru, Netflix confirmed.'])).claims.filter((c) => c.field === 'cast')
+    expect(cast.map((c) => c.value)).toEqual([{ actor: 'Lee Min-jae', role: 'Yong Ma-ru', status: 'new' }])
+  })
+
   it('keeps an unknown actor as written when a cast sentence names them', () => {
     const cast = run(page(['The actor Han Do-yoon has been cast in All of Us Are Dead Season 2, Netflix confirmed.'])).claims.filter((c) => c.field === 'cast')
     expect(cast.map((c) => c.value)).toEqual([{ actor: 'Han Do-yoon', role: null, status: 'new' }])
@@ -129,6 +143,7 @@ describe('extractDocument: release, trailer, episodes', () => {
   it.each([
     ['Netflix released the first teaser for All of Us Are Dead Season 2 on Monday.', 'teaser'],
     ['The official trailer for All of Us Are Dead Season 2 is out now, Netflix said.', 'trailer'],
+    ['Netflix dropped the first teaser trailer for All of Us Are Dead Season 2 on Tuesday.', 'teaser'],
   ])('trailer: %s', (sentence, kind) => {
     expect(brief(run(page([sentence])).claims.filter((c) => c.field === 'trailer'))).toEqual([`trailer:${kind}:confirmed`])
   })
