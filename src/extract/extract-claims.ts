@@ -60,5 +60,24 @@ export function extractClaims(article: ParsedArticle, url: string, matcher: Subj
       }
     }
   })
-  return { published, claims: [...best.values()] }
+  return { published, claims: withDenials([...best.values()], sentences, matcher) }
+}
+
+// "Nothing has been decided yet", an agency's stock answer to a casting report.
+const DENIAL =
+  /\b(?:nothing\s+(?:has\s+been|is)\s+(?:decided|confirmed|finali[sz]ed)|(?:not|n['’]t)\s+(?:been\s+)?(?:decided|finali[sz]ed|confirmed)\s+yet|denied|den(?:y|ies)|(?:is|are)\s+(?:still\s+)?(?:reviewing|considering|in\s+talks|in\s+discussions?)|positively\s+reviewing|under\s+review|received\s+an?\s+offer|was\s+offered)\b|검토\s*중|긍정적으로\s*검토|논의\s*중|제안을?\s*받|정해진\s*(?:것|바)\s*(?:이\s*)?없/i
+
+/**
+ * A casting claim answered in the same article by a denial or "under review" is a rumour:
+ * the actors named in the denial (or the sentence before it) are lowered to speculated.
+ */
+function withDenials(claims: Claim[], sentences: string[], matcher: SubjectMatcher): Claim[] {
+  const denied = new Set<string>()
+  sentences.forEach((s, i) => {
+    if (!DENIAL.test(s)) return
+    for (const p of matcher.findPeople(s)) denied.add(p.name)
+    for (const p of matcher.findPeople(sentences[i - 1] ?? '')) denied.add(p.name)
+  })
+  if (denied.size === 0) return claims
+  return claims.map((c) => (c.field === 'cast' && c.value.status !== 'departed' && denied.has(c.value.actor) ? { ...c, certainty: 'speculated' } : c))
 }

@@ -112,6 +112,15 @@ describe('extractDocument: cast', () => {
     expect(cast.map((c) => c.value)).toEqual([{ actor: 'Han Do-yoon', role: null, status: 'new' }])
   })
 
+  it('lowers a casting report that the agency answers with "nothing decided" to speculation', () => {
+    const html = page([
+      'Kim Se-yoon will join All of Us Are Dead Season 2 as a new lead, according to StarNews.',
+      "In response, Kim Se-yoon's agency said, \"Nothing has been decided yet.\"",
+    ])
+    const cast = run(html).claims.filter((c) => c.field === 'cast')
+    expect(cast.map((c) => [(c.value as { actor: string }).actor, c.certainty])).toEqual([['Kim Se-yoon', 'speculated']])
+  })
+
   it('reads a departure', () => {
     const cast = run(page(['Roh Yoon-seo will no longer be a part of All of Us Are Dead Season 2, her agency said.'])).claims.filter((c) => c.field === 'cast')
     expect(cast.map((c) => [c.value, c.certainty])).toEqual([[{ actor: 'Roh Yoon-seo', role: null, status: 'departed' }, 'confirmed']])
