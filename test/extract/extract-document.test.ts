@@ -181,3 +181,18 @@ describe('extractDocument: dates and languages', () => {
     expect(result.claims[0]).toMatchObject({ source: 'https://deadline.example/a', published: '2022-06-06' })
   })
 })
+
+describe('extractDocument: a Korean page served in EUC-KR', () => {
+  it('decodes from the meta charset and reads filming, returning and new cast', async () => {
+    const { KOREAN_EUC_KR_BASE64 } = await import('../fixtures/html/korean-euc-kr')
+    const bytes = Uint8Array.from(atob(KOREAN_EUC_KR_BASE64), (ch) => ch.charCodeAt(0))
+    const { decodeBody } = await import('../../src/fetch/decode')
+    const decoded = decodeBody(bytes, 'text/html')
+    expect(decoded.charset).toBe('euc-kr')
+    const result = extractDocument(decoded.text, { url: 'https://news.example.kr/1', subject })
+    expect(result.published).toBe('2025-07-23')
+    expect(brief(result.claims)).toEqual(expect.arrayContaining(['stage:filming:confirmed', 'cast:Park Ji-hu/returning:reported', 'cast:Yoon Chan-young/returning:reported', 'cast:Lee Min-jae/new:reported']))
+    // The sidebar's other drama ("시즌3 촬영 종료") is not read.
+    expect(result.claims.some((c) => c.field === 'stage' && c.value === 'post-production')).toBe(false)
+  })
+})
