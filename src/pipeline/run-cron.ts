@@ -12,7 +12,7 @@ import type { KvLike } from '../store/kv'
 import { kvKeys } from '../store/kv-keys'
 import { collectClaims } from './collect-claims'
 import type { RunLock } from './lock'
-import type { PipelineState } from './state'
+import type { FetchMemory, PipelineState } from './state'
 
 /** Everything a cron run touches, passed in so the Worker, the CLI and tests drive the same code. */
 export interface RunDeps {
@@ -68,6 +68,24 @@ function addToLedger(ledger: Claim[], found: Claim[]): number {
     ledger.length = MAX_CLAIMS
   }
   return added
+}
+
+/**
+ * Stamps `lastChangeAt` on the configured sources behind material changes (a feed is credited
+ * for the articles it listed), so maintainers can see which sources still bring news.
+ */
+function creditSources(memory: Record<string, FetchMemory>, feeds: PipelineState['feeds'], sources: Source[], material: Change[], at: string): Record<string, FetchMemory> {
+  const owner = new Map<string, string>()
+  for (const s of sources) {
+    if (s.kind === 'page') owner.set(s.url, s.url)
+    else for (const item of Object.values(feeds[s.id] ?? {})) owner.set(item.url, s.url)
+  }
+  const out = { ...memory }
+  for (const url of new Set(material.flatMap((c) => c.sources))) {
+    const src = owner.get(url)
+    if (src) out[src] = { ...(out[src] ?? { failures: 0 }), lastChangeAt: at }
+  }
+  return out
 }
 
 /** A stable edition id: the same material changes always give the same id. */
@@ -134,6 +152,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     for (const c of material) reported.add(changeId(c))
   }
 
+  const fetchMemory = material.length > 0 ? creditSources(collected.fetchMemory, collected.feeds, sources, material, at) : collected.fetchMemory
   const factsChanged = JSON.stringify(facts) !== JSON.stringify(state.facts)
   const wrote = baseline || collected.dirty || added > 0 || factsChanged || material.length > 0
   if (wrote) {
@@ -143,7 +162,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
       updatedAt: at,
       facts,
       claims: ledger,
-      fetch: collected.fetchMemory,
+      fetch: fetchMemory,
       feeds: collected.feeds,
       reported: [...reported].slice(-MAX_REPORTED),
       history,

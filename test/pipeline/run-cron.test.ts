@@ -119,6 +119,9 @@ describe('runCron inside workerd with real KV and D1', () => {
     expect(report.email?.subject).toBeTruthy()
     const state = await readState()
     expect(state.version).toBe(2)
+    // The feed that listed the article is credited with the change; the wiki (still 304) is not.
+    expect(state.fetch[FEED]?.lastChangeAt).toBe('2025-07-23T07:00:00.000Z')
+    expect(state.fetch[WIKI]?.lastChangeAt).toBeUndefined()
     expect(state.fetch[DOWN]).toMatchObject({ failures: 2 })
     const view = JSON.parse((await env.STATE.get(kvKeys.publicView())) ?? '{}') as PublicView
     expect(view.facts.stage?.value).toBe('filming')
