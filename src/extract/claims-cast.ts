@@ -95,26 +95,36 @@ function roleNear(text: string, index: number, length: number, nextMention: numb
 
 const CAPITALIZED_NAME = /(?<![\p{L}])((?:[A-Z][a-z]+(?:-[a-z]+)?)(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})(?![\p{L}])/gu
 
-/** Names the config does not know, in the list around known names or right after "actor". */
+const STRONG_AFTER = /^\s+(?:joins|has\s+joined|will\s+join|is\s+joining|has\s+been\s+cast|was\s+cast|will\s+return|returns|is\s+returning|will\s+reprise|reprises|is\s+back|will\s+not\s+return|has\s+left|exits)\b/i
+
+/**
+ * Names the config does not know, kept as written: right after "actor"/"actress", right before a
+ * casting verb ("Kim Mu-yeol joins"), or in a comma/"and" list next to a known name or with at
+ * least one other such name.
+ */
 function findUnknownNames(ctx: SentenceContext, known: { index: number; length: number }[]): { name: string; index: number; length: number }[] {
-  const out: { name: string; index: number; length: number }[] = []
+  const candidates: { name: string; index: number; length: number; sure: boolean; listed: boolean; nearKnown: boolean }[] = []
   CAPITALIZED_NAME.lastIndex = 0
   for (let m = CAPITALIZED_NAME.exec(ctx.text); m; m = CAPITALIZED_NAME.exec(ctx.text)) {
     const name = m[1] ?? ''
     const at = m.index
-    if (known.some((k) => at < k.index + k.length && k.index < at + name.length)) continue
-    const words = name.split(/\s+/)
-    if (words.some((w) => NAME_STOP.has(w.replace(/-.*/, '')))) continue
+    const end = at + name.length
+    if (known.some((k) => at < k.index + k.length && k.index < end)) continue
+    if (name.split(/\s+/).some((w) => NAME_STOP.has(w.replace(/-.*/, '')))) continue
     if (ctx.matcher.isRole(name) || ctx.matcher.titlePattern.test(name)) continue
     const before = ctx.text.slice(Math.max(0, at - 24), at)
-    const after = ctx.text.slice(at + name.length, at + name.length + 3)
+    const after = ctx.text.slice(end, end + 40)
     // A character is written "Name (Actor)": the name before a parenthesis is a role.
     if (/^\s*\(/.test(after)) continue
-    const prefixed = /\b(?:actor|actress|star|newcomer|rookie)\s+$/i.test(before)
-    const inList = known.some((k) => Math.abs(k.index - at) < 60) && /(?:,|\band|&)\s*$|^\s*(?:,|\band\b)/.test(before.slice(-6) + '|' + after)
-    if (prefixed || inList) out.push({ name, index: at, length: name.length })
+    // "… as Nam On-jo": the name after "as" is the character.
+    if (/\bas\s+(?:the\s+)?$/i.test(before)) continue
+    const sure = /\b(?:actor|actress|star|newcomer|rookie)\s+$/i.test(before) || STRONG_AFTER.test(after)
+    const listed = /(?:,|\band|&|:)\s*$/.test(before) || /^\s*(?:,|and\b|&)/.test(after)
+    const nearKnown = known.some((k) => Math.abs(k.index - at) < 80)
+    candidates.push({ name, index: at, length: name.length, sure, listed, nearKnown })
   }
-  return out
+  const listedCount = candidates.filter((c) => c.listed).length
+  return candidates.filter((c) => c.sure || (c.listed && (c.nearKnown || listedCount >= 2))).map(({ name, index, length }) => ({ name, index, length }))
 }
 
 function statusFor(kind: TriggerKind, ctx: SentenceContext, actor: string): CastStatus {

@@ -196,3 +196,22 @@ describe('extractDocument: a Korean page served in EUC-KR', () => {
     expect(result.claims.some((c) => c.field === 'stage' && c.value === 'post-production')).toBe(false)
   })
 })
+
+describe('extractDocument: another show, with no people configured', () => {
+  const other: Subject = { show: 'Sweet Home', season: 3, aliases: [], people: [], officialSources: ['Netflix'] }
+  const html = `<html><head><title>Sweet Home Season 3 wraps filming</title><meta property="article:published_time" content="2023-10-01T00:00:00Z"></head><body><article>
+<p>Netflix confirmed that Sweet Home Season 3 has wrapped filming.</p>
+<p>Returning for the third season are Song Kang, Lee Jin-uk and Go Min-si, while Kim Mu-yeol joins the cast.</p>
+<p>Sweet Home Season 2 premiered on December 1, 2023.</p></article></body></html>`
+
+  it('reads the season by its ordinal, keeps unknown actors as written and skips the earlier season', () => {
+    const result = extractDocument(html, { url: 'https://news.example/sh3', subject: other })
+    expect(brief(result.claims)).toEqual([
+      'stage:post-production:confirmed',
+      'cast:Song Kang/returning:reported',
+      'cast:Lee Jin-uk/returning:reported',
+      'cast:Go Min-si/returning:reported',
+      'cast:Kim Mu-yeol/new:reported',
+    ])
+  })
+})
