@@ -10,6 +10,9 @@ import type { FetchMemory, SeenItem } from './state'
 export const LIMITS = {
   itemsPerFeed: 10,
   articlesPerRun: 30,
+  /** The first run reads the whole backlog, so old news lands in the silent baseline. */
+  baselineItemsPerFeed: 50,
+  baselineArticlesPerRun: 150,
   concurrency: 4,
   attemptsPerItem: 3,
   seenPerFeed: 1000,
@@ -23,6 +26,8 @@ export interface CollectInput {
   matcher: SubjectMatcher
   fetch: typeof fetch
   now: Date
+  /** First run of a fresh install: take the feeds' whole backlog. */
+  baseline?: boolean
   log?: (event: Record<string, unknown>) => void
 }
 
@@ -83,7 +88,8 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   const claims: Claim[] = []
   let dirty = false
   let parsed = 0
-  let articleBudget = LIMITS.articlesPerRun
+  let articleBudget = input.baseline ? LIMITS.baselineArticlesPerRun : LIMITS.articlesPerRun
+  const perFeed = input.baseline ? LIMITS.baselineItemsPerFeed : LIMITS.itemsPerFeed
 
   const extract = (html: string, url: string, hintPublished: string | null) => {
     parsed++
@@ -153,7 +159,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
         if (!s.done) return s.attempts < LIMITS.attemptsPerItem
         return !!stamp && !!s.stamp && stamp !== s.stamp
       })
-      .slice(0, Math.min(LIMITS.itemsPerFeed, Math.max(0, articleBudget)))
+      .slice(0, Math.min(perFeed, Math.max(0, articleBudget)))
     articleBudget -= due.length
     const fetched = await mapLimit(due, LIMITS.concurrency, async (item) => ({ item, outcome: await fetchOne(item.url, seen[item.key], 'html') }))
     for (const { item, outcome } of fetched) {

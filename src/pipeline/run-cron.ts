@@ -128,6 +128,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     matcher: createSubjectMatcher(deps.subject),
     fetch: deps.fetch,
     now,
+    baseline,
     ...(deps.log ? { log: deps.log } : {}),
   })
 

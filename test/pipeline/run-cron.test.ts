@@ -136,6 +136,20 @@ describe('runCron inside workerd with real KV and D1', () => {
     expect(fourth.notifier.editions).toEqual([])
   })
 
+  it('the first run reads a feed backlog whole; later runs take at most 10 new items per feed', async () => {
+    site.feedItems = Array.from({ length: 15 }, (_, i) => ({ url: `https://news.test/old-${i}`, date: '2022-06-06' }))
+    for (const item of site.feedItems) site.pages[item.url] = article('2022-06-06', ['Netflix has officially renewed All of Us Are Dead for a second season.'])
+    await runCron(deps(site, '2022-06-07T07:00:00Z').d)
+    expect(site.requests.filter((u) => u.startsWith('https://news.test/old-'))).toHaveLength(15)
+
+    site.requests = []
+    site.feedItems.push(...Array.from({ length: 12 }, (_, i) => ({ url: `https://news.test/new-${i}`, date: '2022-07-01' })))
+    await runCron(deps(site, '2022-07-01T07:00:00Z').d)
+    expect(site.requests.filter((u) => u.startsWith('https://news.test/'))).toHaveLength(10)
+    const seen = (await readState()).feeds.feed ?? {}
+    expect(Object.keys(seen)).toHaveLength(25)
+  })
+
   it('a page that drops a sentence does not take the fact away', async () => {
     await runCron(deps(site, '2022-06-07T07:00:00Z').d)
     site.pages[WIKI] = article('2022-07-01', ['This page is being rewritten.'])
