@@ -1,0 +1,183 @@
+/**
+ * The main container's text as typed blocks, in document order. Furniture inside the container,
+ * link lists under "Trending" / "More from" labels, ad labels and pointers to other stories are
+ * left out.
+ */
+import { collapseWhitespace, containsTag, ELEMENT, hasArticleAncestor, INLINE, readShortText, TEXT, type DomNode } from './dom'
+import type { Scan } from './main-content'
+
+/** What a block of text is, by the element that held it. */
+export type BlockKind = 'heading' | 'paragraph' | 'item' | 'quote' | 'caption'
+
+/** One run of main-content text (whitespace collapsed, entities decoded), in document order. */
+export interface TextBlock {
+  kind: BlockKind
+  text: string
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+// Headings that introduce link lists to other stories.
+const LIST_LABEL =
+  /^(?:trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|most (?:popular|read|viewed)|related(?: stories| articles| posts| news| content| reading)?|read more|read next|more from\b.*|more (?:stories|news|articles)|recent posts|recent stories|latest stories|you may (?:also )?like|you might (?:also )?like|recommended(?: for you| stories)?|see also|also read|don'?t miss|editor'?s picks|top stories|what to (?:read|watch) next)\s*:?$/i
+// Lines that are ad labels or sizes, not text.
+const AD_LINE =
+  /^(?:advertisement|advertisements|advert|ad|ads|sponsored(?: content)?|promoted|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|광고|\d{2,4}\s*[x×]\s*\d{2,4}|(?:this (?:web)?site|we) uses? cookies\b.{0,80})$/i
+// Inline pointers to other stories: "Also read: …", "READ MORE | …".
+const POINTER_LINE = /^(?:also read|read also|read more|must read|related|recommended|see also|more from [^:|]{1,40})\s*[:|–—-]/i
+
+/** Mutable state for one block collection pass. */
+interface BlockPass {
+  out: TextBlock[]
+  scan: Scan
+  containerScore: number
+  /** No article-like container was found: the whole body is read, so link-only lines are menus. */
+  bodyFallback: boolean
+}
+
+/** Inline text gathered for the current block. */
+interface Line {
+  parts: string[]
+  /** Some of it is text outside links. */
+  plain: boolean
+}
+
+/**
+ * Collects the container's text as blocks: one per p / li / h1–h6 / blockquote / figcaption /
+ * td / dd (and for divs, their own direct text), skipping furniture inside it.
+ */
+export function collectBlocks(container: DomNode, scan: Scan): TextBlock[] {
+  const own = scan.candidates.find((c) => c.el === container)
+  const pass: BlockPass = { out: [], scan, containerScore: own?.score ?? 0, bodyFallback: container.localName === 'body' }
+  const inArticle = container.localName === 'article' || hasArticleAncestor(container)
+  emitBlock(pass, container, 'paragraph', inArticle)
+  return pass.out
+}
+
+/** Decides whether a furniture element inside the container is dropped. */
+function isDropped(pass: BlockPass, el: DomNode, name: string, inArticle: boolean): boolean {
+  const f = pass.scan.furniture.get(el)
+  if (!f) return false
+  switch (f.reason) {
+    case 'tag':
+    case 'comments':
+      // A <form> wrapping the whole story (old ASP.NET sites) is not a comment form.
+      return !(name === 'form' && f.score > 300 && f.score > pass.containerScore)
+    case 'chrome':
+      return !(inArticle || containsTag(el, 'h1'))
+    case 'ad':
+      return !containsTag(el, 'figure')
+    default:
+      // A mislabelled wrapper holding more text than the rest of the container is the story.
+      return !(f.score > 300 && f.score > pass.containerScore)
+  }
+}
+
+/** The block kind of a child element, given its parent's. */
+function getBlockKind(name: string, parent: BlockKind): BlockKind {
+  if (HEADINGS.has(name)) return 'heading'
+  if (name === 'li' || name === 'dd' || name === 'dt') return 'item'
+  if (name === 'blockquote') return 'quote'
+  if (name === 'figcaption') return 'caption'
+  if (name === 'td' || name === 'th') return 'paragraph'
+  return parent === 'heading' ? 'paragraph' : parent
+}
+
+/** Emits an element's text as blocks, recursing into block-level children. */
+function emitBlock(pass: BlockPass, el: DomNode, kind: BlockKind, inArticle: boolean): void {
+  const line: Line = { parts: [], plain: false }
+  walkChildren(pass, el, kind, line, inArticle, false)
+  flushLine(pass, line, kind)
+}
+
+/** Walks children: inline text joins the current line, block children flush it and recurse. */
+function walkChildren(pass: BlockPass, el: DomNode, kind: BlockKind, line: Line, inArticle: boolean, inLink: boolean): void {
+  // After a "Trending" / "More from" label, the following link lists are dropped too.
+  let skippingLists = false
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === TEXT) {
+      const data = c.data ?? ''
+      line.parts.push(data)
+      if (!inLink && !line.plain && /\S/.test(data)) line.plain = true
+      continue
+    }
+    if (c.nodeType !== ELEMENT) continue
+    const name = c.localName ?? ''
+    if (isDropped(pass, c, name, inArticle)) continue
+    if (name === 'br') {
+      line.parts.push('\n')
+      continue
+    }
+    if (INLINE.has(name)) {
+      walkChildren(pass, c, kind, line, inArticle, inLink || name === 'a')
+      continue
+    }
+    if (isListLabel(c, name)) {
+      skippingLists = true
+      continue
+    }
+    if (skippingLists) {
+      if (!HEADINGS.has(name) && isLinkList(c, name)) continue
+      skippingLists = false
+    }
+    flushLine(pass, line, kind)
+    if (name === 'tr') emitRow(pass, c, inArticle)
+    else emitBlock(pass, c, getBlockKind(name, kind), inArticle || name === 'article')
+  }
+}
+
+/** A table row with a header cell becomes one "label: value" block (infobox rows). */
+function emitRow(pass: BlockPass, tr: DomNode, inArticle: boolean): void {
+  let label: string | null = null
+  const values: string[] = []
+  for (let c = tr.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== ELEMENT) continue
+    if (c.localName === 'th' && label === null) label = readShortText(c, 80)
+    else if (c.localName === 'td' && label === null) emitBlock(pass, c, 'paragraph', inArticle)
+    else if (c.localName === 'td') values.push(collapseWhitespace(readShortText(c, 400) ?? ''))
+  }
+  if (label === null) return
+  const text = values.filter(Boolean).join(' ')
+  pushBlock(pass, 'paragraph', text ? `${label}: ${text}` : label)
+}
+
+/** True for a heading-like element whose whole text is "Trending", "More from …" and the like. */
+function isListLabel(el: DomNode, name: string): boolean {
+  if (!HEADINGS.has(name) && name !== 'p' && name !== 'div' && name !== 'header') return false
+  const text = readShortText(el, 60)
+  return text !== null && text.length > 0 && LIST_LABEL.test(text)
+}
+
+/** True for a list, or a box that is mostly links (the stories under a "Related" label). */
+function isLinkList(el: DomNode, name: string): boolean {
+  if (name === 'ul' || name === 'ol' || name === 'dl') return true
+  let all = 0
+  let linked = 0
+  const walk = (node: DomNode, inLink: boolean): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT) {
+        const n = (c.data ?? '').trim().length
+        all += n
+        if (inLink) linked += n
+      } else if (c.nodeType === ELEMENT) walk(c, inLink || c.localName === 'a')
+    }
+  }
+  walk(el, false)
+  return all === 0 || linked / all > 0.6 || containsTag(el, 'ul') || containsTag(el, 'ol')
+}
+
+/** Turns the gathered inline text into blocks (a double `<br>` splits paragraphs). */
+function flushLine(pass: BlockPass, line: Line, kind: BlockKind): void {
+  if (line.parts.length === 0) return
+  const raw = line.parts.join('')
+  const plain = line.plain
+  line.parts.length = 0
+  line.plain = false
+  if (!plain && pass.bodyFallback && kind === 'paragraph') return
+  for (const piece of raw.split(/\n[^\S\n]*\n/)) pushBlock(pass, kind, collapseWhitespace(piece))
+}
+
+/** Adds a block unless it is empty, an ad label or a pointer to another story. */
+function pushBlock(pass: BlockPass, kind: BlockKind, text: string): void {
+  if (!text || AD_LINE.test(text) || POINTER_LINE.test(text)) return
+  pass.out.push({ kind, text })
+}
