@@ -44,15 +44,8 @@ export interface ConfirmTarget {
   confirmSentAt: string | null
 }
 
-export interface NewEdition {
-  id: string
-  at: string
-  snapshotAt: string
-  subject: string
-  text: string
-  html: string
-  changesJson: string
-}
+/** What the notifier records: the edition before any batch exists. */
+export type NewEdition = Omit<EditionRecord, 'batchCount' | 'enqueuedAt'> & { changesJson: string }
 
 export interface EditionStore {
   /** Inserts the edition unless its id exists; returns the stored row either way. */
