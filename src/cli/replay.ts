@@ -26,7 +26,7 @@ interface Manifest {
 }
 
 /** A fetch that answers from one run's recordings; anything unrecorded is a 404. */
-export function recordedFetch(dir: string, responses: RecordedResponse[]): typeof fetch {
+function recordedFetch(dir: string, responses: RecordedResponse[]): typeof fetch {
   const byUrl = new Map(responses.map((r) => [r.url, r]))
   return (async (input: RequestInfo | URL) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url

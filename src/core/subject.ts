@@ -1,5 +1,5 @@
+import { normalizeName } from './names'
 import type { Person, Subject } from './types'
-import { normalizeName } from '../extract/subject-matcher'
 
 /** People as a replay manifest may give them: a list of Person, or `{ "Name": ["alias", …] }`. */
 type PeopleInput = Person[] | Record<string, string[]> | undefined

@@ -1,3 +1,4 @@
+import { normalizeName } from '../core/names'
 import type { Person, Subject } from '../core/types'
 
 /** A person found in a sentence. */
@@ -30,14 +31,6 @@ const WORD = /[\p{L}\p{N}]+(?:[-‐'’][\p{L}\p{N}]+)*/gu
 const HANGUL = /[\uAC00-\uD7A3]/
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** Folds case, hyphens and spaces so "Park Ji-hoo", "Park Ji Hoo" and "park jihoo" meet. */
-export function normalizeName(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '')
-}
 
 /** Builds the matcher for a subject config. */
 export function createSubjectMatcher(subject: Subject): SubjectMatcher {

@@ -143,12 +143,9 @@ function mergeTrailer(prev: Facts['trailer'], claims: Claim[]): Facts['trailer']
 
 function mergeEpisodes(prev: Facts['episodes'], claims: Claim[]): Facts['episodes'] {
   const eps = claims.filter((c): c is Claim & { field: 'episodes' } => c.field === 'episodes')
-  const counts = [...new Set(eps.map((c) => c.value))]
-  const established = counts
-    .map((n) => eps.filter((c) => c.value === n))
-    .filter(isEstablished)
-    .sort((a, b) => byNewest(a.sort(byNewest)[0]!, b.sort(byNewest)[0]!))
-  const best = established[0]
+  // One group per announced count; the group with the newest established evidence wins.
+  const groups = [...new Set(eps.map((c) => c.value))].map((n) => eps.filter((c) => c.value === n).sort(byNewest)).filter(isEstablished)
+  const best = groups.sort((a, b) => byNewest(a[0]!, b[0]!))[0]
   if (!best) return prev
   const asOf = newest(best)
   if (prev && prev.asOf && asOf && asOf < prev.asOf) return prev

@@ -2,7 +2,7 @@ import type { Claim, Source, Subject } from '../core/types'
 import { extractDocument } from '../extract/extract-document'
 import type { SubjectMatcher } from '../extract/subject-matcher'
 import { FeedParseError, parseFeed } from '../feed/parse-feed'
-import { type FetchOutcome, fetchDocument } from '../fetch/fetch-document'
+import { type FetchFailure, fetchDocument, type PreviousFetch } from '../fetch/fetch-document'
 import { mapLimit } from './map-limit'
 import type { FetchMemory, SeenItem } from './state'
 
@@ -43,7 +43,7 @@ export interface CollectResult {
 }
 
 /** Records a failure on a memory entry; honours Retry-After by setting the next attempt time. */
-function recordFailure(mem: FetchMemory, outcome: Extract<FetchOutcome, { kind: 'failed' }>, now: Date): FetchMemory {
+function recordFailure(mem: FetchMemory, outcome: Pick<FetchFailure, 'error' | 'status' | 'retryAfterSeconds'>, now: Date): FetchMemory {
   const next: FetchMemory = { ...mem, failures: mem.failures + 1, lastError: outcome.error, lastFetchAt: now.toISOString() }
   if (outcome.status !== undefined) next.lastStatus = outcome.status
   if (outcome.retryAfterSeconds) next.nextAttemptAt = new Date(now.getTime() + outcome.retryAfterSeconds * 1000).toISOString()
@@ -98,13 +98,9 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     log?.({ event: 'extracted', url, published: result.published, claims: result.claims.length })
   }
 
-  const fetchOne = (url: string, previous: FetchMemory | SeenItem | undefined, accept: 'html' | 'feed') =>
-    fetchDocument(url, {
-      fetch: input.fetch,
-      now: () => now,
-      accept,
-      previous: previous ? { ...('etag' in previous && previous.etag ? { etag: previous.etag } : {}), ...('lastModified' in previous && previous.lastModified ? { lastModified: previous.lastModified } : {}), ...(previous.hash ? { hash: previous.hash } : {}) } : {},
-    })
+  // Sources remember validators and a hash; feed items only a hash.
+  const fetchOne = (url: string, previous: PreviousFetch | undefined, accept: 'html' | 'feed') =>
+    fetchDocument(url, { fetch: input.fetch, now: () => now, accept, previous: { etag: previous?.etag, lastModified: previous?.lastModified, hash: previous?.hash } })
 
   const readSource = async (source: Source) => {
     const before = memory[source.url] ?? { failures: 0 }
@@ -143,9 +139,9 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
       items = parseFeed(doc.text, doc.url).items
     } catch (e) {
       const error = e instanceof FeedParseError ? e.message : `feed could not be read: ${String(e)}`
-      const mem = memory[doc.source.url] ?? { failures: 0 }
-      memory[doc.source.url] = { ...mem, failures: mem.failures + 1, lastError: error }
-      delete memory[doc.source.url]!.hash // read it again next run
+      // Forget the hash so the same broken bytes are parsed (and reported) again next run.
+      const { hash: _unparsed, ...mem } = memory[doc.source.url] ?? { failures: 0 }
+      memory[doc.source.url] = recordFailure(mem, { error }, now)
       failed.push({ url: doc.source.url, error })
       dirty = true
       continue

@@ -1,0 +1,7 @@
+/** Folds case, hyphens and spaces so "Park Ji-hoo", "Park Ji Hoo" and "park jihoo" meet. */
+export function normalizeName(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '')
+}
