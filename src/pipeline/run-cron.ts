@@ -135,9 +135,9 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
   const ledger = [...state.claims]
   const added = addToLedger(ledger, collected.claims)
   const facts = mergeFacts(state.facts, ledger, { today: at.slice(0, 10), subject: deps.subject })
-  const changes = diffFacts(state.facts, facts, { baseline })
   const reported = new Set(state.reported)
-  for (const c of changes) if (c.material && reported.has(changeId(c))) c.material = false
+  // An overlapping run may already have reported a change: it is recorded, not sent again.
+  const changes = diffFacts(state.facts, facts, { baseline }).map((c) => (c.material && reported.has(changeId(c)) ? { ...c, material: false } : c))
   const material = changes.filter((c) => c.material)
 
   let email: RenderedEmail | null = null
@@ -154,8 +154,9 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
   }
 
   const fetchMemory = material.length > 0 ? creditSources(collected.fetchMemory, collected.feeds, sources, material, at) : collected.fetchMemory
+  // A material change is a change of facts, so it is covered by factsChanged.
   const factsChanged = JSON.stringify(facts) !== JSON.stringify(state.facts)
-  const wrote = baseline || collected.dirty || added > 0 || factsChanged || material.length > 0
+  const wrote = baseline || collected.dirty || added > 0 || factsChanged
   if (wrote) {
     const next: PipelineState = {
       ...state,
@@ -169,7 +170,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
       history,
     }
     await deps.kv.put(kvKeys.state(), JSON.stringify(next))
-    if (baseline || factsChanged || material.length > 0) {
+    if (baseline || factsChanged) {
       const view: PublicView = { version: next.version, updatedAt: at, facts, history }
       await deps.kv.put(kvKeys.publicView(), JSON.stringify(view))
     }
