@@ -49,13 +49,12 @@ export const extractReleaseClaims: FieldExtractor = (ctx) => {
   const word = RELEASE_WORD.exec(ctx.text)
   if (!word || NO_DATE.test(ctx.text) || PAST_RELEASE.test(ctx.text)) return []
   if (!isAboutTarget(ctx, false)) return []
-  if (ctx.scope.earlier && !ctx.scope.target) return []
   const reference = ctx.published ?? '1970-01-01'
   // A premiere is ahead of the article: dates on or before its day are about something else.
   let mentions = findDateMentions(ctx.text, reference).filter((m) => m.window.to > reference && !isInName(ctx.text, m))
   mentions = pickMentions(ctx.text, mentions)
   if (mentions.length === 0) return []
-  // A premiere "on January 28" that is already behind the article is the earlier season.
+  // "Will not premiere before 2026" gives no date.
   if (isDeferred(ctx.text, word.index) && /\b(?:not|n['’]t|never)\b/i.test(ctx.text.slice(Math.max(0, word.index - 30), word.index))) return []
   const certain = ctx.certainty === 'confirmed'
   const value = toValue(mentions.slice(0, 2), certain)

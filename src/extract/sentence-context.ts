@@ -20,9 +20,9 @@ export interface SentenceContext {
 export type FieldExtractor = (ctx: SentenceContext) => (ClaimBody & { certainty?: Certainty })[]
 
 /**
- * Whether a sentence may carry a claim about the followed season. `strict` extractors (episodes,
- * release) need the season named in the sentence itself; the rest may lean on the document being
- * about it, as long as the sentence names no other season or show.
+ * Whether a sentence may carry a claim about the followed season. `strict` checks (episode
+ * counts, a "released" stage) need the season named in the sentence itself; the rest may lean
+ * on the document being about it, as long as the sentence names no other season or show.
  */
 export function isAboutTarget(ctx: SentenceContext, strict: boolean): boolean {
   const { scope } = ctx
