@@ -58,35 +58,33 @@ function findSeasonMentions(text: string): SeasonMention[] {
  * True when a title-cased phrase that is not our show sits right before the season mention,
  * as in "Squid Game season 3" or "Stranger Things 5".
  */
-const titleAtEndCache = new WeakMap<SubjectMatcher, RegExp>()
-function titleAtEnd(matcher: SubjectMatcher): RegExp {
-  let re = titleAtEndCache.get(matcher)
-  if (!re) titleAtEndCache.set(matcher, (re = new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'iu')))
-  return re
-}
-
 function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): boolean {
   const before = text.slice(Math.max(0, at - 60), at)
   const cleaned = before.replace(/['’]s\s*$/, '').replace(/[\s'"‘’“”:]+$/, '')
-  if (titleAtEnd(matcher).test(cleaned)) return false
+  if (seasonPatterns(matcher).titleAtEnd.test(cleaned)) return false
   const m = /((?:[A-Z][\p{L}\d’'&:.-]*\s+){0,4}[A-Z][\p{L}\d’'&:.-]*)$/u.exec(cleaned)
   if (!m?.[1]) return false
   const words = m[1].split(/\s+/).filter((w) => !NOT_TITLE.has(w.toLowerCase()))
   if (words.length === 0) return false
   const phrase = words.join(' ')
-  if (matcher.canonicalName(phrase)) return false
   if (matcher.findPeople(phrase).length) return false
   return true
 }
 
-const patternCache = new WeakMap<SubjectMatcher, { titleN: RegExp; ordinalStory: RegExp }>()
+interface SubjectPatterns {
+  titleAtEnd: RegExp
+  titleN: RegExp
+  ordinalStory: RegExp
+}
+const patternCache = new WeakMap<SubjectMatcher, SubjectPatterns>()
 
 /** Per-subject patterns, compiled once. */
-function seasonPatterns(matcher: SubjectMatcher): { titleN: RegExp; ordinalStory: RegExp } {
+function seasonPatterns(matcher: SubjectMatcher): SubjectPatterns {
   let p = patternCache.get(matcher)
   if (!p) {
     const season = matcher.subject.season
     p = {
+      titleAtEnd: new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'iu'),
       titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'iu'),
       ordinalStory: new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'iu'),
     }
@@ -110,7 +108,7 @@ export function scopeSentence(text: string, matcher: SubjectMatcher): SentenceSc
   }
   const lower = text.toLowerCase()
   // The sequel-ish words all point at the next season when we follow the next season.
-  if (/\b(?:new|next|upcoming|forthcoming|latest|sophomore|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b|\b(?:two|2)\s*nd\s+season\b/.test(lower)) {
+  if (/\b(?:new|next|upcoming|forthcoming|latest|sophomore|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b/.test(lower)) {
     scope.target = true
   }
   if (/\b(?:previous|last|debut|original|earlier)\s+(?:season|installment|instalment)\b|\bseason\s+(?:one|1)\b|시즌\s*1/.test(lower)) {
