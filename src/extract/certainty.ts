@@ -4,7 +4,7 @@ import type { SubjectMatcher } from './subject-matcher'
 // Hedges: anything that makes the statement a guess. "Highly anticipated" is praise, not a hedge,
 // so only the verb forms of anticipate/expect count.
 const SPECULATED =
-  /\b(?:could|might|(?<!\d\s)may(?!\s+\d)|maybe|perhaps|possibl[ey]|potential(?:ly)?|likely|unlikely|probabl[ey]|(?:is|are|was|were|be|been)\s+(?:widely\s+)?(?:expected|anticipated|tipped|rumou?red|thought|believed)|expect(?:s|ing)?\b|expected\s+to|we\s+expect|predict\w*|speculat\w*|rumou?r\w*|hope[sd]?|hopeful(?:ly)?|hoping|guess\w*|estimat\w*|suggest\w*|seems?|appears?\s+to|would|if|whether|fans?\s+(?:think|believe|theori[sz]e|wonder)|theor(?:y|ies)|whispers?|in\s+talks|unconfirmed|not\s+(?:yet\s+)?(?:been\s+)?confirmed|wishlist|fingers\s+crossed)\b|전망|추측|예상|것으로\s*보인다|관측/i
+  /\b(?:could|might|(?<!\d\s)may(?!\s+\d)|maybe|perhaps|possibl[ey]|potential(?:ly)?|likely|unlikely|probabl[ey]|(?:is|are|was|were|be|been)\s+(?:widely\s+)?(?:expected|anticipated|tipped|rumou?red|thought|believed)|expect(?:s|ing)?\b|expected\s+to|predict\w*|speculat\w*|rumou?r\w*|hope[sd]?|hopeful(?:ly)?|hoping|guess\w*|estimat\w*|suggest\w*|seems?|appears?\s+to|would|if|whether|fans?\s+(?:think|believe|theori[sz]e|wonder)|theor(?:y|ies)|whispers?|in\s+talks|unconfirmed|not\s+(?:yet\s+)?(?:been\s+)?confirmed|wishlist|fingers\s+crossed)\b|전망|추측|예상|것으로\s*보인다|관측/i
 const REPORTED =
   /\b(?:reportedly|reports?|reported|reporting|according\s+to|as\s+per|per\s+(?:a\s+)?[A-Z]|via|sources?\s+(?:say|said|close|told)|insiders?|told\s+[A-Z]|outlets?|claims?|claimed|citing|cited|leak(?:ed|s)?)\b|알려졌다|전해졌다|보도/
 const CONFIRMED_WORDS =
