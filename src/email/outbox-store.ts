@@ -12,28 +12,13 @@ export interface OutboxEntry {
   createdAt: string
 }
 
-interface OutboxRow {
-  id: number
-  kind: string
-  to_addr: string
-  subject: string
-  text: string
-  html: string
-  headers_json: string
-  created_at: string
-}
+// Aliased to the entry's field names; only the headers need decoding.
+const COLUMNS = 'id, kind, to_addr AS "to", subject, text, html, headers_json AS headers, created_at AS createdAt'
+
+type OutboxRow = Omit<OutboxEntry, 'headers'> & { headers: string }
 
 function toEntry(row: OutboxRow): OutboxEntry {
-  return {
-    id: row.id,
-    kind: row.kind,
-    to: row.to_addr,
-    subject: row.subject,
-    text: row.text,
-    html: row.html,
-    headers: JSON.parse(row.headers_json) as Record<string, string>,
-    createdAt: row.created_at,
-  }
+  return { ...row, headers: JSON.parse(row.headers) as Record<string, string> }
 }
 
 /**
@@ -60,13 +45,13 @@ export function outboxSender(db: D1Database, now: () => Date = () => new Date())
 export async function listOutbox(db: D1Database, opts: { limit?: number; to?: string } = {}): Promise<OutboxEntry[]> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200)
   const { results } = opts.to
-    ? await db.prepare('SELECT * FROM outbox WHERE to_addr = ?1 ORDER BY id DESC LIMIT ?2').bind(opts.to, limit).all<OutboxRow>()
-    : await db.prepare('SELECT * FROM outbox ORDER BY id DESC LIMIT ?1').bind(limit).all<OutboxRow>()
+    ? await db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE to_addr = ?1 ORDER BY id DESC LIMIT ?2`).bind(opts.to, limit).all<OutboxRow>()
+    : await db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?1`).bind(limit).all<OutboxRow>()
   return results.map(toEntry)
 }
 
 /** One outbox email, or null. */
 export async function readOutboxEntry(db: D1Database, id: number): Promise<OutboxEntry | null> {
-  const row = await db.prepare('SELECT * FROM outbox WHERE id = ?1').bind(id).first<OutboxRow>()
+  const row = await db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE id = ?1`).bind(id).first<OutboxRow>()
   return row ? toEntry(row) : null
 }

@@ -1,7 +1,7 @@
 import type { MailSender, OutgoingEmail, RateState, SendOutcome } from '../email/mail-types'
 import { backoffSeconds } from '../email/retry-delay'
-import { personalizeEmail } from '../render/render-email'
-import { CONFIRM_TOKEN_TTL_SECONDS, signLinkToken } from '../subscribers/link-token'
+import { emailPersonalizer } from '../render/render-email'
+import { CONFIRM_TOKEN_TTL_SECONDS, CONFIRM_TOKEN_VALID_FOR, signLinkToken } from '../subscribers/link-token'
 import { CONFIRM_EMAIL_SUBJECT, ConfirmEmailHtml, confirmEmailText } from '../../templates/email-confirm'
 import type { EditionRecord, EditionStore, Recipient } from './edition-store'
 import { emailJobSchema, idempotencyKeyFor, type EmailJob } from './email-job'
@@ -28,27 +28,37 @@ const LEASED_RETRY_SECONDS = 60
 
 type JobResult = { kind: 'done'; rate?: RateState } | { kind: 'retry'; delaySeconds: number; rateLimited: boolean }
 
+/** DeliveryDeps with its defaults filled in, once per consumer invocation. */
+type Ctx = DeliveryDeps & Required<Pick<DeliveryDeps, 'now' | 'log'>>
+
 /** `List-Unsubscribe` and friends (RFC 2369 / RFC 8058) plus the body link, for one recipient. */
-export async function unsubscribeLinks(signingKey: string, publicUrl: string, subscriberId: number): Promise<{ pageUrl: string; oneClickUrl: string }> {
+async function unsubscribeLinks(signingKey: string, publicUrl: string, subscriberId: number): Promise<{ pageUrl: string; oneClickUrl: string }> {
   const token = encodeURIComponent(await signLinkToken(signingKey, 'unsubscribe', subscriberId, null))
   return { pageUrl: `${publicUrl}/unsubscribe?token=${token}`, oneClickUrl: `${publicUrl}/unsubscribe/one-click?token=${token}` }
 }
 
-/** One recipient's copy of an edition: their unsubscribe link in the body and in the headers. */
-export async function buildUpdateEmail(edition: EditionRecord, recipient: Recipient, deps: Pick<DeliveryDeps, 'signingKey' | 'publicUrl' | 'from'>): Promise<OutgoingEmail> {
-  const { pageUrl, oneClickUrl } = await unsubscribeLinks(deps.signingKey, deps.publicUrl, recipient.id)
-  const email = personalizeEmail({ subject: edition.subject, text: edition.text, html: edition.html }, pageUrl)
-  return {
-    from: deps.from,
-    to: recipient.email,
-    // The subject is a header: no line breaks, whatever the renderer produced.
-    subject: email.subject.replace(/[\r\n]+/g, ' '),
-    html: email.html,
-    text: email.text,
-    headers: {
-      'List-Unsubscribe': `<${oneClickUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
+/**
+ * Builds each recipient's copy of an edition (their unsubscribe link in the body and in the
+ * headers). What all copies share is prepared once, not once per recipient.
+ */
+function updateEmailBuilder(edition: EditionRecord, deps: Pick<DeliveryDeps, 'signingKey' | 'publicUrl' | 'from'>): (recipient: Recipient) => Promise<OutgoingEmail> {
+  const personalize = emailPersonalizer({ subject: edition.subject, text: edition.text, html: edition.html })
+  // The subject is a header: no line breaks, whatever the renderer produced.
+  const subject = edition.subject.replace(/[\r\n]+/g, ' ')
+  return async (recipient) => {
+    const { pageUrl, oneClickUrl } = await unsubscribeLinks(deps.signingKey, deps.publicUrl, recipient.id)
+    const { html, text } = personalize(pageUrl)
+    return {
+      from: deps.from,
+      to: recipient.email,
+      subject,
+      html,
+      text,
+      headers: {
+        'List-Unsubscribe': `<${oneClickUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    }
   }
 }
 
@@ -57,9 +67,8 @@ function toResult(outcome: SendOutcome): JobResult {
   return { kind: 'done', ...(outcome.kind !== 'failed' && outcome.rate ? { rate: outcome.rate } : {}) }
 }
 
-async function runEditionJob(job: Extract<EmailJob, { kind: 'edition' }>, attempts: number, deps: DeliveryDeps): Promise<JobResult> {
-  const now = deps.now ?? (() => new Date())
-  const log = deps.log ?? (() => {})
+async function runEditionJob(job: Extract<EmailJob, { kind: 'edition' }>, attempts: number, deps: Ctx): Promise<JobResult> {
+  const { now, log } = deps
   const [edition, batch] = await Promise.all([deps.store.getEdition(job.editionId), deps.store.getBatch(job.editionId, job.batchIndex)])
   if (!edition || !batch) {
     log({ event: 'email.batch.unknown', ...job })
@@ -81,7 +90,8 @@ async function runEditionJob(job: Extract<EmailJob, { kind: 'edition' }>, attemp
     await deps.store.finishBatch(job.editionId, job.batchIndex, { status: 'sent', sent: 0 }, now())
     return { kind: 'done' }
   }
-  const emails = await Promise.all(recipients.map((r) => buildUpdateEmail(edition, r, deps)))
+  const build = updateEmailBuilder(edition, deps)
+  const emails = await Promise.all(recipients.map((r) => build(r)))
   const outcome = await deps.sender.sendBatch(emails, { key: idempotencyKeyFor(job), kind: 'update', attempts })
   if (outcome.kind === 'retry') {
     await deps.store.releaseBatch(job.editionId, job.batchIndex, outcome.error)
@@ -96,8 +106,8 @@ async function runEditionJob(job: Extract<EmailJob, { kind: 'edition' }>, attemp
   return toResult(outcome)
 }
 
-async function runConfirmJob(job: Extract<EmailJob, { kind: 'confirm' }>, attempts: number, deps: DeliveryDeps): Promise<JobResult> {
-  const log = deps.log ?? (() => {})
+async function runConfirmJob(job: Extract<EmailJob, { kind: 'confirm' }>, attempts: number, deps: Ctx): Promise<JobResult> {
+  const { log } = deps
   const target = await deps.store.getConfirmTarget(job.subscriberId)
   // Confirmed, gone, or superseded by a newer confirmation: nothing to send.
   if (!target || target.status !== 'pending' || !target.email || target.confirmSends !== job.sendNo || !target.confirmSentAt) {
@@ -107,7 +117,7 @@ async function runConfirmJob(job: Extract<EmailJob, { kind: 'confirm' }>, attemp
   // Expiry counted from when the request was made (stored), so a retried send is byte-identical.
   const expiresAt = Math.floor(Date.parse(target.confirmSentAt) / 1000) + CONFIRM_TOKEN_TTL_SECONDS
   const token = await signLinkToken(deps.signingKey, 'confirm', target.id, expiresAt)
-  const props = { confirmUrl: `${deps.publicUrl}/confirm?token=${encodeURIComponent(token)}`, siteUrl: `${deps.publicUrl}/`, validFor: '48 hours' }
+  const props = { confirmUrl: `${deps.publicUrl}/confirm?token=${encodeURIComponent(token)}`, siteUrl: `${deps.publicUrl}/`, validFor: CONFIRM_TOKEN_VALID_FOR }
   const email: OutgoingEmail = {
     from: deps.from,
     to: target.email,
@@ -126,8 +136,9 @@ async function runConfirmJob(job: Extract<EmailJob, { kind: 'confirm' }>, attemp
  * batch is retried with the same delay instead of hitting the limit again; when the provider
  * reports its window used up, the consumer waits for the reset (up to 5 s) or defers the rest.
  */
-export async function deliverEmailBatch(batch: MessageBatch<unknown>, deps: DeliveryDeps): Promise<void> {
-  const log = deps.log ?? (() => {})
+export async function deliverEmailBatch(batch: MessageBatch<unknown>, options: DeliveryDeps): Promise<void> {
+  const deps: Ctx = { ...options, now: options.now ?? (() => new Date()), log: options.log ?? (() => {}) }
+  const { log } = deps
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
   const messages = [...batch.messages]
   for (let i = 0; i < messages.length; i++) {

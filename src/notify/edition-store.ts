@@ -4,6 +4,8 @@
  * one, so the same notifier and consumer code runs everywhere.
  */
 
+import { findSubscriberById, type Subscriber } from '../subscribers/subscriber-store'
+
 /** Resend's batch API takes at most 100 emails per request. */
 export const MAX_BATCH_SIZE = 100
 
@@ -36,13 +38,7 @@ export interface Recipient {
 }
 
 /** A subscriber as the confirmation job needs it. */
-export interface ConfirmTarget {
-  id: number
-  email: string | null
-  status: string
-  confirmSends: number
-  confirmSentAt: string | null
-}
+export type ConfirmTarget = Pick<Subscriber, 'id' | 'email' | 'status' | 'confirmSends' | 'confirmSentAt'>
 
 /** What the notifier records: the edition before any batch exists. */
 export type NewEdition = Omit<EditionRecord, 'batchCount' | 'enqueuedAt'> & { changesJson: string }
@@ -74,58 +70,14 @@ export interface EditionStore {
   getConfirmTarget(subscriberId: number): Promise<ConfirmTarget | null>
 }
 
-interface EditionRow {
-  id: string
-  at: string
-  snapshot_at: string
-  subject: string
-  text: string
-  html: string
-  batch_count: number | null
-  enqueued_at: string | null
-}
-
-interface BatchRow {
-  edition_id: string
-  batch_index: number
-  first_id: number
-  last_id: number
-  planned: number
-  status: BatchStatus
-  attempts: number
-}
-
-function toEdition(r: EditionRow): EditionRecord {
-  return {
-    id: r.id,
-    at: r.at,
-    snapshotAt: r.snapshot_at,
-    subject: r.subject,
-    text: r.text,
-    html: r.html,
-    batchCount: r.batch_count,
-    enqueuedAt: r.enqueued_at,
-  }
-}
-
-function toBatch(r: BatchRow): BatchRecord {
-  return {
-    editionId: r.edition_id,
-    batchIndex: r.batch_index,
-    firstId: r.first_id,
-    lastId: r.last_id,
-    planned: r.planned,
-    status: r.status,
-    attempts: r.attempts,
-  }
-}
+// Column lists aliased to the record field names, so rows need no mapping (and an edition
+// read leaves out `changes_json`, which sending never needs).
+const EDITION_COLUMNS = 'id, at, snapshot_at AS snapshotAt, subject, text, html, batch_count AS batchCount, enqueued_at AS enqueuedAt'
+const BATCH_COLUMNS = 'edition_id AS editionId, batch_index AS batchIndex, first_id AS firstId, last_id AS lastId, planned, status, attempts'
 
 /** The D1 edition store. */
 export function d1EditionStore(db: D1Database): EditionStore {
-  const getEdition = async (id: string) => {
-    const row = await db.prepare('SELECT * FROM editions WHERE id = ?1').bind(id).first<EditionRow>()
-    return row ? toEdition(row) : null
-  }
+  const getEdition = (id: string) => db.prepare(`SELECT ${EDITION_COLUMNS} FROM editions WHERE id = ?1`).bind(id).first<EditionRecord>()
   return {
     async recordEdition(e, now) {
       await db
@@ -194,11 +146,7 @@ export function d1EditionStore(db: D1Database): EditionStore {
     getEdition,
 
     async getBatch(editionId, batchIndex) {
-      const row = await db
-        .prepare('SELECT * FROM edition_batches WHERE edition_id = ?1 AND batch_index = ?2')
-        .bind(editionId, batchIndex)
-        .first<BatchRow>()
-      return row ? toBatch(row) : null
+      return db.prepare(`SELECT ${BATCH_COLUMNS} FROM edition_batches WHERE edition_id = ?1 AND batch_index = ?2`).bind(editionId, batchIndex).first<BatchRecord>()
     },
 
     async leaseBatch(editionId, batchIndex, now, leaseMs) {
@@ -247,12 +195,6 @@ export function d1EditionStore(db: D1Database): EditionStore {
         .run()
     },
 
-    async getConfirmTarget(subscriberId) {
-      const row = await db
-        .prepare('SELECT id, email, status, confirm_sends, confirm_sent_at FROM subscribers WHERE id = ?1')
-        .bind(subscriberId)
-        .first<{ id: number; email: string | null; status: string; confirm_sends: number; confirm_sent_at: string | null }>()
-      return row ? { id: row.id, email: row.email, status: row.status, confirmSends: row.confirm_sends, confirmSentAt: row.confirm_sent_at } : null
-    },
+    getConfirmTarget: (subscriberId) => findSubscriberById(db, subscriberId),
   }
 }

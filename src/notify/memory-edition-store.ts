@@ -1,11 +1,12 @@
 import type { BatchRecord, ConfirmTarget, EditionRecord, EditionStore } from './edition-store'
 import { MAX_BATCH_SIZE } from './edition-store'
+import type { SubscriberStatus } from '../subscribers/subscriber-store'
 
 /** A subscriber row as the in-memory store keeps it. */
 export interface MemorySubscriber {
   id: number
   email: string | null
-  status: 'pending' | 'active' | 'unsubscribed' | 'bounced'
+  status: SubscriberStatus
   confirmedAt: string | null
   confirmSends?: number
   confirmSentAt?: string | null

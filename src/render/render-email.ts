@@ -38,9 +38,20 @@ export function renderUpdateEmail(input: RenderEmailInput): RenderedEmail {
  * smuggle in a fake link.
  */
 export function personalizeEmail(email: RenderedEmail, unsubscribeUrl: string): RenderedEmail {
-  const block = String(UnsubscribeFooterHtml({ url: unsubscribeUrl }))
+  return emailPersonalizer(email)(unsubscribeUrl)
+}
+
+/**
+ * `personalizeEmail` for many recipients of one email: the email is split once, and each
+ * recipient's copy is then just their footer joined in.
+ */
+export function emailPersonalizer(email: RenderedEmail): (unsubscribeUrl: string) => RenderedEmail {
   const at = email.html.toLowerCase().lastIndexOf('</body>')
-  const html = at >= 0 ? `${email.html.slice(0, at)}${block}${email.html.slice(at)}` : `${email.html}${block}`
-  const text = `${email.text.replace(/\n*$/, '\n')}${unsubscribeFooterText(unsubscribeUrl)}`
-  return { subject: email.subject, text, html }
+  const [before, after] = at >= 0 ? [email.html.slice(0, at), email.html.slice(at)] : [email.html, '']
+  const text = email.text.replace(/\n*$/, '\n')
+  return (url) => ({
+    subject: email.subject,
+    text: `${text}${unsubscribeFooterText(url)}`,
+    html: `${before}${String(UnsubscribeFooterHtml({ url }))}${after}`,
+  })
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { readEmailConfig } from '../email/email-config'
 import { listOutbox, readOutboxEntry } from '../email/outbox-store'
@@ -15,8 +15,9 @@ const idParam = z.coerce.number().int().positive()
 export function createOutboxRoutes() {
   const app = new Hono<{ Bindings: Env }>()
 
-  app.use('/outbox', async (c, next) => (readEmailConfig(c.env).demoMode ? next() : c.notFound()))
-  app.use('/outbox/*', async (c, next) => (readEmailConfig(c.env).demoMode ? next() : c.notFound()))
+  const demoOnly: MiddlewareHandler<{ Bindings: Env }> = async (c, next) => (readEmailConfig(c.env).demoMode ? next() : c.notFound())
+  app.use('/outbox', demoOnly)
+  app.use('/outbox/*', demoOnly)
 
   app.get('/outbox', async (c) => {
     setPageHeaders(c)

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { ConfigError, readEmailConfig } from '../email/email-config'
 import { emailAddressSchema } from '../subscribers/email-address'
-import { verifyLinkToken } from '../subscribers/link-token'
+import { CONFIRM_TOKEN_VALID_FOR, verifyLinkToken, type TokenCheck } from '../subscribers/link-token'
 import { clientIp, readFields, setPageHeaders, wantsJson } from '../subscribers/page-headers'
 import { requestSubscription } from '../subscribers/request-subscription'
 import { confirmSubscriber, purgeExpired } from '../subscribers/subscriber-store'
@@ -26,10 +26,13 @@ const CHECK_INBOX_MESSAGE = 'If this address can be subscribed, we have sent it 
 const tokenField = z.object({ token: z.string().max(200) })
 
 const TOKEN_PROBLEM = {
-  expired: { title: 'This link has expired', message: 'Confirmation links work for 48 hours. Subscribe again to get a new one.' },
+  expired: { title: 'This link has expired', message: `Confirmation links work for ${CONFIRM_TOKEN_VALID_FOR}. Subscribe again to get a new one.` },
   invalid: { title: 'This link is not valid', message: 'The link is incomplete or was changed. Copy the whole link from the email, or subscribe again.' },
   used: { title: 'This link is no longer valid', message: 'This subscription was ended. Subscribe again to get a new link.' },
 } as const
+
+/** The page for a confirm link that failed its check. */
+const tokenProblem = (reason: Extract<TokenCheck, { ok: false }>['reason']) => LinkProblemPage(reason === 'expired' ? TOKEN_PROBLEM.expired : TOKEN_PROBLEM.invalid)
 
 /**
  * Subscribing with double opt-in: the form (`POST /subscribe`), the confirmation page
@@ -118,7 +121,7 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
     setPageHeaders(c)
     const token = c.req.query('token') ?? ''
     const check = await verifyLinkToken(config.signingKey, 'confirm', token, now())
-    if (!check.ok) return c.html(LinkProblemPage(check.reason === 'expired' ? TOKEN_PROBLEM.expired : TOKEN_PROBLEM.invalid), 400)
+    if (!check.ok) return c.html(tokenProblem(check.reason), 400)
     return c.html(ConfirmPage({ token }))
   })
 
@@ -127,7 +130,7 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
     setPageHeaders(c)
     const form = tokenField.safeParse(await readFields(c))
     const check = form.success ? await verifyLinkToken(config.signingKey, 'confirm', form.data.token, now()) : ({ ok: false, reason: 'malformed' } as const)
-    if (!check.ok) return c.html(LinkProblemPage(check.reason === 'expired' ? TOKEN_PROBLEM.expired : TOKEN_PROBLEM.invalid), 400)
+    if (!check.ok) return c.html(tokenProblem(check.reason), 400)
     const status = await confirmSubscriber(c.env.DB, check.subscriberId, now())
     if (status !== 'active') return c.html(LinkProblemPage(TOKEN_PROBLEM.used), 400)
     console.log({ event: 'subscribe.confirmed', subscriberId: check.subscriberId })

@@ -4,7 +4,7 @@ const encoder = new TextEncoder()
 const keyCache = new Map<string, Promise<CryptoKey>>()
 
 /** Imports (once per secret) an HMAC-SHA256 key from raw bytes or a UTF-8 string. */
-export function importHmacKey(secret: string | Uint8Array): Promise<CryptoKey> {
+function importHmacKey(secret: string | Uint8Array): Promise<CryptoKey> {
   const id = typeof secret === 'string' ? `s:${secret}` : `b:${toBase64(secret)}`
   let key = keyCache.get(id)
   if (!key) {

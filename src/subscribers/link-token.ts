@@ -12,6 +12,8 @@ const PURPOSE_CODE: Record<TokenPurpose, string> = { confirm: 'c', unsubscribe: 
 
 /** How long a confirmation link works. */
 export const CONFIRM_TOKEN_TTL_SECONDS = 48 * 60 * 60
+/** The same, as the confirmation email and the expired-link page say it. */
+export const CONFIRM_TOKEN_VALID_FOR = `${CONFIRM_TOKEN_TTL_SECONDS / 3600} hours`
 
 export type TokenCheck =
   | { ok: true; subscriberId: number; expiresAt: number | null }

@@ -17,40 +17,17 @@ export interface Subscriber {
   confirmSentAt: string | null
 }
 
-interface SubscriberRow {
-  id: number
-  email: string | null
-  status: SubscriberStatus
-  created_at: string
-  confirmed_at: string | null
-  confirm_sends: number
-  confirm_sent_at: string | null
-}
-
-function toSubscriber(r: SubscriberRow): Subscriber {
-  return {
-    id: r.id,
-    email: r.email,
-    status: r.status,
-    createdAt: r.created_at,
-    confirmedAt: r.confirmed_at,
-    confirmSends: r.confirm_sends,
-    confirmSentAt: r.confirm_sent_at,
-  }
-}
-
-const COLUMNS = 'id, email, status, created_at, confirmed_at, confirm_sends, confirm_sent_at'
+/** The columns of a Subscriber, aliased to its field names so a row needs no mapping. */
+const COLUMNS = 'id, email, status, created_at AS createdAt, confirmed_at AS confirmedAt, confirm_sends AS confirmSends, confirm_sent_at AS confirmSentAt'
 
 /** Looks a subscriber up by id. */
 export async function findSubscriberById(db: D1Database, id: number): Promise<Subscriber | null> {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM subscribers WHERE id = ?1`).bind(id).first<SubscriberRow>()
-  return row ? toSubscriber(row) : null
+  return db.prepare(`SELECT ${COLUMNS} FROM subscribers WHERE id = ?1`).bind(id).first<Subscriber>()
 }
 
 /** Looks a subscriber up by (normalised) address; only pending and active rows keep one. */
 export async function findSubscriberByEmail(db: D1Database, email: string): Promise<Subscriber | null> {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM subscribers WHERE email = ?1`).bind(email).first<SubscriberRow>()
-  return row ? toSubscriber(row) : null
+  return db.prepare(`SELECT ${COLUMNS} FROM subscribers WHERE email = ?1`).bind(email).first<Subscriber>()
 }
 
 /** True when the address bounced before (its HMAC is on the suppression list). */
@@ -65,7 +42,7 @@ export async function isSuppressed(db: D1Database, suppressHash: string): Promis
  */
 export async function insertPending(db: D1Database, email: string, now: Date): Promise<Subscriber | null> {
   const t = now.toISOString()
-  const row = await db
+  return db
     .prepare(
       `INSERT INTO subscribers (email, status, created_at, updated_at, confirm_sends, confirm_sent_at)
        VALUES (?1, 'pending', ?2, ?2, 1, ?2)
@@ -73,8 +50,7 @@ export async function insertPending(db: D1Database, email: string, now: Date): P
        RETURNING ${COLUMNS}`,
     )
     .bind(email, t)
-    .first<SubscriberRow>()
-  return row ? toSubscriber(row) : null
+    .first<Subscriber>()
 }
 
 /**
@@ -97,15 +73,17 @@ export async function countConfirmResend(db: D1Database, id: number, expectSends
 /** pending → active. Returns the status after the call (null when there is no such row). */
 export async function confirmSubscriber(db: D1Database, id: number, now: Date): Promise<SubscriberStatus | null> {
   const t = now.toISOString()
-  await db
-    .prepare(
-      `UPDATE subscribers SET status = 'active', confirmed_at = ?2, updated_at = ?2, confirm_sends = 0
-       WHERE id = ?1 AND status = 'pending'`,
-    )
-    .bind(id, t)
-    .run()
-  const row = await db.prepare('SELECT status FROM subscribers WHERE id = ?1').bind(id).first<{ status: SubscriberStatus }>()
-  return row?.status ?? null
+  // One round trip (and one transaction): the conditional update, then the row as it is now.
+  const [, read] = await db.batch<{ status: SubscriberStatus }>([
+    db
+      .prepare(
+        `UPDATE subscribers SET status = 'active', confirmed_at = ?2, updated_at = ?2, confirm_sends = 0
+         WHERE id = ?1 AND status = 'pending'`,
+      )
+      .bind(id, t),
+    db.prepare('SELECT status FROM subscribers WHERE id = ?1').bind(id),
+  ])
+  return read?.results[0]?.status ?? null
 }
 
 /**

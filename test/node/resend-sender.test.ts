@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { OutgoingEmail } from '../../src/email/mail-types'
-import { resendSender } from '../../src/email/resend-sender'
+import { classifyResendResult, resendSender } from '../../src/email/resend-sender'
 import { startFakeResend, type FakeResend } from './fake-resend-server'
 
 let fake: FakeResend
@@ -65,5 +65,29 @@ describe('resendSender: the real resend SDK over HTTP against the fake Resend', 
     expect(await wrong.sendBatch(emails(1), { key: 'x/0', kind: 'update', attempts: 1 })).toMatchObject({ kind: 'retry', status: 401 })
     const down = resendSender({ apiKey: 're_node_test', baseUrl: 'http://127.0.0.1:1' })
     expect(await down.sendBatch(emails(1), { key: 'x/0', kind: 'update', attempts: 1 })).toMatchObject({ kind: 'retry', status: null })
+  })
+})
+
+describe('classifyResendResult: the branches the fake server does not reach', () => {
+  const err = (statusCode: number | null, name: string, headers: Record<string, string> | null = null) => ({ data: null, error: { statusCode, name, message: 'm' }, headers })
+
+  it('waits an hour for a used-up quota, or until the rate window resets', () => {
+    expect(classifyResendResult(err(429, 'daily_quota_exceeded'), 1)).toMatchObject({ kind: 'retry', delaySeconds: 3600, rateLimited: true })
+    expect(classifyResendResult(err(429, 'rate_limit_exceeded', { 'ratelimit-remaining': '0', 'ratelimit-reset': '4' }), 1)).toMatchObject({ kind: 'retry', delaySeconds: 4, rateLimited: true })
+  })
+
+  it('retries 403, 408 and a concurrent request with the same key; fails other 4xx', () => {
+    for (const [status, name] of [[403, 'invalid_access'], [408, 'request_timeout'], [409, 'concurrent_idempotent_requests']] as const) {
+      expect(classifyResendResult(err(status, name), 2)).toMatchObject({ kind: 'retry', delaySeconds: 20, status, rateLimited: false })
+    }
+    expect(classifyResendResult(err(404, 'not_found'), 1)).toMatchObject({ kind: 'failed', status: 404 })
+  })
+
+  it('reads ids and the rate state from a success', () => {
+    expect(classifyResendResult({ data: { data: [{ id: 'a' }, { id: 'b' }] }, error: null, headers: { 'ratelimit-remaining': '3' } }, 1)).toEqual({
+      kind: 'sent',
+      ids: ['a', 'b'],
+      rate: { remaining: 3, resetSeconds: null },
+    })
   })
 })
