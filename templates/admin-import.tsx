@@ -1,3 +1,4 @@
+import { isEmptyPlan } from '../src/admin/import-plan'
 import type { Source } from '../src/core/types'
 import type { ImportPreview } from '../src/sources/source-admin'
 import { AdminLayout, CsrfField } from './admin-layout'
@@ -5,7 +6,6 @@ import { AdminLayout, CsrfField } from './admin-layout'
 /** The import preview: what would be added, changed and removed, and the confirm button. */
 export function AdminImportPreview(props: { csrf: string; preview: ImportPreview }) {
   const { plan } = props.preview
-  const nothing = plan.adds.length + plan.changes.length + plan.removes.length === 0
   return (
     <AdminLayout title="Import preview" csrf={props.csrf}>
       <p>
@@ -43,7 +43,7 @@ export function AdminImportPreview(props: { csrf: string; preview: ImportPreview
       )}
       <h2>Removes</h2>
       <Sources list={plan.removes} id="import-removes" />
-      {nothing ? (
+      {isEmptyPlan(plan) ? (
         <p class="notice">The import matches the current list; there is nothing to apply.</p>
       ) : (
         <form method="post" action="/admin/import/confirm" id="import-confirm">

@@ -1,13 +1,13 @@
 import type { AuditEntry } from '../src/admin/audit'
 import { formatTime, safeHref } from '../src/admin/describe'
-import type { FieldErrors } from '../src/admin/source-schema'
+import { NOTES_MAX, type FieldErrors } from '../src/admin/source-schema'
 import type { SourceWithHealth } from '../src/admin/source-health'
 import type { LoadedSubject } from '../src/sources/subject-store'
 import { AdminLayout, CsrfField, FieldError } from './admin-layout'
 
 /** What a source form shows: the typed values (strings from the form) and their errors. */
 export interface SourceFormState {
-  values: { id?: string; url?: string; kind?: string; enabled?: boolean; notes?: string }
+  values: { id?: string; url?: string; kind?: string; enabled?: boolean; notes?: string | null }
   errors: FieldErrors
 }
 
@@ -175,8 +175,8 @@ export function SourceFields(props: { state: SourceFormState; withId?: boolean }
       </label>
       <FieldError errors={errors} name="enabled" />
       <label>
-        Notes (up to 500 characters)
-        <textarea name="notes" maxlength={500}>
+        Notes (up to {NOTES_MAX} characters)
+        <textarea name="notes" maxlength={NOTES_MAX}>
           {values.notes ?? ''}
         </textarea>
       </label>
@@ -205,7 +205,7 @@ function KindSelect(props: { value?: string | undefined }) {
 }
 
 /** Every error of a form as a list (import errors are keyed `sources.3.url`). */
-export function ErrorList(props: { errors: FieldErrors }) {
+function ErrorList(props: { errors: FieldErrors }) {
   const entries = Object.entries(props.errors)
   if (entries.length === 0) return null
   return (

@@ -8,6 +8,8 @@
  * - Each form carries a CSRF token: HMAC(token, label+session), bound to that session.
  */
 
+import { hmacSign, toHex } from '../subscribers/hmac'
+
 /** How long a page session lasts. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
 
@@ -18,30 +20,19 @@ const FINGERPRINT_LABEL = 'season-watch/admin-fingerprint/v1'
 const encoder = new TextEncoder()
 
 /** HMAC-SHA-256 of `message` under `key`, as lowercase hex. */
-export async function hmacHex(key: string, message: string): Promise<string> {
-  const k = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  const sig = await crypto.subtle.sign('HMAC', k, encoder.encode(message))
-  return [...new Uint8Array(sig)].map((b) => b.toString(16).padStart(2, '0')).join('')
+async function hmacHex(key: string, message: string): Promise<string> {
+  return toHex(await hmacSign(key, message))
 }
 
 /**
- * Compares two secrets in constant time. Both sides are first MACed under a fresh random key,
- * so the compared buffers have the same length whatever was typed, and their bytes tell an
- * attacker nothing even if the comparison leaked timing.
+ * Compares two secrets in constant time. `a` is MACed under a fresh random key and WebCrypto's
+ * verify checks that MAC against `b`: the compared values have the same length whatever was
+ * typed, and verify compares without an early exit.
  */
 export async function safeEqual(a: string, b: string): Promise<boolean> {
-  const key = (await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])) as CryptoKey
-  const [x, y] = await Promise.all([
-    crypto.subtle.sign('HMAC', key, encoder.encode(a)),
-    crypto.subtle.sign('HMAC', key, encoder.encode(b)),
-  ])
-  const subtle = crypto.subtle as SubtleCrypto & { timingSafeEqual?: (a: ArrayBuffer, b: ArrayBuffer) => boolean }
-  if (typeof subtle.timingSafeEqual === 'function') return subtle.timingSafeEqual(x, y)
-  const ua = new Uint8Array(x)
-  const ub = new Uint8Array(y)
-  let diff = 0
-  for (let i = 0; i < ua.length; i++) diff |= ua[i]! ^ ub[i]!
-  return diff === 0
+  const key = (await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])) as CryptoKey
+  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(a))
+  return crypto.subtle.verify('HMAC', key, mac, encoder.encode(b))
 }
 
 /** Checks an `Authorization` header against the configured token. */

@@ -1,8 +1,8 @@
-import { toSafeHref } from '../public/safe-url'
 /**
  * Short plain-text descriptions of claim and fact values for the admin page. Pure; the template
  * escapes the result like any other text.
  */
+import { toSafeHref } from '../public/safe-url'
 
 /** One value of a fact field (or a whole fact) as a short phrase; `none` for null. */
 export function describeValue(field: string, value: unknown): string {

@@ -5,7 +5,7 @@
  * It returns the outcome and writes nothing: no KV, no state. `fetch` and `now` are passed in.
  */
 import type { Change, Claim, Source, Subject } from '../core/types'
-import { changeId, diffFacts } from '../diff/diff-facts'
+import { diffFacts } from '../diff/diff-facts'
 import { createSubjectMatcher } from '../extract/subject-matcher'
 import { emptyFacts, mergeFacts } from '../merge/merge-facts'
 import { collectClaims } from '../pipeline/collect-claims'
@@ -86,7 +86,7 @@ export async function dryRunSource(target: DryRunTarget, deps: DryRunDeps): Prom
  * The changes these claims would cause. Both sides are merged from the same ledger on the same
  * day, one with and one without the new claims, so the diff shows only this source's effect
  * (not, say, an estimate that went stale since the last run). As in the cron, a change already
- * reported is not material again.
+ * reported is not material again (`diffFacts`' `reported`).
  */
 function changesFrom(claims: Claim[], deps: DryRunDeps): Change[] {
   const current = deps.state?.facts ?? emptyFacts()
@@ -94,10 +94,7 @@ function changesFrom(claims: Claim[], deps: DryRunDeps): Change[] {
   const options = { today: deps.now().toISOString().slice(0, 10), subject: deps.subject }
   const without = mergeFacts(current, ledger, options)
   const withSource = mergeFacts(current, [...ledger, ...claims], options)
-  const reported = new Set(deps.state?.reported ?? [])
-  return diffFacts(without, withSource, { baseline: deps.state === null }).map((c) =>
-    c.material && reported.has(changeId(c)) ? { ...c, material: false } : c,
-  )
+  return diffFacts(without, withSource, { baseline: deps.state === null, reported: new Set(deps.state?.reported ?? []) })
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Source } from '../core/types'
+import { toHex } from '../subscribers/hmac'
 import { sameJson } from './audit'
 
 /** What applying an import would do, matched by id. */
@@ -36,5 +37,5 @@ export function isEmptyPlan(plan: ImportPlan): boolean {
  */
 export async function listVersion(sources: readonly Source[]): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(sources)))
-  return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return toHex(new Uint8Array(digest).slice(0, 8))
 }

@@ -19,6 +19,7 @@ import {
 } from '../admin/auth'
 import { dryRunSource, type DryRunTarget } from '../admin/dry-run'
 import { field, noticeFor, sourceFromForm, type FormBody } from '../admin/form-input'
+import { isEmptyPlan } from '../admin/import-plan'
 import { listWithHealth } from '../admin/source-health'
 import { isRecord, validateDryRunTarget, type FieldErrors, type SourceRules } from '../admin/source-schema'
 import { isLoopbackHost } from '../admin/url-safety'
@@ -37,9 +38,7 @@ import {
 import { readSources } from '../sources/source-store'
 import { readSubject } from '../sources/subject-store'
 import { workersKv } from '../store/kv'
-import { createDemoFetch } from '../demo/demo-fetch'
-import { listDemoSources } from '../demo/demo-documents'
-import { defaultSources, defaultSubject, isDemoMode, readPublicUrl } from '../worker/config'
+import { defaultSourcesFor, defaultSubject, fetchFor, isDemoMode } from '../worker/config'
 import { AdminDryRun } from '../../templates/admin-dry-run'
 import { AdminEdit } from '../../templates/admin-edit'
 import { AdminImportPreview } from '../../templates/admin-import'
@@ -54,7 +53,7 @@ export interface AdminOptions {
 
 type AdminEnv = {
   Bindings: Env
-  Variables: { token: string; actor: string; session: string; csrf: string; form: FormBody }
+  Variables: { actor: string; csrf: string; form: FormBody }
 }
 type C = Context<AdminEnv>
 
@@ -62,7 +61,7 @@ const COOKIE = 'sw_admin'
 const MAX_BODY = 512 * 1024
 
 /** The configured admin token, or null when the admin is off. */
-export function readAdminToken(env: Env): string | null {
+function readAdminToken(env: Env): string | null {
   const token = (env as Env & { ADMIN_TOKEN?: unknown }).ADMIN_TOKEN
   return typeof token === 'string' && token.trim() !== '' ? token.trim() : null
 }
@@ -75,23 +74,16 @@ function rulesFor(env: Env): SourceRules {
   return { allowLoopback: isDemoMode(env) }
 }
 
-/** The list in effect until a maintainer saves one: the demo's own sources in demo mode, as the cron uses. */
-function defaultsFor(env: Env) {
-  return isDemoMode(env) ? listDemoSources(readPublicUrl(env)) : defaultSources
-}
-
 /** Builds the admin sub-app; `adminRoutes` is the production instance. */
 export function createAdminRoutes(options: AdminOptions = {}) {
   const now = options.now ?? (() => new Date())
-  // Like the cron, the demo serves its documents in-process (see createDemoFetch).
-  const networkFor = (env: Env): typeof fetch =>
-    options.fetch ??
-    (isDemoMode(env) ? createDemoFetch(readPublicUrl(env), workersKv(env.STATE), fetch.bind(globalThis)) : fetch.bind(globalThis))
+  // The same network as the cron: in demo mode, the demo documents served in-process.
+  const networkFor = (env: Env): typeof fetch => options.fetch ?? fetchFor(env)
   const app = new Hono<AdminEnv>()
 
   const editContext = (c: C, via: 'api' | 'page'): EditContext => ({
     kv: workersKv(c.env.STATE),
-    defaults: defaultsFor(c.env),
+    defaults: defaultSourcesFor(c.env),
     rules: rulesFor(c.env),
     actor: c.get('actor'),
     via,
@@ -104,8 +96,17 @@ export function createAdminRoutes(options: AdminOptions = {}) {
     return dryRunSource(target, { fetch: networkFor(c.env), now, subject: subject.subject, state, rules: rulesFor(c.env) })
   }
 
-  const findSource = async (c: C, id: string) =>
-    (await readSources(workersKv(c.env.STATE), defaultsFor(c.env))).find((s) => s.id === id) ?? null
+  const loadSources = (c: C) => readSources(workersKv(c.env.STATE), defaultSourcesFor(c.env))
+
+  const findSource = async (c: C, id: string) => (await loadSources(c)).find((s) => s.id === id) ?? null
+
+  /** The list joined with the pipeline state (two KV reads, in parallel). */
+  const loadWithHealth = async (c: C) => {
+    const [sources, state] = await Promise.all([loadSources(c), readStateSnapshot(workersKv(c.env.STATE))])
+    return listWithHealth(sources, state)
+  }
+
+  const findWithHealth = async (c: C, id: string) => (await loadWithHealth(c)).find((s) => s.id === id) ?? null
 
   for (const path of ['/admin/*', '/api/sources/*']) {
     app.use(path, bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'Request body too large.' }, 413) }))
@@ -134,16 +135,11 @@ export function createAdminRoutes(options: AdminOptions = {}) {
       c.header('WWW-Authenticate', 'Bearer realm="season-watch-admin"')
       return c.json({ error: 'Missing or wrong bearer token.' }, 401)
     }
-    c.set('token', token)
     c.set('actor', await fingerprintToken(token))
     await next()
   })
 
-  api.get('/', async (c) => {
-    const kv = workersKv(c.env.STATE)
-    const [sources, state] = await Promise.all([readSources(kv, defaultsFor(c.env)), readStateSnapshot(kv)])
-    return c.json({ sources: listWithHealth(sources, state) })
-  })
+  api.get('/', async (c) => c.json({ sources: await loadWithHealth(c) }))
 
   api.post('/', async (c) => {
     const body = await readJson(c)
@@ -152,7 +148,7 @@ export function createAdminRoutes(options: AdminOptions = {}) {
   })
 
   api.get('/export', async (c) => {
-    const sources = await readSources(workersKv(c.env.STATE), defaultsFor(c.env))
+    const sources = await loadSources(c)
     c.header('Content-Disposition', 'attachment; filename="sources.json"')
     return c.json(sources)
   })
@@ -184,10 +180,8 @@ export function createAdminRoutes(options: AdminOptions = {}) {
   api.get('/subject', async (c) => c.json(await readSubject(workersKv(c.env.STATE), defaultSubject)))
 
   api.get('/:id', async (c) => {
-    const kv = workersKv(c.env.STATE)
-    const [sources, state] = await Promise.all([readSources(kv, defaultsFor(c.env)), readStateSnapshot(kv)])
-    const source = listWithHealth(sources, state).find((s) => s.id === c.req.param('id'))
-    return source ? c.json({ source }) : c.json({ errors: { id: `No source with the id "${c.req.param('id')}".` } }, 404)
+    const source = await findWithHealth(c, c.req.param('id'))
+    return source ? c.json({ source }) : apiMissing(c)
   })
 
   api.patch('/:id', async (c) => {
@@ -200,8 +194,7 @@ export function createAdminRoutes(options: AdminOptions = {}) {
 
   api.post('/:id/dry-run', async (c) => {
     const source = await findSource(c, c.req.param('id'))
-    if (!source) return c.json({ errors: { id: `No source with the id "${c.req.param('id')}".` } }, 404)
-    return c.json(await runDryRun(c, source))
+    return source ? c.json(await runDryRun(c, source)) : apiMissing(c)
   })
 
   app.route('/api/sources', api)
@@ -249,8 +242,6 @@ export function createAdminRoutes(options: AdminOptions = {}) {
       }
       c.set('form', form)
     }
-    c.set('token', token)
-    c.set('session', session)
     c.set('csrf', await csrfFor(session, token))
     c.set('actor', await fingerprintToken(token))
     await next()
@@ -258,13 +249,8 @@ export function createAdminRoutes(options: AdminOptions = {}) {
 
   const dashboard = async (c: C, extra: Partial<AdminPageProps> = {}, status: 200 | 404 | 409 | 422 = 200) => {
     const kv = workersKv(c.env.STATE)
-    const [sources, state, audit, subject] = await Promise.all([
-      readSources(kv, defaultsFor(c.env)),
-      readStateSnapshot(kv),
-      readAudit(kv),
-      readSubject(kv, defaultSubject),
-    ])
-    const props = { csrf: c.get('csrf'), sources: listWithHealth(sources, state), audit, subject, demoMode: isDemoMode(c.env) }
+    const [sources, audit, subject] = await Promise.all([loadWithHealth(c), readAudit(kv), readSubject(kv, defaultSubject)])
+    const props = { csrf: c.get('csrf'), sources, audit, subject, demoMode: isDemoMode(c.env) }
     return c.html(AdminPage({ ...props, ...extra }), status)
   }
 
@@ -284,16 +270,14 @@ export function createAdminRoutes(options: AdminOptions = {}) {
   app.post('/admin/sources', async (c) => {
     const input = sourceFromForm(c.get('form'))
     const result = await addSource(editContext(c, 'page'), { ...input, notes: input.notes ?? undefined })
-    if (!result.ok) return dashboard(c, { add: { values: formValues(input), errors: result.errors } }, result.status)
+    if (!result.ok) return dashboard(c, { add: { values: input, errors: result.errors } }, result.status)
     return done(c, 'add', result.value.id)
   })
 
   app.get('/admin/sources/:id', async (c) => {
-    const kv = workersKv(c.env.STATE)
-    const [sources, state] = await Promise.all([readSources(kv, defaultsFor(c.env)), readStateSnapshot(kv)])
-    const source = listWithHealth(sources, state).find((s) => s.id === c.req.param('id'))
+    const source = await findWithHealth(c, c.req.param('id'))
     if (!source) return missing(c)
-    return c.html(AdminEdit({ csrf: c.get('csrf'), source, form: { values: formValues(source), errors: {} } }))
+    return c.html(AdminEdit({ csrf: c.get('csrf'), source, form: { values: source, errors: {} } }))
   })
 
   app.post('/admin/sources/:id', async (c) => {
@@ -302,11 +286,9 @@ export function createAdminRoutes(options: AdminOptions = {}) {
     const result = await updateSource(editContext(c, 'page'), id, input)
     if (result.ok) return done(c, 'edit', id)
     if (result.status === 404) return missing(c)
-    const kv = workersKv(c.env.STATE)
-    const [sources, state] = await Promise.all([readSources(kv, defaultsFor(c.env)), readStateSnapshot(kv)])
-    const source = listWithHealth(sources, state).find((s) => s.id === id)
+    const source = await findWithHealth(c, id)
     if (!source) return missing(c)
-    return c.html(AdminEdit({ csrf: c.get('csrf'), source, form: { values: formValues(input), errors: result.errors } }), 422)
+    return c.html(AdminEdit({ csrf: c.get('csrf'), source, form: { values: input, errors: result.errors } }), 422)
   })
 
   for (const action of ['enable', 'disable'] as const) {
@@ -324,19 +306,22 @@ export function createAdminRoutes(options: AdminOptions = {}) {
   app.post('/admin/dry-run', async (c) => {
     const form = c.get('form')
     const id = field(form, 'id')
+    let target: DryRunTarget
     if (id) {
       const source = await findSource(c, id)
       if (!source) return missing(c)
-      return c.html(AdminDryRun({ csrf: c.get('csrf'), result: await runDryRun(c, source) }))
+      target = source
+    } else {
+      const values = { url: field(form, 'url'), kind: field(form, 'kind') }
+      const checked = validateDryRunTarget(values, rulesFor(c.env))
+      if (!checked.ok) return dashboard(c, { dryRun: { values, errors: checked.errors } }, 422)
+      target = checked.value
     }
-    const values = { url: field(form, 'url'), kind: field(form, 'kind') }
-    const target = validateDryRunTarget(values, rulesFor(c.env))
-    if (!target.ok) return dashboard(c, { dryRun: { values, errors: target.errors } }, 422)
-    return c.html(AdminDryRun({ csrf: c.get('csrf'), result: await runDryRun(c, target.value) }))
+    return c.html(AdminDryRun({ csrf: c.get('csrf'), result: await runDryRun(c, target) }))
   })
 
   app.get('/admin/export', async (c) => {
-    const sources = await readSources(workersKv(c.env.STATE), defaultsFor(c.env))
+    const sources = await loadSources(c)
     c.header('Content-Disposition', 'attachment; filename="sources.json"')
     return c.body(JSON.stringify(sources, null, 2) + '\n', 200, { 'Content-Type': 'application/json; charset=utf-8' })
   })
@@ -357,8 +342,7 @@ export function createAdminRoutes(options: AdminOptions = {}) {
     if (!parsed.ok) return dashboard(c, { importForm: { text, errors: parsed.errors } }, 422)
     const applied = await applyImport(editContext(c, 'page'), parsed.value, field(form, 'base'))
     if (!applied.ok) return dashboard(c, { importForm: { text, errors: applied.errors } }, applied.status)
-    const { adds, changes, removes } = applied.value.plan
-    return done(c, adds.length + changes.length + removes.length > 0 ? 'import' : 'import-empty')
+    return done(c, isEmptyPlan(applied.value.plan) ? 'import-empty' : 'import')
   })
 
   return app
@@ -375,6 +359,10 @@ async function readJson(c: C): Promise<unknown> {
   } catch {
     return INVALID
   }
+}
+
+function apiMissing(c: C) {
+  return c.json({ errors: { id: `No source with the id "${c.req.param('id')}".` } }, 404)
 }
 
 function badJson(c: C) {
@@ -397,9 +385,4 @@ function answer<T>(c: C, result: EditResult<T>, okStatus: 200 | 201 = 200) {
 
 function refuseCrossSite(c: C) {
   return c.html(AdminMessage({ title: 'Refused', message: 'Cross-site request refused.' }), 403)
-}
-
-/** Form values to show again (strings as typed). */
-function formValues(v: { id?: string; url?: string; kind?: string; enabled?: boolean; notes?: string | null }) {
-  return { id: v.id, url: v.url, kind: v.kind, enabled: v.enabled, notes: v.notes ?? undefined }
 }

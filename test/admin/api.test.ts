@@ -1,7 +1,7 @@
 import { env, SELF } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_ARTICLES } from '../../src/demo/demo-articles'
-import { renderDemoArticle } from '../../src/demo/demo-documents'
+import { listDemoSources, renderDemoArticle } from '../../src/demo/demo-documents'
 import { emptyFacts } from '../../src/merge/merge-facts'
 import type { PipelineState } from '../../src/pipeline/state'
 import { kvKeys } from '../../src/store/kv-keys'
@@ -129,6 +129,13 @@ describe('add, edit, enable/disable, delete', () => {
     expect(res.status).toBe(201)
     const privateNet = await call('/api/sources', { method: 'POST', headers: json, body: JSON.stringify({ ...newSource, id: 'x2', url: 'http://192.168.1.1/' }) }, demo)
     expect(privateNet.status).toBe(422)
+  })
+
+  it('starts from the demo\'s own sources in demo mode, as the cron does', async () => {
+    const demo = adminEnv({ ADMIN_TOKEN: TOKEN, DEMO_MODE: 'true', PUBLIC_URL: 'http://localhost:8791/' })
+    const body = (await (await call('/api/sources', { headers: auth }, demo)).json()) as { sources: { id: string; url: string }[] }
+    expect(body.sources.map((s) => [s.id, s.url])).toEqual(listDemoSources('http://localhost:8791').map((s) => [s.id, s.url]))
+    expect(body.sources.map((s) => s.id)).not.toContain(defaultSources[0]!.id)
   })
 
   it('refuses a duplicate id or URL', async () => {

@@ -13,7 +13,7 @@ export function makeAdmin(options: AdminOptions = {}) {
 }
 
 /** The real bindings (KV, D1) plus admin settings. */
-export function adminEnv(vars: { ADMIN_TOKEN?: string; DEMO_MODE?: string } = { ADMIN_TOKEN: TOKEN }): Env {
+export function adminEnv(vars: { ADMIN_TOKEN?: string; DEMO_MODE?: string; PUBLIC_URL?: string } = { ADMIN_TOKEN: TOKEN }): Env {
   return { ...env, DEMO_MODE: 'false', ...vars } as Env
 }
 
