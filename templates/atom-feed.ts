@@ -21,7 +21,7 @@ export interface AtomFeedInput {
 }
 
 /** The stable Atom id of an edition: the same edition always has the same id. */
-export function toEntryId(editionId: string): string {
+function toEntryId(editionId: string): string {
   return `urn:season-watch:edition:${encodeURIComponent(editionId)}`
 }
 
@@ -30,7 +30,7 @@ export function toEntryId(editionId: string): string {
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Removes characters XML 1.0 cannot carry (escaping happens in the template). */
-export function toXmlSafeText(text: string): string {
+function toXmlSafeText(text: string): string {
   return text.replace(XML_INVALID, '')
 }
 
@@ -74,9 +74,10 @@ async function renderEntry(entry: HistoryEntry, base: string) {
 async function renderEntryHtml(entry: HistoryEntry, base: string): Promise<string> {
   const items = (entry.changes ?? []).map((change) => {
     const certainty = toCertainty(change.certainty)
-    const links = (change.sources ?? [])
-      .map((url) => ({ url, href: toSafeHref(url) }))
-      .map(({ url, href }) => (href ? html`<a href="${href}">${toDisplayUrl(url, 48)}</a>` : html`${url}`))
+    const links = (change.sources ?? []).map((url) => {
+      const href = toSafeHref(url)
+      return href ? html`<a href="${href}">${toDisplayUrl(url, 48)}</a>` : html`${url}`
+    })
     return html`<li><p><strong>${describeChange(change)}</strong>${certainty ? ` (${describeCertainty(certainty)})` : ''}</p>${
       change.evidence ? html`<blockquote><p>${change.evidence}</p></blockquote>` : ''
     }${links.length ? html`<p>Sources: ${links.map((l, i) => (i ? html`, ${l}` : l))}</p>` : ''}</li>`

@@ -1,3 +1,4 @@
+import { demoPaths } from '../src/demo/demo-documents'
 import { Layout } from './layout'
 
 const STEP_TEXT = [
@@ -6,9 +7,17 @@ const STEP_TEXT = [
   'Netflix announces that filming has wrapped (a material change).',
 ]
 
+/** The demo news documents the cron reads (the demo's sources). */
+const DOCUMENTS = [
+  { path: demoPaths.feed(), label: 'RSS feed' },
+  { path: demoPaths.overview(), label: '"Everything we know" page' },
+]
+
 /** `/demo`: what the demo is, where it stands, and buttons to move it along. */
 export function DemoPage(props: { step: number; lastStep: number; publicUrl: string }) {
   const { step, lastStep, publicUrl } = props
+  // What `wrangler dev --test-scheduled` answers: the schedule in wrangler.toml, run now.
+  const runCron = `curl "${publicUrl}/__scheduled?cron=0+7+*+*+1,4"`
   return (
     <Layout title="Demo | Season Watch">
       <h1>Offline demo</h1>
@@ -44,13 +53,11 @@ export function DemoPage(props: { step: number; lastStep: number; publicUrl: str
       <section aria-labelledby="demo-docs-h">
         <h2 id="demo-docs-h">The demo news</h2>
         <ul>
-          <li>
-            <a href="/demo/feed.xml">RSS feed</a> (source <code>{publicUrl}/demo/feed.xml</code>)
-          </li>
-          <li>
-            <a href="/demo/everything-we-know">"Everything we know" page</a> (source{' '}
-            <code>{publicUrl}/demo/everything-we-know</code>)
-          </li>
+          {DOCUMENTS.map((doc) => (
+            <li>
+              <a href={doc.path}>{doc.label}</a> (source <code>{publicUrl + doc.path}</code>)
+            </li>
+          ))}
         </ul>
       </section>
 
@@ -58,9 +65,9 @@ export function DemoPage(props: { step: number; lastStep: number; publicUrl: str
         <h2 id="demo-cli-h">From a terminal</h2>
         <pre>
           <code>
-            {`curl "${publicUrl}/__scheduled?cron=0+7+*+*+1,4"   # run the cron
+            {`${runCron}   # run the cron
 curl -X POST ${publicUrl}/demo/advance             # next step
-curl "${publicUrl}/__scheduled?cron=0+7+*+*+1,4"   # run again
+${runCron}   # run again
 curl ${publicUrl}/api/changes                       # the change`}
           </code>
         </pre>

@@ -58,18 +58,21 @@ export function EvidenceList(props: { sources: Evidence[] | undefined; max?: num
         </blockquote>
       ) : null}
       <ul class="sources" aria-label="Sources">
-        {shown.map((s) => (
-          <li>
-            <SourceLink url={s.source} label={toDisplayUrl(s.source, 48)} />
-            {s.published ? (
-              <>
-                {', '}
-                <time datetime={s.published}>{formatDay(s.published)}</time>
-              </>
-            ) : null}
-            {toCertainty(s.certainty) ? ` (${describeCertainty(toCertainty(s.certainty)!).toLowerCase()})` : ''}
-          </li>
-        ))}
+        {shown.map((s) => {
+          const certainty = toCertainty(s.certainty)
+          return (
+            <li>
+              <SourceLink url={s.source} label={toDisplayUrl(s.source, 48)} />
+              {s.published ? (
+                <>
+                  {', '}
+                  <time datetime={s.published}>{formatDay(s.published)}</time>
+                </>
+              ) : null}
+              {certainty ? ` (${describeCertainty(certainty).toLowerCase()})` : ''}
+            </li>
+          )
+        })}
         {sorted.length > shown.length ? <li>and {sorted.length - shown.length} more</li> : null}
       </ul>
     </>

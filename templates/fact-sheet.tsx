@@ -1,4 +1,5 @@
-import type { Facts } from '../src/core/types'
+import type { Child } from 'hono/jsx'
+import type { Evidence, Facts } from '../src/core/types'
 import { STAGES } from '../src/core/types'
 import {
   describeCastStatus,
@@ -24,11 +25,7 @@ export function FactSheet(props: { facts: Facts }) {
           <>
             <p class="fact-value">{describeStage(stage.value)}</p>
             <StageProgress current={stage.value} />
-            <p class="meta">
-              <CertaintyBadge value={stage.certainty} />
-              <DayStamp prefix="as of" value={stage.asOf} />
-            </p>
-            <EvidenceList sources={stage.sources} />
+            <Provenance fact={stage} />
           </>
         ) : (
           <p class="fact-value">Unknown</p>
@@ -41,11 +38,7 @@ export function FactSheet(props: { facts: Facts }) {
           {release?.status === 'confirmed' ? 'Confirmed: ' : release?.status === 'estimated' ? 'Estimated: ' : ''}
           {describeRelease(release)}
         </p>
-        <p class="meta">
-          <CertaintyBadge value={release?.certainty} />
-          <DayStamp prefix="as of" value={release?.asOf} />
-        </p>
-        <EvidenceList sources={release?.sources} />
+        <Provenance fact={release ?? {}} />
       </section>
 
       <section class="fact" aria-labelledby="fact-trailer">
@@ -58,11 +51,7 @@ export function FactSheet(props: { facts: Facts }) {
                 <SourceLink url={trailer.url!} label={`Watch the ${trailer.kind === 'teaser' ? 'teaser' : 'trailer'}`} />
               </p>
             ) : null}
-            <p class="meta">
-              <CertaintyBadge value={trailer.certainty} />
-              <DayStamp prefix="as of" value={trailer.asOf} />
-            </p>
-            <EvidenceList sources={trailer.sources} />
+            <Provenance fact={trailer} />
           </>
         ) : null}
       </section>
@@ -72,11 +61,7 @@ export function FactSheet(props: { facts: Facts }) {
         {episodes ? (
           <>
             <p class="fact-value">{episodes.value} episodes</p>
-            <p class="meta">
-              <CertaintyBadge value={episodes.certainty} />
-              <DayStamp prefix="as of" value={episodes.asOf} />
-            </p>
-            <EvidenceList sources={episodes.sources} />
+            <Provenance fact={episodes} />
           </>
         ) : (
           <p class="fact-value">Not announced</p>
@@ -93,20 +78,39 @@ export function FactSheet(props: { facts: Facts }) {
                   <span class="actor">{member.actor}</span>
                   {member.role ? <span> as {member.role}</span> : null}
                 </p>
-                <p class="meta">
+                <Provenance fact={member} max={2}>
                   <span>{describeCastStatus(member.status)}</span>
-                  <CertaintyBadge value={member.certainty} />
-                  <DayStamp prefix="as of" value={member.asOf} />
-                </p>
-                <EvidenceList sources={member.sources} max={2} />
+                </Provenance>
               </li>
             ))}
           </ul>
         ) : (
-          <p class="fact-value">No Season 2 cast announced</p>
+          <p class="fact-value">No cast announced yet</p>
         )}
       </section>
     </div>
+  )
+}
+
+/**
+ * Under a fact's value: anything the fact adds first (`children`), its certainty, the day of
+ * its newest evidence, then the evidence and sources themselves.
+ */
+function Provenance(props: {
+  fact: { certainty?: unknown; asOf?: string | null; sources?: Evidence[] }
+  max?: number
+  children?: Child
+}) {
+  const { fact } = props
+  return (
+    <>
+      <p class="meta">
+        {props.children}
+        <CertaintyBadge value={fact.certainty} />
+        <DayStamp prefix="as of" value={fact.asOf} />
+      </p>
+      <EvidenceList sources={fact.sources} max={props.max} />
+    </>
   )
 }
 

@@ -6,8 +6,8 @@ import { formatTime } from '../src/public/format'
 import { toDisplayUrl } from '../src/public/safe-url'
 import { CertaintyBadge, SourceLink } from './evidence'
 
-/** The in-page anchor of one edition (also the target of the Atom entry's link). */
-export function editionAnchor(id: string): string {
+/** The in-page anchor of one edition: its id with anything unsafe in an HTML id replaced. */
+function editionAnchor(id: string): string {
   return `edition-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`
 }
 
@@ -20,19 +20,27 @@ export function HistoryList(props: { entries: HistoryEntry[] }) {
     <ol class="history">
       {props.entries.map((entry) => (
         <li>
-          <article id={editionAnchor(entry.id)} aria-labelledby={`${editionAnchor(entry.id)}-h`}>
-            <h3 id={`${editionAnchor(entry.id)}-h`}>
-              <time datetime={entry.at}>{formatTime(entry.at)}</time>
-            </h3>
-            <ul class="changes">
-              {(entry.changes ?? []).map((change) => (
-                <ChangeItem change={change} />
-              ))}
-            </ul>
-          </article>
+          <Edition entry={entry} />
         </li>
       ))}
     </ol>
+  )
+}
+
+function Edition(props: { entry: HistoryEntry }) {
+  const { entry } = props
+  const anchor = editionAnchor(entry.id)
+  return (
+    <article id={anchor} aria-labelledby={`${anchor}-h`}>
+      <h3 id={`${anchor}-h`}>
+        <time datetime={entry.at}>{formatTime(entry.at)}</time>
+      </h3>
+      <ul class="changes">
+        {(entry.changes ?? []).map((change) => (
+          <ChangeItem change={change} />
+        ))}
+      </ul>
+    </article>
   )
 }
 

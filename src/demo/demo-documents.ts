@@ -102,7 +102,7 @@ export async function renderDemoArticle(article: DemoArticle): Promise<string> {
 }
 
 /** The living "everything we know" page at one step. */
-export async function renderDemoOverview(step: number): Promise<string> {
+async function renderDemoOverview(step: number): Promise<string> {
   const view = DEMO_OVERVIEW[Math.min(step, DEMO_OVERVIEW.length - 1)]!
   const title = 'All of Us Are Dead Season 2: everything we know'
   const out = await demoPage(

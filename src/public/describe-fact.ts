@@ -102,7 +102,7 @@ export function describeChange(change: Change): string {
       if (!isRecord(to)) return `${actor} is no longer listed`
       if (to.status === 'departed') return `${actor} has left the cast`
       if (to.status === 'new') return role ? `${actor} joins the cast as ${role}` : `${actor} joins the cast`
-      return role ? `${actor} returns as ${role}` : `${actor} returns for Season 2`
+      return role ? `${actor} returns as ${role}` : `${actor} returns for the new season`
     }
     case 'trailer': {
       if (!isRecord(to)) return 'Trailer information changed'
@@ -111,7 +111,7 @@ export function describeChange(change: Change): string {
       return t.date ? `The first ${kind} is out (${formatDay(t.date)})` : `The first ${kind} is out`
     }
     case 'episodes':
-      return typeof to === 'number' ? `Season 2 will have ${to} episodes` : 'Episode count changed'
+      return typeof to === 'number' ? `The season will have ${to} episodes` : 'Episode count changed'
     default:
       return `${String(field)} changed`
   }

@@ -13,8 +13,7 @@ import { DemoPage } from '../../templates/demo-page'
  */
 export const demoRoutes = new Hono<{ Bindings: Env }>()
 
-// Outside demo mode none of this exists, not even the index page.
-demoRoutes.use('/demo', async (c, next) => (isDemoMode(c.env) ? next() : c.notFound()))
+// Outside demo mode none of this exists, not even the index page (`/demo/*` matches `/demo` too).
 demoRoutes.use('/demo/*', async (c, next) => (isDemoMode(c.env) ? next() : c.notFound()))
 
 /** Browsers (forms) get a redirect back to /demo; curl and scripts get JSON. */
@@ -37,10 +36,10 @@ demoRoutes.post('/demo/advance', async (c) => {
 /** Back to step 0 with no pipeline state, so the next run is a fresh silent baseline. */
 demoRoutes.post('/demo/reset', async (c) => {
   const kv = workersKv(c.env.STATE)
+  const cleared = [kvKeys.state(), kvKeys.publicView()]
   await writeDemoStep(kv, 0)
-  await kv.delete(kvKeys.state())
-  await kv.delete(kvKeys.publicView())
-  return reply(c, { step: 0, lastStep: LAST_DEMO_STEP, cleared: [kvKeys.state(), kvKeys.publicView()] })
+  for (const key of cleared) await kv.delete(key)
+  return reply(c, { step: 0, lastStep: LAST_DEMO_STEP, cleared })
 })
 
 /** Runs the cron now, in this request (the same code as `/__scheduled`). */

@@ -58,7 +58,7 @@ publicRoutes.use('/api/changes', apiCors)
 publicRoutes.get('/', async (c) => {
   const view = await readPublicView(workersKv(c.env.STATE))
   setPageHeaders(c)
-  return c.html(HomePage({ show, season, view, recent: RECENT_ON_HOME, turnstileSiteKey: String(c.env.TURNSTILE_SITE_KEY ?? '') || null }))
+  return c.html(HomePage({ show, season, view, recent: RECENT_ON_HOME, turnstileSiteKey: String(c.env.TURNSTILE_SITE_KEY ?? '').trim() || null }))
 })
 
 publicRoutes.get('/history', async (c) => {
