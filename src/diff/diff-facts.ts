@@ -4,6 +4,8 @@ import { STAGES } from '../core/types'
 export interface DiffOptions {
   /** The first run of a fresh install records a baseline: nothing it finds is material. */
   baseline: boolean
+  /** Ids (`changeId`) of changes already reported: recorded again, never material again. */
+  reported?: ReadonlySet<string>
 }
 
 function sourcesOf(evidence: Evidence[] | undefined): string[] {
@@ -97,7 +99,9 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       evidence: bestEvidence(after.episodes.sources),
     })
   }
-  return changes
+  // An overlapping run may already have reported a change.
+  const reported = options.reported
+  return reported?.size ? changes.map((c) => (c.material && reported.has(changeId(c)) ? { ...c, material: false } : c)) : changes
 }
 
 /** A stable id for a change, so overlapping runs and retries never report it twice. */

@@ -136,8 +136,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
   const added = addToLedger(ledger, collected.claims)
   const facts = mergeFacts(state.facts, ledger, { today: at.slice(0, 10), subject: deps.subject })
   const reported = new Set(state.reported)
-  // An overlapping run may already have reported a change: it is recorded, not sent again.
-  const changes = diffFacts(state.facts, facts, { baseline }).map((c) => (c.material && reported.has(changeId(c)) ? { ...c, material: false } : c))
+  const changes = diffFacts(state.facts, facts, { baseline, reported })
   const material = changes.filter((c) => c.material)
 
   let email: RenderedEmail | null = null

@@ -1,4 +1,7 @@
 import type { Source, Subject } from '../core/types'
+import { createDemoFetch } from '../demo/demo-fetch'
+import { listDemoSources } from '../demo/demo-documents'
+import { workersKv } from '../store/kv'
 import sourcesJson from '../../data/sources.json'
 import subjectJson from '../../data/subject.json'
 
@@ -11,6 +14,14 @@ export const defaultSubject: Subject = subjectJson as Subject
 /** The default source list from `data/sources.json`; the live list in KV overrides it. */
 export const defaultSources: Source[] = sourcesJson as Source[]
 
+/**
+ * The source list in effect until a maintainer saves one: the demo's own sources in demo mode
+ * (served from this Worker), else `data/sources.json`. The cron and the admin both use it.
+ */
+export function defaultSourcesFor(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>): Source[] {
+  return isDemoMode(env) ? listDemoSources(readPublicUrl(env)) : defaultSources
+}
+
 /** True when the Worker runs the offline demo (`wrangler dev --var DEMO_MODE:true`). */
 export function isDemoMode(env: Pick<Env, 'DEMO_MODE'>): boolean {
   // String(): the generated Env types the var as its wrangler.toml literal ("false").
@@ -20,4 +31,14 @@ export function isDemoMode(env: Pick<Env, 'DEMO_MODE'>): boolean {
 /** The site's public origin without a trailing slash, for absolute links (feed, emails, demo). */
 export function readPublicUrl(env: Pick<Env, 'PUBLIC_URL'>): string {
   return String(env.PUBLIC_URL || 'http://localhost:8787').replace(/\/+$/, '')
+}
+
+/**
+ * The network the pipeline reads through: the real one, or in demo mode one that serves the
+ * demo documents in-process (from the uncounted KV) and passes everything else through.
+ */
+export function fetchFor(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL' | 'STATE'>): typeof fetch {
+  // bind keeps `this` right for the global fetch.
+  const realFetch = fetch.bind(globalThis)
+  return isDemoMode(env) ? createDemoFetch(readPublicUrl(env), workersKv(env.STATE), realFetch) : realFetch
 }

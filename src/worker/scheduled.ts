@@ -2,12 +2,10 @@ import { queueNotifier, type QueueNotifier } from '../notify/queue-notifier'
 import { d1Lock } from '../pipeline/lock'
 import { runCron, type RunDeps, type RunReport } from '../pipeline/run-cron'
 import { countKv, workersKv, type KvCounts } from '../store/kv'
-import { createDemoFetch } from '../demo/demo-fetch'
-import { listDemoSources } from '../demo/demo-documents'
-import { defaultSources, defaultSubject, isDemoMode, readPublicUrl } from './config'
+import { defaultSourcesFor, defaultSubject, fetchFor, isDemoMode, readPublicUrl } from './config'
 
 /** The one log line a cron run leaves (Workers Logs indexes the object's fields). */
-export interface CronLogLine {
+interface CronLogLine {
   event: 'cron'
   cron: string | null
   at: string
@@ -23,24 +21,18 @@ export interface CronLogLine {
   error?: string
 }
 
-/** Delivery: editions are recorded in D1 and fanned out through the email Queue. */
-export function createNotifier(env: Env): QueueNotifier {
-  return queueNotifier(env)
-}
-
 /** Builds the cron's dependencies for the Worker: real fetch, clock, KV (counted), D1 lock. */
 export function buildRunDeps(env: Env): { deps: RunDeps; counts: KvCounts; notifier: QueueNotifier } {
   const { kv, counts } = countKv(workersKv(env.STATE))
-  const demo = isDemoMode(env)
   const publicUrl = readPublicUrl(env)
-  const notifier = createNotifier(env)
+  // Delivery: editions are recorded in D1 and fanned out through the email Queue.
+  const notifier = queueNotifier(env)
   const deps: RunDeps = {
-    // Demo documents are served in-process (see createDemoFetch); bind keeps `this` right for the global.
-    fetch: demo ? createDemoFetch(publicUrl, workersKv(env.STATE), fetch.bind(globalThis)) : fetch.bind(globalThis),
+    fetch: fetchFor(env),
     now: () => new Date(),
     kv,
     subject: defaultSubject,
-    defaultSources: demo ? listDemoSources(publicUrl) : defaultSources,
+    defaultSources: defaultSourcesFor(env),
     notifier,
     lock: d1Lock(env.DB),
     publicUrl,
@@ -75,7 +67,7 @@ export async function runScheduled(env: Env, cron: string | null = null): Promis
 }
 
 /** The log line for a finished run: counts, not contents, so logs stay small and scrape-free. */
-export function summarizeRun(
+function summarizeRun(
   report: RunReport,
   counts: KvCounts,
   base: Pick<CronLogLine, 'cron' | 'at' | 'demo'>,
