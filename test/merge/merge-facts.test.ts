@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Certainty, Claim, ClaimBody, Facts } from '../../src/core/types'
-import { diffFacts } from '../../src/diff/diff-facts'
+import { changeId, diffFacts } from '../../src/diff/diff-facts'
 import { emptyFacts, isEstablished, mergeFacts } from '../../src/merge/merge-facts'
 
 const subject = {
@@ -146,6 +146,12 @@ describe('diffFacts: what is material', () => {
       ['trailer', true],
       ['episodes', true],
     ])
+  })
+
+  it('a change already reported is recorded again but is not material again', () => {
+    const next = merge(base, [claim({ field: 'stage', value: 'filming' }, 'confirmed', 'https://b.example/x', '2025-07-23')])
+    const [change] = diffFacts(base, next, { baseline: false, reported: new Set([changeId({ field: 'stage', material: true, from: 'renewed', to: 'filming', sources: [], evidence: null })]) })
+    expect(change).toMatchObject({ field: 'stage', to: 'filming', material: false })
   })
 
   it('re-merging the same claims gives no changes (re-published articles are not news)', () => {
