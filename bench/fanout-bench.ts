@@ -1,9 +1,9 @@
-import { resendSender } from '../src/email/resend-sender'
-import { deliverEmailBatch } from '../src/notify/deliver-email-batch'
-import { memoryEditionStore, type MemorySubscriber } from '../src/notify/memory-edition-store'
-import { memoryQueue } from '../src/notify/memory-queue'
-import { createQueueNotifier } from '../src/notify/queue-notifier'
-import { renderUpdateEmail } from '../src/render/render-email'
+import { resendSender } from '../src/mail/delivery/resend-sender'
+import { deliverEmailBatch } from '../src/mail/delivery/deliver-email-batch'
+import { memoryEditionStore, type MemorySubscriber } from '../src/mail/delivery/memory-edition-store'
+import { memoryQueue } from '../src/mail/delivery/memory-queue'
+import { createQueueNotifier } from '../src/mail/delivery/queue-notifier'
+import { renderUpdateEmail } from '../src/mail/render/render-email'
 import { startFakeResend } from '../test/node/fake-resend-server'
 
 /** The fake Resend's limit: requests per second before it answers 429 + retry-after. */

@@ -4,10 +4,10 @@
  */
 import { Parser } from 'htmlparser2'
 import type { Source, Subject } from '../src/core/types'
-import { extractDocument } from '../src/extract/extract-document'
-import { createSubjectMatcher } from '../src/extract/subject-matcher'
-import { recordingNotifier } from '../src/notify/notifier'
-import { runCron } from '../src/pipeline/run-cron'
+import { extractDocument } from '../src/pipeline/extract/extract-document'
+import { createSubjectMatcher } from '../src/pipeline/extract/subject-matcher'
+import { recordingNotifier } from '../src/mail/delivery/notifier'
+import { runCron } from '../src/pipeline/run/run-cron'
 import { countKv, memoryKv } from '../src/store/kv'
 import subjectJson from '../data/subject.json' with { type: 'json' }
 import { buildRealisticPage } from './realistic-page'

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
-import { adminRoutes } from './routes/admin'
-import { demoRoutes } from './routes/demo'
-import { publicRoutes } from './routes/public'
-import { subscribeRoutes } from './routes/subscribe'
+import { adminRoutes } from './admin/routes/admin'
+import { demoRoutes } from './site/routes/demo'
+import { publicRoutes } from './site/routes/public'
+import { subscribeRoutes } from './mail/routes/subscribe'
 
 /** The HTTP side of the Worker: each area is its own sub-app with one job. */
 export function createApp() {

@@ -1,6 +1,6 @@
 import { isEmptyPlan } from '../src/admin/import-plan'
 import type { Source } from '../src/core/types'
-import type { ImportPreview } from '../src/sources/source-admin'
+import type { ImportPreview } from '../src/admin/sources/source-admin'
 import { AdminLayout, CsrfField } from './admin-layout'
 
 /** The import preview: what would be added, changed and removed, and the confirm button. */

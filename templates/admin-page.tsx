@@ -2,7 +2,7 @@ import type { AuditEntry } from '../src/admin/audit'
 import { formatTime, safeHref } from '../src/admin/describe'
 import { NOTES_MAX, type FieldErrors } from '../src/admin/source-schema'
 import type { SourceWithHealth } from '../src/admin/source-health'
-import type { LoadedSubject } from '../src/sources/subject-store'
+import type { LoadedSubject } from '../src/admin/sources/subject-store'
 import { AdminLayout, CsrfField, FieldError } from './admin-layout'
 
 /** What a source form shows: the typed values (strings from the form) and their errors. */

@@ -1,8 +1,8 @@
 import { html } from 'hono/html'
 import type { HistoryEntry } from '../src/core/public-view'
-import { describeCertainty, describeChange, summarizeEntry, toCertainty } from '../src/public/describe-fact'
-import { toRfc3339 } from '../src/public/format'
-import { toDisplayUrl, toSafeHref } from '../src/public/safe-url'
+import { describeCertainty, describeChange, summarizeEntry, toCertainty } from '../src/site/describe-fact'
+import { toRfc3339 } from '../src/site/format'
+import { toDisplayUrl, toSafeHref } from '../src/site/safe-url'
 
 /**
  * The Atom 1.0 feed (RFC 4287) of material changes. Built with hono's `html` tag so every

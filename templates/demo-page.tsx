@@ -1,4 +1,4 @@
-import { demoPaths } from '../src/demo/demo-documents'
+import { demoPaths } from '../src/site/demo/demo-documents'
 import { Layout } from './layout'
 
 const STEP_TEXT = [

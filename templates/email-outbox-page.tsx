@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../src/email/outbox-store'
+import type { OutboxEntry } from '../src/mail/delivery/outbox-store'
 import { Layout } from './layout'
 
 /**

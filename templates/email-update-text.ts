@@ -1,4 +1,4 @@
-import type { UpdateEmailModel } from '../src/render/update-email-model'
+import type { UpdateEmailModel } from '../src/mail/render/update-email-model'
 
 /**
  * The plain-text part of an update email: no markup and no entities, just the model's cleaned

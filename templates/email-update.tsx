@@ -1,5 +1,5 @@
 import { raw } from 'hono/html'
-import type { ChangeItem, SourceItem, UpdateEmailModel } from '../src/render/update-email-model'
+import type { ChangeItem, SourceItem, UpdateEmailModel } from '../src/mail/render/update-email-model'
 
 /**
  * The HTML part of an update email. Inline styles only (mail clients drop <style> blocks and

@@ -1,7 +1,7 @@
 import type { Evidence } from '../src/core/types'
-import { describeCertainty, toCertainty } from '../src/public/describe-fact'
-import { formatDay } from '../src/public/format'
-import { toDisplayUrl, toSafeHref } from '../src/public/safe-url'
+import { describeCertainty, toCertainty } from '../src/site/describe-fact'
+import { formatDay } from '../src/site/format'
+import { toDisplayUrl, toSafeHref } from '../src/site/safe-url'
 
 /**
  * Small pieces shared by the fact sheet and the history: certainty badges, dates and source

@@ -7,9 +7,9 @@ import {
   describeStage,
   describeTrailer,
   isStage,
-} from '../src/public/describe-fact'
+} from '../src/site/describe-fact'
 import { CertaintyBadge, DayStamp, EvidenceList, SourceLink } from './evidence'
-import { toSafeHref } from '../src/public/safe-url'
+import { toSafeHref } from '../src/site/safe-url'
 
 /**
  * The current fact sheet: one card per fact, each with its certainty, the day of the newest

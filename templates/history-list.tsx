@@ -1,9 +1,9 @@
 import type { Change } from '../src/core/types'
 import type { HistoryEntry } from '../src/core/public-view'
-import type { Page } from '../src/public/paginate'
-import { describeChange } from '../src/public/describe-fact'
-import { formatTime } from '../src/public/format'
-import { toDisplayUrl } from '../src/public/safe-url'
+import type { Page } from '../src/site/paginate'
+import { describeChange } from '../src/site/describe-fact'
+import { formatTime } from '../src/site/format'
+import { toDisplayUrl } from '../src/site/safe-url'
 import { CertaintyBadge, SourceLink } from './evidence'
 
 /** The in-page anchor of one edition: its id with anything unsafe in an HTML id replaced. */

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../src/core/public-view'
-import type { Page } from '../src/public/paginate'
+import type { Page } from '../src/site/paginate'
 import { HistoryList, Pager } from './history-list'
 import { Layout } from './layout'
 

@@ -1,5 +1,5 @@
 import type { PublicView } from '../src/core/public-view'
-import { formatTime } from '../src/public/format'
+import { formatTime } from '../src/site/format'
 import { FactSheet } from './fact-sheet'
 import { HistoryList } from './history-list'
 import { Layout } from './layout'

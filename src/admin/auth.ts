@@ -8,7 +8,7 @@
  * - Each form carries a CSRF token: HMAC(token, label+session), bound to that session.
  */
 
-import { hmacSign, toHex } from '../subscribers/hmac'
+import { hmacSign, toHex } from '../mail/subscribers/hmac'
 
 /** How long a page session lasts. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000

@@ -2,7 +2,7 @@
  * Short plain-text descriptions of claim and fact values for the admin page. Pure; the template
  * escapes the result like any other text.
  */
-import { toSafeHref } from '../public/safe-url'
+import { toSafeHref } from '../site/safe-url'
 
 /** One value of a fact field (or a whole fact) as a short phrase; `none` for null. */
 export function describeValue(field: string, value: unknown): string {

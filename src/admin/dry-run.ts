@@ -5,12 +5,12 @@
  * It returns the outcome and writes nothing: no KV, no state. `fetch` and `now` are passed in.
  */
 import type { Change, Claim, Source, Subject } from '../core/types'
-import { diffFacts } from '../diff/diff-facts'
-import { createSubjectMatcher } from '../extract/subject-matcher'
-import { emptyFacts, mergeFacts } from '../merge/merge-facts'
-import { collectClaims } from '../pipeline/collect-claims'
-import type { PipelineState } from '../pipeline/state'
-import { checkUrlSafety, type UrlSafetyOptions } from './url-safety'
+import { diffFacts } from '../pipeline/facts/diff-facts'
+import { createSubjectMatcher } from '../pipeline/extract/subject-matcher'
+import { emptyFacts, mergeFacts } from '../pipeline/facts/merge-facts'
+import { collectClaims } from '../pipeline/run/collect-claims'
+import type { PipelineState } from '../pipeline/run/state'
+import { checkUrlSafety, type UrlSafetyOptions } from '../pipeline/fetch/url-safety'
 
 /** What to try: a saved source or an unsaved URL and kind. */
 export type DryRunTarget = Pick<Source, 'url' | 'kind'> & { id?: string }

@@ -1,5 +1,5 @@
 import type { Source } from '../core/types'
-import { toHex } from '../subscribers/hmac'
+import { toHex } from '../mail/subscribers/hmac'
 import { sameJson } from './audit'
 
 /** What applying an import would do, matched by id. */

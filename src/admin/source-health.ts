@@ -1,5 +1,5 @@
 import type { Source } from '../core/types'
-import type { PipelineState } from '../pipeline/state'
+import type { PipelineState } from '../pipeline/run/state'
 
 /** How a source has been doing, as the admin lists it. */
 export interface SourceHealth {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Source } from '../core/types'
-import { checkUrlSafety, type UrlSafetyOptions } from './url-safety'
+import { checkUrlSafety, type UrlSafetyOptions } from '../pipeline/fetch/url-safety'
 
 /** Field name (or `sources.3.url` for a list) → one message a maintainer can act on. */
 export type FieldErrors = Record<string, string>

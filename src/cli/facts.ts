@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Subject } from '../core/types'
-import { extractDocument } from '../extract/extract-document'
-import { decodeBody } from '../fetch/decode'
+import { extractDocument } from '../pipeline/extract/extract-document'
+import { decodeBody } from '../pipeline/fetch/decode'
 import defaultSubject from '../../data/subject.json' with { type: 'json' }
 
 function option(args: string[], name: string): string | null {

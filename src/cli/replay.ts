@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { resolveSubject } from '../core/subject'
 import type { Source, Subject } from '../core/types'
-import { recordingNotifier } from '../notify/notifier'
-import { memoryLock } from '../pipeline/lock'
-import { runCron } from '../pipeline/run-cron'
+import { recordingNotifier } from '../mail/delivery/notifier'
+import { memoryLock } from '../pipeline/run/lock'
+import { runCron } from '../pipeline/run/run-cron'
 import { countKv, memoryKv } from '../store/kv'
 import defaultSubject from '../../data/subject.json' with { type: 'json' }
 

@@ -1,6 +1,6 @@
 import type { Source, Subject } from '../core/types'
-import { createDemoFetch } from '../demo/demo-fetch'
-import { listDemoSources } from '../demo/demo-documents'
+import { createDemoFetch } from '../site/demo/demo-fetch'
+import { listDemoSources } from '../site/demo/demo-documents'
 import { workersKv } from '../store/kv'
 import sourcesJson from '../../data/sources.json'
 import subjectJson from '../../data/subject.json'

@@ -1,8 +1,8 @@
-import { ConfigError, readEmailConfig } from '../email/email-config'
-import { outboxSender } from '../email/outbox-store'
-import { resendSender } from '../email/resend-sender'
-import { deliverEmailBatch } from '../notify/deliver-email-batch'
-import { d1EditionStore } from '../notify/edition-store'
+import { ConfigError, readEmailConfig } from '../mail/delivery/email-config'
+import { outboxSender } from '../mail/delivery/outbox-store'
+import { resendSender } from '../mail/delivery/resend-sender'
+import { deliverEmailBatch } from '../mail/delivery/deliver-email-batch'
+import { d1EditionStore } from '../mail/delivery/edition-store'
 
 /**
  * The email Queue consumer (`queue` in the Worker's default export): sends edition batches

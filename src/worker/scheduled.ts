@@ -1,6 +1,6 @@
-import { queueNotifier, type QueueNotifier } from '../notify/queue-notifier'
-import { d1Lock } from '../pipeline/lock'
-import { runCron, type RunDeps, type RunReport } from '../pipeline/run-cron'
+import { queueNotifier, type QueueNotifier } from '../mail/delivery/queue-notifier'
+import { d1Lock } from '../pipeline/run/lock'
+import { runCron, type RunDeps, type RunReport } from '../pipeline/run/run-cron'
 import { countKv, workersKv, type KvCounts } from '../store/kv'
 import { defaultSourcesFor, defaultSubject, fetchFor, isDemoMode, readPublicUrl } from './config'
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { dryRunSource, guardFetch } from '../../src/admin/dry-run'
-import { DEMO_ARTICLES } from '../../src/demo/demo-articles'
-import { renderDemoArticle, renderDemoFeed } from '../../src/demo/demo-documents'
-import { emptyFacts } from '../../src/merge/merge-facts'
+import { DEMO_ARTICLES } from '../../src/site/demo/demo-articles'
+import { renderDemoArticle, renderDemoFeed } from '../../src/site/demo/demo-documents'
+import { emptyFacts } from '../../src/pipeline/facts/merge-facts'
 import { defaultSubject } from '../../src/worker/config'
 import { fakeNetwork } from './helpers'
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test'
 import { Hono } from 'hono'
-import { createAdminRoutes, type AdminOptions } from '../../src/routes/admin'
+import { createAdminRoutes, type AdminOptions } from '../../src/admin/routes/admin'
 
 export const TOKEN = 'test-admin-token-0123456789'
 export const ORIGIN = 'http://localhost'

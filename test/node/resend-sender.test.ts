@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { OutgoingEmail } from '../../src/email/mail-types'
-import { classifyResendResult, resendSender } from '../../src/email/resend-sender'
+import type { OutgoingEmail } from '../../src/mail/delivery/mail-types'
+import { classifyResendResult, resendSender } from '../../src/mail/delivery/resend-sender'
 import { startFakeResend, type FakeResend } from './fake-resend-server'
 
 let fake: FakeResend

@@ -1,0 +1,180 @@
+import type { MailSender, OutgoingEmail, RateState, SendOutcome } from './mail-types'
+import { backoffSeconds } from './retry-delay'
+import { emailPersonalizer } from '../render/render-email'
+import { CONFIRM_TOKEN_TTL_SECONDS, CONFIRM_TOKEN_VALID_FOR, signLinkToken } from '../subscribers/link-token'
+import { CONFIRM_EMAIL_SUBJECT, ConfirmEmailHtml, confirmEmailText } from '../../../templates/email-confirm'
+import type { EditionRecord, EditionStore, Recipient } from './edition-store'
+import { emailJobSchema, idempotencyKeyFor, type EmailJob } from './email-job'
+
+/** Everything the consumer needs, injected so workerd, Node tests and the bench share it. */
+export interface DeliveryDeps {
+  store: EditionStore
+  sender: MailSender
+  signingKey: string
+  publicUrl: string
+  from: string
+  now?: () => Date
+  /** Waits between sends when the provider says the rate window is used up. */
+  sleep?: (ms: number) => Promise<void>
+  log?: (event: Record<string, unknown>) => void
+  /** How long a consumer holds a batch before another may take it over (crash recovery). */
+  leaseMs?: number
+}
+
+/** The longest pause the consumer takes in-process to respect a rate window; longer → retry. */
+const MAX_PACE_WAIT_SECONDS = 5
+/** Retry delay when another consumer holds the batch's lease. */
+const LEASED_RETRY_SECONDS = 60
+
+type JobResult = { kind: 'done'; rate?: RateState } | { kind: 'retry'; delaySeconds: number; rateLimited: boolean }
+
+/** DeliveryDeps with its defaults filled in, once per consumer invocation. */
+type Ctx = DeliveryDeps & Required<Pick<DeliveryDeps, 'now' | 'log'>>
+
+/** `List-Unsubscribe` and friends (RFC 2369 / RFC 8058) plus the body link, for one recipient. */
+async function unsubscribeLinks(signingKey: string, publicUrl: string, subscriberId: number): Promise<{ pageUrl: string; oneClickUrl: string }> {
+  const token = encodeURIComponent(await signLinkToken(signingKey, 'unsubscribe', subscriberId, null))
+  return { pageUrl: `${publicUrl}/unsubscribe?token=${token}`, oneClickUrl: `${publicUrl}/unsubscribe/one-click?token=${token}` }
+}
+
+/**
+ * Builds each recipient's copy of an edition (their unsubscribe link in the body and in the
+ * headers). What all copies share is prepared once, not once per recipient.
+ */
+function updateEmailBuilder(edition: EditionRecord, deps: Pick<DeliveryDeps, 'signingKey' | 'publicUrl' | 'from'>): (recipient: Recipient) => Promise<OutgoingEmail> {
+  const personalize = emailPersonalizer({ subject: edition.subject, text: edition.text, html: edition.html })
+  // The subject is a header: no line breaks, whatever the renderer produced.
+  const subject = edition.subject.replace(/[\r\n]+/g, ' ')
+  return async (recipient) => {
+    const { pageUrl, oneClickUrl } = await unsubscribeLinks(deps.signingKey, deps.publicUrl, recipient.id)
+    const { html, text } = personalize(pageUrl)
+    return {
+      from: deps.from,
+      to: recipient.email,
+      subject,
+      html,
+      text,
+      headers: {
+        'List-Unsubscribe': `<${oneClickUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    }
+  }
+}
+
+function toResult(outcome: SendOutcome): JobResult {
+  if (outcome.kind === 'retry') return { kind: 'retry', delaySeconds: outcome.delaySeconds, rateLimited: outcome.rateLimited }
+  return { kind: 'done', ...(outcome.kind !== 'failed' && outcome.rate ? { rate: outcome.rate } : {}) }
+}
+
+async function runEditionJob(job: Extract<EmailJob, { kind: 'edition' }>, attempts: number, deps: Ctx): Promise<JobResult> {
+  const { now, log } = deps
+  const [edition, batch] = await Promise.all([deps.store.getEdition(job.editionId), deps.store.getBatch(job.editionId, job.batchIndex)])
+  if (!edition || !batch) {
+    log({ event: 'email.batch.unknown', ...job })
+    return { kind: 'done' }
+  }
+  if (batch.status === 'sent' || batch.status === 'failed') {
+    // A redelivered or re-enqueued message: the batch is settled, nothing is sent again.
+    log({ event: 'email.batch.duplicate', ...job, status: batch.status })
+    return { kind: 'done' }
+  }
+  if (!(await deps.store.leaseBatch(job.editionId, job.batchIndex, now(), deps.leaseMs ?? 120_000))) {
+    const again = await deps.store.getBatch(job.editionId, job.batchIndex)
+    if (again && (again.status === 'sent' || again.status === 'failed')) return { kind: 'done' }
+    return { kind: 'retry', delaySeconds: LEASED_RETRY_SECONDS, rateLimited: false }
+  }
+  // Read after taking the lease: anyone who unsubscribed or bounced until now is left out.
+  const recipients = await deps.store.batchRecipients(edition, batch)
+  if (recipients.length === 0) {
+    await deps.store.finishBatch(job.editionId, job.batchIndex, { status: 'sent', sent: 0 }, now())
+    return { kind: 'done' }
+  }
+  const build = updateEmailBuilder(edition, deps)
+  const emails = await Promise.all(recipients.map((r) => build(r)))
+  const outcome = await deps.sender.sendBatch(emails, { key: idempotencyKeyFor(job), kind: 'update', attempts })
+  if (outcome.kind === 'retry') {
+    await deps.store.releaseBatch(job.editionId, job.batchIndex, outcome.error)
+    log({ event: 'email.batch.retry', ...job, attempts, status: outcome.status, delaySeconds: outcome.delaySeconds, error: outcome.error })
+  } else if (outcome.kind === 'failed') {
+    await deps.store.finishBatch(job.editionId, job.batchIndex, { status: 'failed', sent: 0, error: outcome.error }, now())
+    log({ event: 'email.batch.failed', level: 'error', ...job, status: outcome.status, error: outcome.error })
+  } else {
+    await deps.store.finishBatch(job.editionId, job.batchIndex, { status: 'sent', sent: emails.length }, now())
+    log({ event: 'email.batch.sent', ...job, recipients: emails.length, replayed: outcome.kind === 'already-sent' })
+  }
+  return toResult(outcome)
+}
+
+async function runConfirmJob(job: Extract<EmailJob, { kind: 'confirm' }>, attempts: number, deps: Ctx): Promise<JobResult> {
+  const { log } = deps
+  const target = await deps.store.getConfirmTarget(job.subscriberId)
+  // Confirmed, gone, or superseded by a newer confirmation: nothing to send.
+  if (!target || target.status !== 'pending' || !target.email || target.confirmSends !== job.sendNo || !target.confirmSentAt) {
+    log({ event: 'email.confirm.skipped', ...job })
+    return { kind: 'done' }
+  }
+  // Expiry counted from when the request was made (stored), so a retried send is byte-identical.
+  const expiresAt = Math.floor(Date.parse(target.confirmSentAt) / 1000) + CONFIRM_TOKEN_TTL_SECONDS
+  const token = await signLinkToken(deps.signingKey, 'confirm', target.id, expiresAt)
+  const props = { confirmUrl: `${deps.publicUrl}/confirm?token=${encodeURIComponent(token)}`, siteUrl: `${deps.publicUrl}/`, validFor: CONFIRM_TOKEN_VALID_FOR }
+  const email: OutgoingEmail = {
+    from: deps.from,
+    to: target.email,
+    subject: CONFIRM_EMAIL_SUBJECT,
+    html: String(ConfirmEmailHtml(props)),
+    text: confirmEmailText(props),
+  }
+  const outcome = await deps.sender.sendBatch([email], { key: idempotencyKeyFor(job), kind: 'confirm', attempts })
+  log({ event: `email.confirm.${outcome.kind}`, ...job, ...(outcome.kind === 'retry' || outcome.kind === 'failed' ? { error: outcome.error } : {}) })
+  return toResult(outcome)
+}
+
+/**
+ * The Queue consumer's core. Messages are handled one after another (the provider's rate
+ * limit is per account, so parallel sends would only buy 429s). After a 429 the rest of the
+ * batch is retried with the same delay instead of hitting the limit again; when the provider
+ * reports its window used up, the consumer waits for the reset (up to 5 s) or defers the rest.
+ */
+export async function deliverEmailBatch(batch: MessageBatch<unknown>, options: DeliveryDeps): Promise<void> {
+  const deps: Ctx = { ...options, now: options.now ?? (() => new Date()), log: options.log ?? (() => {}) }
+  const { log } = deps
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  const messages = [...batch.messages]
+  for (let i = 0; i < messages.length; i++) {
+    const msg = messages[i]!
+    const parsed = emailJobSchema.safeParse(msg.body)
+    if (!parsed.success) {
+      log({ event: 'email.job.invalid', level: 'error', id: msg.id })
+      msg.ack()
+      continue
+    }
+    let result: JobResult
+    try {
+      result = parsed.data.kind === 'edition' ? await runEditionJob(parsed.data, msg.attempts, deps) : await runConfirmJob(parsed.data, msg.attempts, deps)
+    } catch (err) {
+      // D1 hiccup, rendering bug…: retry with backoff; the dead-letter queue catches the rest.
+      log({ event: 'email.job.error', level: 'error', job: parsed.data, error: err instanceof Error ? err.message : String(err) })
+      result = { kind: 'retry', delaySeconds: backoffSeconds(msg.attempts), rateLimited: false }
+    }
+    if (result.kind === 'retry') {
+      msg.retry({ delaySeconds: result.delaySeconds })
+      if (result.rateLimited) {
+        for (const rest of messages.slice(i + 1)) rest.retry({ delaySeconds: result.delaySeconds })
+        return
+      }
+      continue
+    }
+    msg.ack()
+    const rate = result.rate
+    // Also after the last message: the next invocation would otherwise open with a 429.
+    if (rate && rate.remaining !== null && rate.remaining <= 0) {
+      const wait = Math.max(1, rate.resetSeconds ?? 1)
+      if (wait > MAX_PACE_WAIT_SECONDS) {
+        for (const rest of messages.slice(i + 1)) rest.retry({ delaySeconds: wait })
+        return
+      }
+      await sleep(wait * 1000)
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import { claimLedgerKey, CERTAINTY_RANK } from '../../core/claim-key'
+import { HISTORY_LIMIT, type PublicView } from '../../core/public-view'
+import type { Change, Claim, Facts, Source, Subject } from '../../core/types'
+import { changeId, diffFacts } from '../facts/diff-facts'
+import { createSubjectMatcher } from '../extract/subject-matcher'
+import { hashText } from '../fetch/hash'
+import { emptyFacts, mergeFacts } from '../facts/merge-facts'
+import type { Notifier, RenderedEmail } from '../../mail/delivery/notifier'
+import { renderUpdateEmail } from '../../mail/render/render-email'
+import { readSources } from '../../admin/sources/source-store'
+import type { KvLike } from '../../store/kv'
+import { kvKeys } from '../../store/kv-keys'
+import { collectClaims } from './collect-claims'
+import type { RunLock } from './lock'
+import type { FetchMemory, PipelineState } from './state'
+
+/** Everything a cron run touches, passed in so the Worker, the CLI and tests drive the same code. */
+export interface RunDeps {
+  fetch: typeof fetch
+  now: () => Date
+  kv: KvLike
+  subject: Subject
+  /** Used until a maintainer saves a live list in KV. */
+  defaultSources: Source[]
+  notifier: Notifier
+  lock?: RunLock
+  /** Base URL for links in emails and the public view. */
+  publicUrl?: string
+  log?: (event: Record<string, unknown>) => void
+}
+
+/** What one run did; the replay prints it as a `run` line. */
+export interface RunReport {
+  at: string
+  /** True when another run held the lock and this one did nothing. */
+  skipped: boolean
+  baseline: boolean
+  changes: Change[]
+  email: RenderedEmail | null
+  failed: { url: string; error: string }[]
+  facts: Facts
+  /** Whether the run wrote state (a quiet run does not). */
+  wrote: boolean
+}
+
+const LOCK_TTL_MS = 10 * 60 * 1000
+const MAX_CLAIMS = 4000
+const MAX_REPORTED = 1000
+
+function newState(at: string): PipelineState {
+  return { version: 0, createdAt: at, updatedAt: at, facts: emptyFacts(), claims: [], fetch: {}, feeds: {}, reported: [], history: [] }
+}
+
+/** Adds claims not seen before; returns how many were new. Old claims stay: absence is not evidence. */
+function addToLedger(ledger: Claim[], found: Claim[]): number {
+  const keys = new Set(ledger.map(claimLedgerKey))
+  let added = 0
+  for (const c of found) {
+    const key = claimLedgerKey(c)
+    if (keys.has(key)) continue
+    keys.add(key)
+    ledger.push(c)
+    added++
+  }
+  if (ledger.length > MAX_CLAIMS) {
+    // Forget the weakest, oldest claims first.
+    ledger.sort((a, b) => CERTAINTY_RANK[b.certainty] - CERTAINTY_RANK[a.certainty] || (b.published ?? '').localeCompare(a.published ?? ''))
+    ledger.length = MAX_CLAIMS
+  }
+  return added
+}
+
+/**
+ * Stamps `lastChangeAt` on the configured sources behind material changes (a feed is credited
+ * for the articles it listed), so maintainers can see which sources still bring news.
+ */
+function creditSources(memory: Record<string, FetchMemory>, feeds: PipelineState['feeds'], sources: Source[], material: Change[], at: string): Record<string, FetchMemory> {
+  const owner = new Map<string, string>()
+  for (const s of sources) {
+    if (s.kind === 'page') owner.set(s.url, s.url)
+    else for (const item of Object.values(feeds[s.id] ?? {})) owner.set(item.url, s.url)
+  }
+  const out = { ...memory }
+  for (const url of new Set(material.flatMap((c) => c.sources))) {
+    const src = owner.get(url)
+    if (src) out[src] = { ...(out[src] ?? { failures: 0 }), lastChangeAt: at }
+  }
+  return out
+}
+
+/** A stable edition id: the same material changes always give the same id. */
+async function editionId(material: Change[]): Promise<string> {
+  return (await hashText(material.map(changeId).sort().join('\n'))).slice(0, 24)
+}
+
+/**
+ * One cron run: sources → fetch → extract → merge → diff → notify. Reads state once, writes it
+ * at most once (only when something changed), and hands material changes to the notifier at most
+ * once. The first run of a fresh install is a silent baseline.
+ */
+export async function runCron(deps: RunDeps): Promise<RunReport> {
+  const now = deps.now()
+  const at = now.toISOString()
+  const token = deps.lock ? await deps.lock.acquire('cron', LOCK_TTL_MS, now) : 'none'
+  if (token === null) {
+    deps.log?.({ event: 'run-skipped', reason: 'another run holds the lock', at })
+    return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false }
+  }
+  try {
+    return await runLocked(deps, now)
+  } finally {
+    if (deps.lock && token !== 'none') await deps.lock.release('cron', token)
+  }
+}
+
+async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
+  const at = now.toISOString()
+  const raw = await deps.kv.get(kvKeys.state())
+  const baseline = raw === null
+  const state: PipelineState = raw ? { ...newState(at), ...(JSON.parse(raw) as PipelineState) } : newState(at)
+  const sources = (await readSources(deps.kv, deps.defaultSources)).filter((s) => s.enabled)
+
+  const collected = await collectClaims({
+    sources,
+    fetchMemory: state.fetch,
+    feeds: state.feeds,
+    subject: deps.subject,
+    matcher: createSubjectMatcher(deps.subject),
+    fetch: deps.fetch,
+    now,
+    baseline,
+    ...(deps.log ? { log: deps.log } : {}),
+  })
+
+  const ledger = [...state.claims]
+  const added = addToLedger(ledger, collected.claims)
+  const facts = mergeFacts(state.facts, ledger, { today: at.slice(0, 10), subject: deps.subject })
+  const reported = new Set(state.reported)
+  const changes = diffFacts(state.facts, facts, { baseline, reported })
+  const material = changes.filter((c) => c.material)
+
+  let email: RenderedEmail | null = null
+  const history = [...state.history]
+  if (material.length > 0) {
+    email = renderUpdateEmail({ changes: material, facts, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' })
+    const id = await editionId(material)
+    // Notify before saving: the notifier ignores a repeated id, so a crash between the two
+    // re-sends nothing, while saving first could lose the email.
+    await deps.notifier.notify({ id, at, changes: material, facts, email })
+    history.unshift({ id, at, changes: material })
+    history.length = Math.min(history.length, HISTORY_LIMIT)
+    for (const c of material) reported.add(changeId(c))
+  }
+
+  const fetchMemory = material.length > 0 ? creditSources(collected.fetchMemory, collected.feeds, sources, material, at) : collected.fetchMemory
+  // A material change is a change of facts, so it is covered by factsChanged.
+  const factsChanged = JSON.stringify(facts) !== JSON.stringify(state.facts)
+  const wrote = baseline || collected.dirty || added > 0 || factsChanged
+  if (wrote) {
+    const next: PipelineState = {
+      ...state,
+      version: state.version + 1,
+      updatedAt: at,
+      facts,
+      claims: ledger,
+      fetch: fetchMemory,
+      feeds: collected.feeds,
+      reported: [...reported].slice(-MAX_REPORTED),
+      history,
+    }
+    await deps.kv.put(kvKeys.state(), JSON.stringify(next))
+    if (baseline || factsChanged) {
+      const view: PublicView = { version: next.version, updatedAt: at, facts, history }
+      await deps.kv.put(kvKeys.publicView(), JSON.stringify(view))
+    }
+  }
+  deps.log?.({ event: 'run', at, baseline, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, wrote })
+  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote }
+}

@@ -1,0 +1,51 @@
+import type { HistoryEntry } from '../../core/public-view'
+import type { Claim, Facts } from '../../core/types'
+
+/** What the fetcher remembers about one URL between runs (also the admin's health view). */
+export interface FetchMemory {
+  etag?: string
+  lastModified?: string
+  /** SHA-256 of the last body we parsed. */
+  hash?: string
+  lastFetchAt?: string
+  lastOkAt?: string
+  lastStatus?: number
+  /** Consecutive failures; 0 after a success. */
+  failures: number
+  lastError?: string
+  /** Do not try before this time (from Retry-After). */
+  nextAttemptAt?: string
+  /** Last time this source contributed a material change. */
+  lastChangeAt?: string
+}
+
+/** A feed item we have seen, so the same article is never fetched or counted twice. */
+export interface SeenItem {
+  url: string
+  firstSeen: string
+  /** Feed's own updated/pubDate stamp when it had one; a new stamp means "fetch again". */
+  stamp?: string
+  /** Failed attempts so far; the item is dropped after a few. */
+  attempts: number
+  done: boolean
+  /** Hash of the article text we extracted, so a re-stamped but identical article is skipped. */
+  hash?: string
+}
+
+/** The whole pipeline state in one KV value (`kvKeys.state()`). */
+export interface PipelineState {
+  version: number
+  createdAt: string
+  updatedAt: string
+  facts: Facts
+  /** Every claim seen, deduplicated; absence from a later read never removes one. */
+  claims: Claim[]
+  /** Keyed by URL (sources and fetched articles). */
+  fetch: Record<string, FetchMemory>
+  /** Keyed by feed source id, then item key (guid or link). */
+  feeds: Record<string, Record<string, SeenItem>>
+  /** Ids of material changes already reported, so overlapping runs never report one twice. */
+  reported: string[]
+  /** Material changes, newest first, bounded; mirrored into the public view. */
+  history: HistoryEntry[]
+}

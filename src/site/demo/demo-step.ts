@@ -1,0 +1,19 @@
+import type { KvLike } from '../../store/kv'
+import { kvKeys } from '../../store/kv-keys'
+
+/** The demo's last step: 0 baseline, 1 filming began, 2 filming wrapped. */
+export const LAST_DEMO_STEP = 2
+
+/** Reads the demo step from KV; anything missing or odd reads as the baseline (0). */
+export async function readDemoStep(kv: KvLike): Promise<number> {
+  const raw = await kv.get(kvKeys.demoStep())
+  const step = Number(raw ?? 0)
+  return Number.isInteger(step) && step >= 0 ? Math.min(step, LAST_DEMO_STEP) : 0
+}
+
+/** Stores the demo step, clamped to the steps that exist. */
+export async function writeDemoStep(kv: KvLike, step: number): Promise<number> {
+  const clamped = Math.max(0, Math.min(LAST_DEMO_STEP, Math.trunc(step)))
+  await kv.put(kvKeys.demoStep(), String(clamped))
+  return clamped
+}

@@ -1,0 +1,110 @@
+import { Hono, type Context } from 'hono'
+import { cors } from 'hono/cors'
+import { z } from 'zod'
+import { workersKv } from '../../store/kv'
+import { readPublicView } from '../read-public-view'
+import { paginate } from '../paginate'
+import { defaultSubject, readPublicUrl } from '../../worker/config'
+import { HomePage } from '../../../templates/home-page'
+import { EditionPage, HistoryPage } from '../../../templates/history-page'
+import { MessagePage } from '../../../templates/message-page'
+import { renderAtomFeed } from '../../../templates/atom-feed'
+
+/**
+ * What visitors read: the fact sheet, the history, the Atom feed and the JSON API.
+ * Every route makes exactly one KV read (the public view) and no writes.
+ */
+export const publicRoutes = new Hono<{ Bindings: Env }>()
+
+/** Editions per history page (HTML and API). */
+export const HISTORY_PAGE_SIZE = 20
+/** Editions shown on `/`. */
+export const RECENT_ON_HOME = 5
+/** Editions in the Atom feed. */
+export const FEED_SIZE = 50
+
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).default(1) })
+
+const API_CACHE = 'public, max-age=300'
+const PAGE_CACHE = 'public, max-age=60'
+
+// No script may run on these pages; inline styles only. Turnstile's origin is allowed for the
+// subscribe form the email issue renders on `/`.
+const CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src https: data:',
+  'script-src https://challenges.cloudflare.com',
+  'frame-src https://challenges.cloudflare.com',
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+function setPageHeaders(c: Context) {
+  c.header('Cache-Control', PAGE_CACHE)
+  c.header('Content-Security-Policy', CSP)
+  c.header('X-Content-Type-Options', 'nosniff')
+  c.header('Referrer-Policy', 'strict-origin-when-cross-origin')
+}
+
+const { show, season } = defaultSubject
+
+// CORS only on the two public read endpoints: admin APIs elsewhere under /api must not get it.
+const apiCors = cors({ origin: '*', allowMethods: ['GET', 'OPTIONS'], maxAge: 86_400 })
+publicRoutes.use('/api/facts', apiCors)
+publicRoutes.use('/api/changes', apiCors)
+
+publicRoutes.get('/', async (c) => {
+  const view = await readPublicView(workersKv(c.env.STATE))
+  setPageHeaders(c)
+  return c.html(HomePage({ show, season, view, recent: RECENT_ON_HOME, turnstileSiteKey: String(c.env.TURNSTILE_SITE_KEY ?? '').trim() || null }))
+})
+
+publicRoutes.get('/history', async (c) => {
+  const query = pageQuery.safeParse(c.req.query())
+  setPageHeaders(c)
+  if (!query.success) return c.html(MessagePage({ title: 'Bad page number', message: 'Pages are numbered from 1.' }), 400)
+  const view = await readPublicView(workersKv(c.env.STATE))
+  const page = paginate(view?.history ?? [], query.data.page, HISTORY_PAGE_SIZE)
+  if (!page) return c.html(MessagePage({ title: 'No such page', message: 'The history is not that long yet.' }), 404)
+  return c.html(HistoryPage({ show, season, page }))
+})
+
+publicRoutes.get('/history/:id', async (c) => {
+  const view = await readPublicView(workersKv(c.env.STATE))
+  const entry = view?.history.find((e) => e.id === c.req.param('id'))
+  setPageHeaders(c)
+  if (!entry) return c.html(MessagePage({ title: 'Update not found', message: 'It may be older than the history we keep.' }), 404)
+  return c.html(EditionPage({ show, season, entry }))
+})
+
+publicRoutes.get('/feed.xml', async (c) => {
+  const view = await readPublicView(workersKv(c.env.STATE))
+  const xml = await renderAtomFeed({
+    publicUrl: readPublicUrl(c.env),
+    show,
+    season,
+    entries: (view?.history ?? []).slice(0, FEED_SIZE),
+    updatedAt: view?.updatedAt ?? null,
+  })
+  c.header('Cache-Control', API_CACHE)
+  c.header('X-Content-Type-Options', 'nosniff')
+  return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })
+})
+
+publicRoutes.get('/api/facts', async (c) => {
+  const view = await readPublicView(workersKv(c.env.STATE))
+  c.header('Cache-Control', API_CACHE)
+  return c.json({ show, season, updatedAt: view?.updatedAt ?? null, facts: view?.facts ?? null })
+})
+
+publicRoutes.get('/api/changes', async (c) => {
+  const query = pageQuery.safeParse(c.req.query())
+  c.header('Cache-Control', API_CACHE)
+  if (!query.success) return c.json({ error: 'page must be a whole number from 1' }, 400)
+  const view = await readPublicView(workersKv(c.env.STATE))
+  const page = paginate(view?.history ?? [], query.data.page, HISTORY_PAGE_SIZE)
+  if (!page) return c.json({ error: 'no such page' }, 404)
+  return c.json({ show, season, ...page })
+})
