@@ -1,6 +1,7 @@
 import type { PublicView } from '../core/public-view'
 import type { KvLike } from '../store/kv'
 import { kvKeys } from '../store/kv-keys'
+import { logEvent } from '../core/log'
 
 /**
  * Reads what visitors see: one KV read, never a write. Missing or unreadable → null, and the
@@ -14,7 +15,7 @@ export async function readPublicView(kv: KvLike): Promise<PublicView | null> {
     if (!view || typeof view !== 'object' || !view.facts) return null
     return { ...view, history: Array.isArray(view.history) ? view.history : [] }
   } catch {
-    console.error({ event: 'public-view-unreadable', key: kvKeys.publicView() })
+    logEvent({ event: 'public-view-unreadable', level: 'error', key: kvKeys.publicView() })
     return null
   }
 }

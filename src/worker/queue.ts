@@ -3,6 +3,7 @@ import { outboxSender } from '../mail/delivery/outbox-store'
 import { resendSender } from '../mail/delivery/resend-sender'
 import { deliverEmailBatch } from '../mail/delivery/deliver-email-batch'
 import { d1EditionStore } from '../mail/delivery/edition-store'
+import { logEvent } from '../core/log'
 
 /**
  * The email Queue consumer (`queue` in the Worker's default export): sends edition batches
@@ -16,12 +17,12 @@ export async function queue(batch: MessageBatch<unknown>, env: Env, _ctx: Execut
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
     // Misconfigured deploy: keep the messages (they go to the DLQ if it is never fixed).
-    console.error({ event: 'email.config', level: 'error', error: err.message })
+    logEvent({ event: 'email.config', level: 'error', error: err.message })
     batch.retryAll({ delaySeconds: 300 })
     return
   }
   if (!config.resendApiKey && !config.demoMode) {
-    console.warn({ event: 'email.outbox', level: 'warn', message: 'RESEND_API_KEY is not set: emails go to the local outbox' })
+    logEvent({ event: 'email.outbox', level: 'warn', message: 'RESEND_API_KEY is not set: emails go to the local outbox' })
   }
   await deliverEmailBatch(batch, {
     store: d1EditionStore(env.DB),
@@ -29,6 +30,6 @@ export async function queue(batch: MessageBatch<unknown>, env: Env, _ctx: Execut
     signingKey: config.signingKey,
     publicUrl: config.publicUrl,
     from: config.from,
-    log: (event) => (event.level === 'error' ? console.error(event) : console.log(event)),
+    log: logEvent,
   })
 }

@@ -3,6 +3,7 @@ import { d1Lock } from '../pipeline/run/lock'
 import { runCron, type RunDeps, type RunReport } from '../pipeline/run/run-cron'
 import { countKv, workersKv, type KvCounts } from '../store/kv'
 import { defaultSourcesFor, defaultSubject, fetchFor, isDemoMode, readPublicUrl } from './config'
+import { logEvent } from '../core/log'
 
 /** The one log line a cron run leaves (Workers Logs indexes the object's fields). */
 interface CronLogLine {
@@ -36,7 +37,7 @@ export function buildRunDeps(env: Env): { deps: RunDeps; counts: KvCounts; notif
     notifier,
     lock: d1Lock(env.DB),
     publicUrl,
-    log: (event) => console.log(event),
+    log: logEvent,
   }
   return { deps, counts, notifier }
 }
@@ -52,16 +53,16 @@ export async function runScheduled(env: Env, cron: string | null = null): Promis
   try {
     // Finish any edition a crash left recorded but not yet queued (cheap: one D1 query).
     const resumed = await notifier.resume().catch((err: unknown) => {
-      console.error({ event: 'email.resume', level: 'error', error: String(err) })
+      logEvent({ event: 'email.resume', level: 'error', error: String(err) })
       return 0
     })
-    if (resumed > 0) console.log({ event: 'email.resume', editions: resumed })
+    if (resumed > 0) logEvent({ event: 'email.resume', editions: resumed })
     const report = await runCron(deps)
-    console.log(summarizeRun(report, counts, base, Date.now() - started))
+    logEvent(summarizeRun(report, counts, base, Date.now() - started))
     return report
   } catch (err) {
     const line: CronLogLine = { ...base, ms: Date.now() - started, ok: false, kv: { ...counts }, error: String((err as Error)?.stack ?? err) }
-    console.error(line)
+    logEvent({ ...line, level: 'error' })
     throw err
   }
 }
