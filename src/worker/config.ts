@@ -19,7 +19,7 @@ export const defaultSources: Source[] = sourcesJson as Source[]
  * (served from this Worker), else `data/sources.json`. The cron and the admin both use it.
  */
 export function defaultSourcesFor(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>): Source[] {
-  return isDemoMode(env) ? listDemoSources(readPublicUrl(env)) : defaultSources
+  return isDemoMode(env) ? listDemoSources() : defaultSources
 }
 
 /** True when the Worker runs the offline demo (`wrangler dev --var DEMO_MODE:true`). */
@@ -31,6 +31,16 @@ export function isDemoMode(env: Pick<Env, 'DEMO_MODE'>): boolean {
 /** The site's public origin without a trailing slash, for absolute links (feed, emails, demo). */
 export function readPublicUrl(env: Pick<Env, 'PUBLIC_URL'>): string {
   return String(env.PUBLIC_URL || 'http://localhost:8787').replace(/\/+$/, '')
+}
+
+/**
+ * The origin for absolute links in a response to `requestUrl`. In demo mode (local use) that
+ * is the origin actually being served, whatever port `wrangler dev` listens on; in production
+ * it is PUBLIC_URL, the one canonical address. (Emails have no request: they use PUBLIC_URL,
+ * which `npm run dev` sets from `--port`.)
+ */
+export function servedOrigin(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>, requestUrl: string): string {
+  return isDemoMode(env) ? new URL(requestUrl).origin : readPublicUrl(env)
 }
 
 /**

@@ -77,7 +77,7 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
         if (json) return c.json({ ok: false, error }, status)
         return c.html(status === 429 ? TooManyPage() : SubscribePage({ error, email: email ?? '', turnstileSiteKey: config.turnstileSiteKey }), status)
       }
-      const ok = () => (json ? c.json({ ok: true, message: CHECK_INBOX_MESSAGE }, 202) : c.html(CheckInboxPage(), 200))
+      const ok = () => (json ? c.json({ ok: true, message: CHECK_INBOX_MESSAGE }, 202) : c.html(CheckInboxPage({ demo: config.demoMode }), 200))
 
       const limiter = c.env.SUBSCRIBE_LIMITER as RateLimit | undefined
       if (limiter && !(await limiter.limit({ key: `subscribe:${clientIp(c)}` })).success) return fail(429, 'Too many attempts. Please wait a minute.')
@@ -135,7 +135,7 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
     const status = await confirmSubscriber(c.env.DB, check.subscriberId, now())
     if (status !== 'active') return c.html(LinkProblemPage(TOKEN_PROBLEM.used), 400)
     logEvent({ event: 'subscribe.confirmed', subscriberId: check.subscriberId })
-    return c.html(ConfirmedPage())
+    return c.html(ConfirmedPage({ demo: config.demoMode }))
   })
 
   app.route('/', createUnsubscribeRoutes(deps))

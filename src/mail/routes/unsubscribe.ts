@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit'
 import { ConfigError, readEmailConfig } from '../delivery/email-config'
 import { verifyLinkToken } from '../subscribers/link-token'
 import { readFields, setPageHeaders } from '../subscribers/page-headers'
-import { unsubscribe } from '../subscribers/subscriber-store'
+import { findSubscriberById, unsubscribe } from '../subscribers/subscriber-store'
 import { LinkProblemPage } from '../../../templates/confirm-page'
-import { UnsubscribedPage, UnsubscribePage } from '../../../templates/unsubscribe-page'
+import { AlreadyUnsubscribedPage, UnsubscribedPage, UnsubscribePage } from '../../../templates/unsubscribe-page'
 import { logEvent } from '../../core/log'
 
 const BAD_LINK = {
@@ -38,6 +38,11 @@ export function createUnsubscribeRoutes(deps: { now?: () => Date } = {}) {
     const token = c.req.query('token') ?? ''
     const check = await verifyLinkToken(config.signingKey, 'unsubscribe', token, now())
     if (!check.ok) return c.html(LinkProblemPage(BAD_LINK), 400)
+    // Reopening the link after leaving: say so, rather than offer the button again. (A left
+    // subscriber's row keeps its status for 30 days, then goes; either way there is no one to
+    // unsubscribe.)
+    const subscriber = await findSubscriberById(c.env.DB, check.subscriberId)
+    if (!subscriber || (subscriber.status !== 'active' && subscriber.status !== 'pending')) return c.html(AlreadyUnsubscribedPage())
     return c.html(UnsubscribePage({ token }))
   }
   app.get('/unsubscribe', showPage)

@@ -1,9 +1,12 @@
 import { Hono, type Context } from 'hono'
+import { readEditionRecipients } from '../../mail/delivery/edition-store'
 import { workersKv } from '../../store/kv'
 import { kvKeys } from '../../store/kv-keys'
-import { isDemoMode, readPublicUrl } from '../../worker/config'
+import { isDemoMode, servedOrigin } from '../../worker/config'
 import { runScheduled } from '../../worker/scheduled'
+import { readPublicView } from '../read-public-view'
 import { serveDemoDocument } from '../demo/demo-documents'
+import { parseOutcomeQuery, summarizeDemoRun, toOutcomeQuery } from '../demo/demo-run'
 import { LAST_DEMO_STEP, readDemoStep, writeDemoStep } from '../demo/demo-step'
 import { DemoPage } from '../../../templates/demo-page'
 
@@ -13,18 +16,20 @@ import { DemoPage } from '../../../templates/demo-page'
  */
 export const demoRoutes = new Hono<{ Bindings: Env }>()
 
+type Ctx = Context<{ Bindings: Env }>
+
 // Outside demo mode none of this exists, not even the index page (`/demo/*` matches `/demo` too).
 demoRoutes.use('/demo/*', async (c, next) => (isDemoMode(c.env) ? next() : c.notFound()))
 
-/** Browsers (forms) get a redirect back to /demo; curl and scripts get JSON. */
-function reply(c: Context<{ Bindings: Env }>, body: Record<string, unknown>) {
-  return (c.req.header('Accept') ?? '').includes('text/html') ? c.redirect('/demo', 303) : c.json(body)
+/** Browsers (forms) get a redirect back to /demo (with `query`); curl and scripts get JSON. */
+function reply(c: Ctx, body: Record<string, unknown>, query = '') {
+  return (c.req.header('Accept') ?? '').includes('text/html') ? c.redirect(query ? `/demo?${query}` : '/demo', 303) : c.json(body)
 }
 
 demoRoutes.get('/demo', async (c) => {
   const step = await readDemoStep(workersKv(c.env.STATE))
   c.header('Cache-Control', 'no-store')
-  return c.html(DemoPage({ step, lastStep: LAST_DEMO_STEP, publicUrl: readPublicUrl(c.env) }))
+  return c.html(DemoPage({ step, lastStep: LAST_DEMO_STEP, origin: servedOrigin(c.env, c.req.url), outcome: parseOutcomeQuery(c.req.query()) }))
 })
 
 demoRoutes.post('/demo/advance', async (c) => {
@@ -42,20 +47,24 @@ demoRoutes.post('/demo/reset', async (c) => {
   return reply(c, { step: 0, lastStep: LAST_DEMO_STEP, cleared })
 })
 
-/** Runs the cron now, in this request (the same code as `/__scheduled`). */
+/** Runs the cron now, in this request (the same code as `/__scheduled`), and says what it did. */
 demoRoutes.post('/demo/run', async (c) => {
   const report = await runScheduled(c.env, 'demo')
-  return reply(c, {
-    skipped: report.skipped,
-    baseline: report.baseline,
-    changes: report.changes.filter((ch) => ch.material).length,
-    failed: report.failed,
-  })
+  const material = report.changes.some((ch) => ch.material)
+  // The edition just recorded is the newest history entry; D1 knows whom it was planned for.
+  const edition = material ? (await readPublicView(workersKv(c.env.STATE)))?.history[0]?.id : undefined
+  const recipients = edition ? await readEditionRecipients(c.env.DB, edition) : null
+  const outcome = summarizeDemoRun(report, recipients)
+  return reply(
+    c,
+    { skipped: report.skipped, baseline: report.baseline, changes: outcome.material, recorded: outcome.recorded, recipients: outcome.recipients, failed: report.failed },
+    toOutcomeQuery(outcome),
+  )
 })
 
 // The news documents themselves: feed, "everything we know" page, articles.
 demoRoutes.get('/demo/*', async (c) => {
   const step = await readDemoStep(workersKv(c.env.STATE))
-  const res = await serveDemoDocument(c.req.path, step, readPublicUrl(c.env), c.req.header('If-None-Match') ?? null)
+  const res = await serveDemoDocument(c.req.path, step, servedOrigin(c.env, c.req.url), c.req.header('If-None-Match') ?? null)
   return res ?? c.notFound()
 })
