@@ -24,6 +24,7 @@ export function DemoPage(props: DemoPageProps) {
   // What `wrangler dev --test-scheduled` answers: the schedule in wrangler.toml, run now.
   const runCron = `curl "${origin}/__scheduled?cron=0+7+*+*+1,4"`
   const atEnd = step >= lastStep
+  const now = DEMO_STEPS[step]
   return (
     <Layout title="Demo | Season Watch" demo>
       <h1>Offline demo</h1>
@@ -38,7 +39,7 @@ export function DemoPage(props: DemoPageProps) {
             <strong>Run finished.</strong> {describeDemoRun(outcome)}
           </p>
           <p style="margin:.35rem 0 0">
-            {outcome.kind === 'sent' ? (
+            {outcome.kind === 'sent' && outcome.recipients !== 0 ? (
               <>
                 <a href="/outbox">See the email in the outbox</a> · <a href="/">See the fact sheet</a>
               </>
@@ -53,14 +54,13 @@ export function DemoPage(props: DemoPageProps) {
         <h2 id="demo-step-h">
           Step {step} of {lastStep}
         </h2>
-        <ol class="steps" start={0}>
-          {DEMO_STEPS.map((s, i) => (
-            <li aria-current={i === step ? 'step' : undefined}>
-              {i === step ? <strong>{s.arrives}</strong> : s.arrives}
-              <span class="expect">Expected: {s.expect}</span>
-            </li>
-          ))}
-        </ol>
+        {now ? (
+          <p>
+            <strong>{now.arrives}</strong>
+            <br />
+            <span class="hint">Expected: {now.expect}</span>
+          </p>
+        ) : null}
         <div class="actions">
           <form method="post" action="/demo/run">
             <button type="submit">Run the cron now</button>
@@ -85,6 +85,18 @@ export function DemoPage(props: DemoPageProps) {
           To see the emails, <a href="/">subscribe on the home page</a> first and confirm from the{' '}
           <a href="/outbox">outbox</a>; nothing is really sent. Reset clears the facts and history, not the subscribers.
         </p>
+      </section>
+
+      <section aria-labelledby="demo-steps-h">
+        <h2 id="demo-steps-h">All the steps</h2>
+        <ol class="steps" start={0}>
+          {DEMO_STEPS.map((s, i) => (
+            <li aria-current={i === step ? 'step' : undefined}>
+              {i === step ? <strong>{s.arrives}</strong> : s.arrives}
+              <span class="expect">Expected: {s.expect}</span>
+            </li>
+          ))}
+        </ol>
       </section>
 
       <section aria-labelledby="demo-docs-h">

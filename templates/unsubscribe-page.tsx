@@ -34,7 +34,10 @@ export function AlreadyUnsubscribedPage() {
       <h1>You are already unsubscribed</h1>
       <p role="status">This address gets no emails from Season Watch, and it has been erased. There is nothing more to do.</p>
       <p>
-        Changed your mind? <a href="/subscribe">Subscribe again</a>. · <a href="/">Back to the facts</a>
+        Changed your mind? <a href="/subscribe">Subscribe again</a>.
+      </p>
+      <p>
+        <a href="/">Back to the facts</a>
       </p>
     </Layout>
   )

@@ -37,9 +37,14 @@ async function runCron() {
   expect(res.status, await res.text()).toBe(200)
 }
 
+/** Advances the demo until it reaches `step` (the steps between are quiet news). */
 async function advanceDemo(step: number) {
-  const res = await fetch(`${server.url}/demo/advance`, { method: 'POST', headers: { accept: 'application/json' } })
-  expect(await res.json()).toMatchObject({ step })
+  let at = -1
+  while (at < step) {
+    const res = await fetch(`${server.url}/demo/advance`, { method: 'POST', headers: { accept: 'application/json' } })
+    at = ((await res.json()) as { step: number }).step
+  }
+  expect(at).toBe(step)
 }
 
 /** Subscribes on the form on `/`, as a visitor would. */
@@ -104,7 +109,7 @@ describe('subscriber email flow in Chromium against wrangler dev', () => {
   })
 
   it('a cron run with a material change emails both, with List-Unsubscribe headers', async () => {
-    await advanceDemo(1)
+    await advanceDemo(2) // Netflix confirms filming has begun
     await runCron()
     const [update] = await waitFor('the first update email', async () => {
       const found = await outbox(LEAVER, 'update')
@@ -128,7 +133,7 @@ describe('subscriber email flow in Chromium against wrangler dev', () => {
     await page.getByRole('button', { name: 'Unsubscribe' }).click()
     await expect.poll(() => page.locator('h1').textContent()).toBe('You’re unsubscribed')
 
-    await advanceDemo(2)
+    await advanceDemo(5) // Netflix confirms filming has wrapped
     await runCron()
     const stayer = await waitFor('the second update to the subscriber who stayed', async () => {
       const found = await outbox(STAYER, 'update')

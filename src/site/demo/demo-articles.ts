@@ -107,7 +107,7 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     published: '2025-05-20T10:00:00Z',
     title: 'Is All of Us Are Dead Season 2 already filming? What the rumours say',
     paragraphs: [
-      'Posts on social media claim that filming of All of Us Are Dead Season 2 may have started in secret.',
+      'Fans on social media believe that filming of All of Us Are Dead Season 2 could have started in secret.',
       'According to unconfirmed rumours, a film crew could have been seen near a school outside Seoul.',
       'We have found nothing to back this up, so treat it as a rumour until there is an announcement.',
     ],
