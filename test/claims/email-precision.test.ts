@@ -8,7 +8,7 @@ import { evaluateRow, scoreResults } from './evaluate'
 import { ALL_ROWS } from './rows'
 
 /** Measured with `npm run eval:claims` when the set landed. */
-const EMAIL_PRECISION_FLOOR = 0.6
+const EMAIL_PRECISION_FLOOR = 0.65
 
 describe('the claim set as a whole', () => {
   it(`keeps the precision of email-reaching claims at or above ${EMAIL_PRECISION_FLOOR}`, () => {

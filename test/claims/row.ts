@@ -94,5 +94,14 @@ export const cast = (actor: string, status: CastStatus, certainty: Certainty, ro
 /** Expected trailer claim. */
 export const trailer = (kind: 'teaser' | 'trailer', certainty: Certainty): Expected => ({ field: 'trailer', kind, certainty })
 
+/**
+ * A renewal the statement presupposes: a confirmed Season N line-up, date or episode count
+ * means Season N is happening, so a `renewed` claim read from it is acceptable (not required).
+ */
+export const PRESUPPOSED_RENEWAL: Expected[] = [
+  { field: 'stage', value: 'renewed', certainty: 'confirmed' },
+  { field: 'stage', value: 'renewed', certainty: 'reported' },
+]
+
 /** Expected episode count. */
 export const episodes = (value: number, certainty: Certainty): Expected => ({ field: 'episodes', value, certainty })

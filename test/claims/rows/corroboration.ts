@@ -134,4 +134,20 @@ export const corroborationRows: ClaimRow[] = [
     text: '류재희가 심야 제과점 시즌2에 돌아온다는 소식이 전해졌다.',
     expect: [cast('Ryu Jae-hee', 'returning', 'reported')],
   },
+  {
+    id: 'p10-en-13',
+    subject: 'harbor',
+    pattern: 10,
+    trap: true,
+    text: 'Nora Whitcombe starred as Ellen Marsh in the first two seasons.',
+    expect: [],
+  },
+  {
+    id: 'p10-ko-05',
+    subject: 'lantern',
+    pattern: 10,
+    trap: true,
+    text: '시즌1 출연진이었던 표은채는 최근 SNS에 시즌1 촬영 당시 사진을 올렸다.',
+    expect: [],
+  },
 ]

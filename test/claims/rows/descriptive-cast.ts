@@ -3,7 +3,7 @@
  * "X, who plays C", "in addition to …" and award names describe the show; casting needs a
  * casting act for the followed season.
  */
-import { cast, type ClaimRow, stage } from '../row'
+import { cast, type ClaimRow, PRESUPPOSED_RENEWAL } from '../row'
 
 export const descriptiveCastRows: ClaimRow[] = [
   {
@@ -146,7 +146,7 @@ export const descriptiveCastRows: ClaimRow[] = [
     pattern: 3,
     text: '하늘엔터테인먼트는 "한서진이 등불지기 시즌2 출연을 확정했다"고 밝혔다.',
     expect: [cast('Han Seo-jin', 'returning', 'confirmed')],
-    allow: [stage('renewed', 'confirmed')],
+    allow: PRESUPPOSED_RENEWAL,
   },
   {
     id: 'p3-ko-05',
@@ -179,5 +179,21 @@ export const descriptiveCastRows: ClaimRow[] = [
     text: '노라 휘트컴과 데브 카푸어가 솔트 하버 시즌3에도 출연한다고 메리디안플러스가 공식 발표했다.',
     expect: [cast('Nora Whitcombe', 'returning', 'confirmed'), cast('Dev Kapoor', 'returning', 'confirmed')],
     known: 'misses cast Nora Whitcombe/returning/confirmed (not emitted); misses cast Dev Kapoor/returning/confirmed (not emitted)',
+  },
+  {
+    id: 'p3-en-15',
+    subject: 'lantern',
+    pattern: 3,
+    trap: true,
+    text: 'The ensemble cast also includes Yoo Dan-bi as Ahn Ga-eun.',
+    expect: [],
+  },
+  {
+    id: 'p3-ko-09',
+    subject: 'lantern',
+    pattern: 3,
+    trap: true,
+    text: '시즌1에서 안가은 역을 연기한 유단비는 최근 예능 프로그램에 출연했다.',
+    expect: [],
   },
 ]

@@ -177,4 +177,28 @@ export const earlierSeasonRows: ClaimRow[] = [
     expect: [release('estimated', '2026', 'reported')],
     known: 'misses release estimated 2026/reported (not emitted)',
   },
+  {
+    id: 'p5-en-15',
+    subject: 'lantern',
+    pattern: 5,
+    trap: true,
+    text: 'The show’s original run in 2023 drew 40 million viewing hours for Netflix.',
+    expect: [],
+  },
+  {
+    id: 'p5-ko-09',
+    subject: 'lantern',
+    pattern: 5,
+    trap: true,
+    text: '시즌1 예고편은 공개 하루 만에 조회수 1000만 회를 넘겼다.',
+    expect: [],
+  },
+  {
+    id: 'p5-ko-10',
+    subject: 'lantern',
+    pattern: 5,
+    text: '등불지기 시즌2 예고편은 공개 하루 만에 조회수 1000만 회를 넘겼다.',
+    expect: [trailer('trailer', 'reported')],
+    known: 'misses trailer trailer/reported (not emitted)',
+  },
 ]

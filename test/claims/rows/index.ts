@@ -1,8 +1,11 @@
 /** Every labelled row, by group (one file per pattern, field or language). */
 import type { ClaimRow } from '../row'
+import { clauseRows } from './clauses'
 import { corroborationRows } from './corroboration'
 import { descriptiveCastRows } from './descriptive-cast'
 import { earlierSeasonRows } from './earlier-season'
+import { fieldRowsEn } from './fields-en'
+import { fieldRowsKo } from './fields-ko'
 import { furnitureRows } from './furniture'
 import { hedgeRows } from './hedges'
 import { negationRows } from './negation'
@@ -27,6 +30,9 @@ export const ROW_GROUPS: { name: string; rows: ClaimRow[] }[] = [
   { name: 'corroboration (10)', rows: corroborationRows },
   { name: 'trailers and episode counts (11)', rows: trailerEpisodeRows },
   { name: 'missed positives (12)', rows: positiveRows },
+  { name: 'clause-level reading', rows: clauseRows },
+  { name: 'every field and certainty, English', rows: fieldRowsEn },
+  { name: 'every field and certainty, Korean', rows: fieldRowsKo },
 ]
 
 export const ALL_ROWS: ClaimRow[] = ROW_GROUPS.flatMap((g) => g.rows)

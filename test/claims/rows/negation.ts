@@ -3,7 +3,7 @@
  * nothing of what it negates; "will not be joining", "pulled out of", "stepped away from" are
  * departures (or nothing), never new cast; an agency reply that decides nothing confirms nothing.
  */
-import { cast, type ClaimRow, release, stage } from '../row'
+import { cast, type ClaimRow, PRESUPPOSED_RENEWAL, release, stage } from '../row'
 
 export const negationRows: ClaimRow[] = [
   {
@@ -266,6 +266,74 @@ export const negationRows: ClaimRow[] = [
     text: '넷플릭스는 지금 우리 학교는 시즌2의 공개일을 2026년 1월 30일로 확정했다고 밝혔다.',
     published: '2025-11-02',
     expect: [release('confirmed', '2026-01-30', 'confirmed')],
-    allow: [stage('renewed', 'confirmed')],
+    allow: PRESUPPOSED_RENEWAL,
+  },
+  {
+    id: 'p4-en-21',
+    subject: 'lantern',
+    pattern: 4,
+    trap: true,
+    text: 'Contrary to reports, Netflix has not confirmed that Oh Ji-an will join The Lantern Keepers Season 2.',
+    expect: [],
+    allow: [cast('Oh Ji-an', 'new', 'speculated')],
+  },
+  {
+    id: 'p4-en-22',
+    subject: 'harbor',
+    pattern: 4,
+    trap: true,
+    text: 'No, Salt Harbor Season 3 is not coming out this month, whatever the viral poster says.',
+    expect: [],
+  },
+  {
+    id: 'p4-en-23',
+    subject: 'lantern',
+    pattern: 4,
+    trap: true,
+    text: 'Had Netflix renewed the show in 2023, The Lantern Keepers Season 2 would already be streaming.',
+    expect: [],
+  },
+  {
+    id: 'p4-en-24',
+    subject: 'harbor',
+    pattern: 4,
+    text: 'Tom Hadley has confirmed that he will not return for Salt Harbor Season 3.',
+    expect: [cast('Tom Hadley', 'departed', 'confirmed')],
+    note: 'the actor himself is a voice that can confirm his own departure',
+    known: 'emits cast Tom Hadley/departed/reported (certainty reported, expected confirmed); misses cast Tom Hadley/departed/confirmed (emitted as reported)',
+  },
+  {
+    id: 'p4-ko-12',
+    subject: 'lantern',
+    pattern: 4,
+    trap: true,
+    text: '넷플릭스는 등불지기 시즌2 제작설을 부인했다.',
+    expect: [],
+  },
+  {
+    id: 'p4-ko-13',
+    subject: 'lantern',
+    pattern: 4,
+    trap: true,
+    text: '등불지기 시즌2 촬영이 시작됐다는 보도는 사실이 아닌 것으로 확인됐다.',
+    expect: [],
+  },
+  {
+    id: 'p4-ko-14',
+    subject: 'lantern',
+    pattern: 4,
+    text: '등불지기 시즌2 촬영이 시작됐다는 보도에 대해 넷플릭스는 "사실"이라고 확인했다.',
+    expect: [stage('filming', 'confirmed')],
+    known: 'misses stage filming/confirmed (not emitted)',
+  },
+  {
+    id: 'p4-ko-15',
+    subject: 'lantern',
+    pattern: 4,
+    trap: true,
+    text: '오지안 측은 "등불지기 시즌2 출연 제안을 정중히 고사했다"고 밝혔다.',
+    expect: [],
+    allow: [cast('Oh Ji-an', 'departed', 'confirmed')],
+    known: 'emits cast Oh Ji-an/new/reported (not expected)',
   },
 ]

@@ -150,4 +150,22 @@ export const officialVoiceRows: ClaimRow[] = [
     expect: [trailer('teaser', 'reported')],
     known: 'misses trailer teaser/reported (not emitted)',
   },
+  {
+    id: 'p7-en-13',
+    subject: 'lantern',
+    pattern: 7,
+    trap: true,
+    text: 'According to a post on a Netflix fan account, The Lantern Keepers Season 2 has started filming.',
+    expect: [stage('filming', 'speculated')],
+    note: 'a fan account is neither the official voice nor a news outlet',
+    known: 'emits stage filming/reported (certainty reported, expected speculated); misses stage filming/speculated (emitted as reported)',
+  },
+  {
+    id: 'p7-ko-07',
+    subject: 'lantern',
+    pattern: 7,
+    trap: true,
+    text: '넷플릭스 인기작 등불지기 시즌2에 배나래가 합류한다는 소식이다.',
+    expect: [cast('Bae Na-rae', 'new', 'reported')],
+  },
 ]

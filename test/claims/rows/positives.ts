@@ -3,7 +3,7 @@
  * the platform, an "N-episode" season, a departure told with its replacement, several leads in
  * one line-up. Their traps are the near misses: plans, earlier seasons, other line-ups.
  */
-import { cast, type ClaimRow, episodes, release, stage } from '../row'
+import { cast, type ClaimRow, PRESUPPOSED_RENEWAL, episodes, release, stage } from '../row'
 
 export const positiveRows: ClaimRow[] = [
   {
@@ -177,7 +177,31 @@ export const positiveRows: ClaimRow[] = [
       cast('Cho Yi-hyun', 'returning', 'confirmed'),
       cast('Lomon', 'returning', 'confirmed'),
     ],
-    allow: [stage('renewed', 'confirmed')],
+    allow: PRESUPPOSED_RENEWAL,
     note: 'a confirmed line-up presupposes the renewal, so a renewed claim is acceptable',
+  },
+  {
+    id: 'p12-ko-08',
+    subject: 'lantern',
+    pattern: 12,
+    text: '등불지기 시즌2가 본격적으로 카메라를 돌리기 시작했다.',
+    expect: [stage('filming', 'reported')],
+    known: 'misses stage filming/reported (not emitted)',
+  },
+  {
+    id: 'p12-ko-09',
+    subject: 'lantern',
+    pattern: 12,
+    trap: true,
+    text: '등불지기 시즌2는 다음 달 크랭크인할 예정이다.',
+    expect: [],
+    known: 'emits stage filming/reported (not expected)',
+  },
+  {
+    id: 'p12-ko-10',
+    subject: 'lantern',
+    pattern: 12,
+    text: '넷플릭스는 등불지기 시즌2가 6부작이라고 밝혔다.',
+    expect: [episodes(6, 'confirmed')],
   },
 ]

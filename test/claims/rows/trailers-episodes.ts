@@ -3,7 +3,7 @@
  * the first full trailer is a trailer of its own; a fan edit or an earlier season's trailer is
  * nothing. An official episode count that corrects an earlier report is the count.
  */
-import { type ClaimRow, episodes, stage, trailer } from '../row'
+import { type ClaimRow, episodes, PRESUPPOSED_RENEWAL, trailer } from '../row'
 
 export const trailerEpisodeRows: ClaimRow[] = [
   {
@@ -142,7 +142,7 @@ export const trailerEpisodeRows: ClaimRow[] = [
     trap: true,
     text: '당초 12부작으로 알려졌던 심야 제과점 시즌2는 10부작으로 최종 확정됐다고 KBN이 밝혔다.',
     expect: [episodes(10, 'confirmed')],
-    allow: [stage('renewed', 'confirmed')],
+    allow: PRESUPPOSED_RENEWAL,
     known: 'emits episodes 12/confirmed (not expected); misses episodes 10/confirmed (not emitted)',
   },
   {
@@ -152,5 +152,36 @@ export const trailerEpisodeRows: ClaimRow[] = [
     trap: true,
     text: '솔트 하버 시즌3 예고편은 아직 공개되지 않았다.',
     expect: [],
+  },
+  {
+    id: 'p11-en-13',
+    subject: 'harbor',
+    pattern: 11,
+    trap: true,
+    text: 'Meridian+ released a poster for Salt Harbor Season 3 on Monday, with a trailer promised for next month.',
+    expect: [],
+  },
+  {
+    id: 'p11-en-14',
+    subject: 'harbor',
+    pattern: 11,
+    text: 'Along with the premiere date, Meridian+ released a teaser for Salt Harbor Season 3.',
+    expect: [trailer('teaser', 'confirmed')],
+  },
+  {
+    id: 'p11-ko-07',
+    subject: 'harbor',
+    pattern: 11,
+    trap: true,
+    text: '솔트 하버 시즌3의 메인 포스터가 공개됐다.',
+    expect: [],
+  },
+  {
+    id: 'p11-ko-08',
+    subject: 'room',
+    pattern: 11,
+    text: '302호실 시즌2의 예고편이 베일을 벗었다.',
+    expect: [trailer('trailer', 'reported')],
+    known: 'misses trailer trailer/reported (not emitted)',
   },
 ]
