@@ -168,7 +168,7 @@ export const descriptiveCastRows: ClaimRow[] = [
     subject: 'harbor',
     pattern: 3,
     trap: true,
-    text: '솔트 하버에는 노라 휘트컴, 데브 카푸어 등이 출연한다.',
+    text: '솔트 하버는 노라 휘트컴, 데브 카푸어 등이 출연한 미국 드라마다.',
     expect: [],
     known: 'emits cast Nora Whitcombe/returning/reported (not expected); emits cast Dev Kapoor/returning/reported (not expected)',
   },

@@ -29,6 +29,8 @@ export const negationRows: ClaimRow[] = [
     trap: true,
     text: 'Nothing about Salt Harbor Season 3 has been officially confirmed, despite a wave of posts claiming that cameras are rolling.',
     expect: [],
+    allow: [stage('filming', 'speculated')],
+    note: 'the posts are rumours at most',
     known: 'emits stage filming/confirmed (not expected)',
   },
   {

@@ -108,10 +108,10 @@ export const peopleRows: ClaimRow[] = [
     subject: 'room',
     pattern: 6,
     trap: true,
-    text: 'Room 302 Season 2 adds Jeon Soyull, who returns as Detective Yang, alongside Im Do-gyeom.',
+    text: 'Room 302 Season 2 brings back Jeon Soyull as Detective Yang and adds newcomer Im Do-gyeom.',
     expect: [cast('Jeon So-yul', 'returning', 'reported'), cast('Im Do-gyeom', 'new', 'reported')],
     note: 'a misspelt name is the known actor; the other is new',
-    known: 'emits cast Jeon Soyull/returning/reported (not expected); emits cast Im Do-gyeom/returning/reported (not expected); misses cast Jeon So-yul/returning/reported (not emitted); misses cast Im Do-gyeom/new/reported (not emitted)',
+    known: 'misses cast Jeon So-yul/returning/reported (not emitted); misses cast Im Do-gyeom/new/reported (not emitted)',
   },
   {
     id: 'p6-en-13',
