@@ -36,6 +36,10 @@ export function formatReport(results: RowResult[]): string[] {
   for (const f of FIELDS) out.push(line(f, s.byField[f]))
   out.push('per certainty:')
   for (const c of CERTAINTIES) out.push(line(c, s.byCertainty[c]))
+  out.push('per language:')
+  for (const [label, ko] of [['English', false], ['Korean', true]] as const) {
+    out.push(line(label, scoreResults(results.filter((r) => isKorean(r.row) === ko)).all))
+  }
   out.push('per pattern (rows passing):')
   for (const [p, { trap, truth }] of patternTable(results)) {
     out.push(`  ${String(p).padStart(2)} ${PATTERNS[p].padEnd(50)} trap ${formatRatio(trap).padEnd(14)} true ${formatRatio(truth)}`)
