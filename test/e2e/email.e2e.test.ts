@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactPath, launchBrowser } from './support/browser'
 import { startDevServer, waitFor, type DevServer } from './support/dev-server'
+import { readOutbox, type OutboxEntry } from './support/outbox'
 
 // The email flow end to end, offline: wrangler dev in demo mode (no RESEND_API_KEY, so every
 // email lands in the local outbox), the real Queue and its consumer, the real cron over the
@@ -11,26 +12,12 @@ const CRON = '/__scheduled?cron=0+7+*+*+1,4'
 const LEAVER = 'leaver@example.com'
 const STAYER = 'stayer@example.com'
 
-interface OutboxEntry {
-  id: number
-  kind: string
-  to: string
-  subject: string
-  text: string
-  headers: Record<string, string>
-}
-
 let server: DevServer
 let browser: Browser
 let context: BrowserContext
 let page: Page
 
-async function outbox(to: string, kind?: string): Promise<OutboxEntry[]> {
-  const res = await fetch(`${server.url}/outbox?to=${encodeURIComponent(to)}`, { headers: { accept: 'application/json' } })
-  if (!res.ok) throw new Error(`/outbox: ${res.status}`)
-  const { entries } = (await res.json()) as { entries: OutboxEntry[] }
-  return kind ? entries.filter((e) => e.kind === kind) : entries
-}
+const outbox = (to: string, kind?: string) => readOutbox(server.url, to, kind)
 
 async function runCron() {
   const res = await fetch(server.url + CRON)

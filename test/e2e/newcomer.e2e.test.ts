@@ -3,31 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_STEPS, LAST_DEMO_STEP } from '../../src/site/demo/demo-articles'
 import { artifactPath, launchBrowser } from './support/browser'
 import { startDevServer, waitFor, type DevServer } from './support/dev-server'
+import { readOutbox } from './support/outbox'
 
 // A newcomer's first hour, in Chromium: the server started the way the README says,
 // `npm run dev -- --port N`, on a port that is not 8787. Port 8811 (and inspector 18811).
 const PORT = 8811
 const FAN = 'fan@example.com'
 
-interface OutboxEntry {
-  id: number
-  kind: string
-  to: string
-  subject: string
-  text: string
-  headers: Record<string, string>
-}
-
 let server: DevServer
 let browser: Browser
 let context: BrowserContext
 let page: Page
 
-async function outbox(kind: string): Promise<OutboxEntry[]> {
-  const res = await fetch(`${server.url}/outbox?to=${encodeURIComponent(FAN)}`, { headers: { accept: 'application/json' } })
-  const { entries } = (await res.json()) as { entries: OutboxEntry[] }
-  return entries.filter((e) => e.kind === kind)
-}
+const outbox = (kind: string) => readOutbox(server.url, FAN, kind)
 
 /** Presses a button on /demo and returns what the page then says about the run (if anything). */
 async function press(label: RegExp): Promise<string> {

@@ -206,27 +206,16 @@ export interface DemoOverview {
   sections: { heading: string; text: string }[]
 }
 
-const RENEWAL = {
-  heading: 'Has it been renewed?',
-  text: 'Yes. Netflix officially renewed All of Us Are Dead for Season 2 in June 2022.',
-}
+const section = (heading: string, text: string) => ({ heading, text })
 
-const CAST_CONFIRMED = {
-  heading: 'Who is in the cast?',
-  text: 'Netflix confirmed that Park Ji-hu returns as Nam On-jo and Lomon returns as Lee Su-hyeok.',
-}
-
-const WRAPPED = {
-  heading: 'Has filming wrapped?',
-  text: 'Yes. Netflix confirmed on February 20, 2026 that filming of All of Us Are Dead Season 2 has wrapped, and the series is now in post-production.',
-}
-
-const TEASER = {
-  heading: 'Is there a trailer?',
-  text: 'Netflix released the first teaser for All of Us Are Dead Season 2 on June 5, 2026.',
-}
-
-const release = (text: string) => ({ heading: 'When will it be released?', text })
+const RENEWAL = section('Has it been renewed?', 'Yes. Netflix officially renewed All of Us Are Dead for Season 2 in June 2022.')
+const CAST_CONFIRMED = section('Who is in the cast?', 'Netflix confirmed that Park Ji-hu returns as Nam On-jo and Lomon returns as Lee Su-hyeok.')
+const WRAPPED = section(
+  'Has filming wrapped?',
+  'Yes. Netflix confirmed on February 20, 2026 that filming of All of Us Are Dead Season 2 has wrapped, and the series is now in post-production.',
+)
+const TEASER = section('Is there a trailer?', 'Netflix released the first teaser for All of Us Are Dead Season 2 on June 5, 2026.')
+const release = (text: string) => section('When will it be released?', text)
 
 /** The overview page's versions, oldest first. */
 export const DEMO_OVERVIEW: DemoOverview[] = [
@@ -235,7 +224,7 @@ export const DEMO_OVERVIEW: DemoOverview[] = [
     updated: '2025-03-04T09:30:00Z',
     sections: [
       RENEWAL,
-      { heading: 'Who is in the cast?', text: 'Nothing has been announced. Fans hope that Park Ji-hu could return as Nam On-jo.' },
+      section('Who is in the cast?', 'Nothing has been announced. Fans hope that Park Ji-hu could return as Nam On-jo.'),
       release('There is no date yet. A release could come in 2027 at the earliest, but that is only a guess.'),
     ],
   },
@@ -244,7 +233,7 @@ export const DEMO_OVERVIEW: DemoOverview[] = [
     updated: '2025-07-14T09:00:00Z',
     sections: [
       RENEWAL,
-      { heading: 'Has filming started?', text: 'Yes. Netflix confirmed on July 14, 2025 that filming of All of Us Are Dead Season 2 has begun.' },
+      section('Has filming started?', 'Yes. Netflix confirmed on July 14, 2025 that filming of All of Us Are Dead Season 2 has begun.'),
       CAST_CONFIRMED,
       release('There is no date yet. A release could come in 2027 at the earliest, but that is only a guess.'),
     ],
