@@ -1,9 +1,11 @@
+/**
+ * One change as an email headline ("Filming has wrapped on Show Season 2"), and how big it is,
+ * for ordering the email and choosing its subject.
+ */
 import type { Change, ReleaseValue, TrailerValue } from '../../core/types'
 import { describeRelease, describeStage } from '../../site/describe-fact'
 import { formatDay } from '../../site/format'
 import { cleanText } from './clean-text'
-
-/** One change as an email headline, and how big it is (for ordering and the subject). */
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null

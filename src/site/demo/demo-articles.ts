@@ -22,6 +22,7 @@ export interface DemoStep {
   sends: boolean
 }
 
+/** The demo's steps, in order: index = step number (0 is the silent baseline). */
 export const DEMO_STEPS: readonly DemoStep[] = [
   {
     arrives: 'The renewal (2022), a guess at the release year, and fans hoping two actors return.',
