@@ -113,7 +113,7 @@ async function measureRuns(n: number, mode: Mode): Promise<RunCost> {
   const once = async () => {
     round.value++
     const counted = countKv(store)
-    await runCron({ fetch: web.fetch, now: () => new Date(Date.UTC(2025, 6, 23) + round.value * 86_400_000), kv: counted.kv, subject, defaultSources: web.sources, notifier: recordingNotifier() })
+    await runCron({ fetch: web.fetch, now: () => new Date(Date.UTC(2025, 6, 23) + round.value * 86_400_000), kv: counted.kv, slug: 'bench', subject, sources: web.sources, notifier: recordingNotifier() })
     counts = counted.counts
   }
   await once() // the baseline run
