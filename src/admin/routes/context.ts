@@ -117,6 +117,17 @@ export async function readJson(c: C): Promise<unknown> {
   }
 }
 
+/** A body that may be absent (DELETE): null when empty, else parsed JSON (or INVALID). */
+export async function readOptionalJson(c: C): Promise<unknown> {
+  const text = await c.req.text()
+  if (text.trim() === '') return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return INVALID
+  }
+}
+
 export function badJson(c: C) {
   return c.json({ errors: { body: 'Send a valid JSON body.' } }, 400)
 }

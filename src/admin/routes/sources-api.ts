@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { isRecord, validateDryRunTarget } from '../source-schema'
 import { addSource, applyImport, previewImport, removeSource, updateSource } from '../sources/source-admin'
-import { answer, badJson, findSource, INVALID, loadWithHealth, readJson, readVersion, resolveSubject, rulesFor, runDryRun, sourceEdit, type AdminEnv, type C } from './context'
+import { answer, badJson, findSource, INVALID, loadWithHealth, readJson, readOptionalJson, readVersion, resolveSubject, rulesFor, runDryRun, sourceEdit, type AdminEnv, type C } from './context'
 import { readAudit } from '../../store/audit-log'
 import { listSources, withoutVersion } from '../../store/source-store'
 import { subjectConfig } from '../../store/subject-store'
@@ -72,7 +72,7 @@ sourcesApi.patch('/:id', async (c) => {
 })
 
 sourcesApi.delete('/:id', async (c) => {
-  const body = c.req.header('Content-Type')?.includes('json') ? await readJson(c) : null
+  const body = await readOptionalJson(c)
   if (body === INVALID) return badJson(c)
   const version = readVersion(c, body)
   if (!version.ok) return c.json({ errors: version.errors }, 422)

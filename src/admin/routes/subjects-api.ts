@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { createSubject, removeSubject, updateSubject } from '../subjects/subject-admin'
-import { answer, badJson, INVALID, readJson, readVersion, subjectEdit, type AdminEnv, type C } from './context'
+import { answer, badJson, INVALID, readJson, readOptionalJson, readVersion, subjectEdit, type AdminEnv, type C } from './context'
 import { readAudit } from '../../store/audit-log'
 import { getSubject, listSubjects, type SubjectRecord } from '../../store/subject-store'
 import { ensureSubjects } from '../../worker/migrate-layout'
@@ -49,7 +49,7 @@ subjectsApi.patch('/:slug', async (c) => {
 })
 
 subjectsApi.delete('/:slug', async (c) => {
-  const body = c.req.header('Content-Type')?.includes('json') ? await readJson(c) : null
+  const body = await readOptionalJson(c)
   if (body === INVALID) return badJson(c)
   const version = readVersion(c, body)
   if (!version.ok) return c.json({ errors: version.errors }, 422)
