@@ -67,12 +67,19 @@ function makeEnv() {
   return { e, runs, emails }
 }
 
+/** What the runtime did with a batch's messages (getQueueResult's answer). */
+interface QueueOutcome {
+  explicitAcks: string[]
+  retryMessages: { msgId: string }[]
+  retryBatch: { retry: boolean }
+}
+
 /** Delivers one run message as its own Queue batch to the runs consumer, like the runtime does. */
-async function deliver(e: Env, job: RunJob, step: { value: number }, at: string) {
+async function deliver(e: Env, job: RunJob, step: { value: number }, at: string): Promise<QueueOutcome> {
   const batch = createMessageBatch<RunJob>('season-watch-runs', [{ id: `run-${job.slug}`, timestamp: new Date(), attempts: 1, body: job }])
   const ctx = createExecutionContext()
   await consumeRuns(batch, e, { fetch: web(step), now: () => new Date(at) })
-  return getQueueResult(batch, ctx)
+  return (await getQueueResult(batch, ctx)) as QueueOutcome
 }
 
 async function view(slug: string): Promise<PublicView | null> {
