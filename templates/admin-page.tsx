@@ -297,7 +297,8 @@ function SubjectView(props: { subject: SubjectRecord }) {
       </p>
       <p>Title aliases: {s.aliases.join(' · ') || 'none'}</p>
       {s.officialSources?.length ? <p>Official sources: {s.officialSources.join(' · ')}</p> : null}
-      <table>
+      {s.people.length === 0 ? <p class="muted">No people yet: unknown names are kept as written.</p> : null}
+      <table hidden={s.people.length === 0}>
         <thead>
           <tr>
             <th>Person</th>

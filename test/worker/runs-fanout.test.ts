@@ -14,6 +14,7 @@ import { runScheduled } from '../../src/worker/scheduled'
 import { queue } from '../../src/worker/queue'
 import { articleHtml, resetStorage } from '../admin/helpers'
 import { consume } from '../mail/delivery/helpers'
+import { fakeQueue } from '../mail/subscribers/helpers'
 
 const A = seedSubject.slug
 const B = 'harbor-lights-s3'
@@ -46,23 +47,9 @@ function web(step: { value: number }): typeof fetch {
   }) as typeof fetch
 }
 
-/** A Queue producer that records what it was given. */
-function recordingQueue<T>() {
-  const sent: T[] = []
-  return {
-    sent,
-    async send(body: T) {
-      sent.push(body)
-    },
-    async sendBatch(messages: Iterable<MessageSendRequest<T>>) {
-      for (const m of messages) sent.push(m.body)
-    },
-  }
-}
-
 function makeEnv() {
-  const runs = recordingQueue<RunJob>()
-  const emails = recordingQueue<EmailJob>()
+  const runs = fakeQueue<RunJob>()
+  const emails = fakeQueue<EmailJob>()
   const e = { ...env, DEMO_MODE: 'false', PUBLIC_URL: 'https://watch.test', SIGNING_KEY, RUNS_QUEUE: runs, EMAIL_QUEUE: emails } as unknown as Env
   return { e, runs, emails }
 }
@@ -107,7 +94,7 @@ describe('runs fan out through the runs Queue', () => {
     const { e, runs } = makeEnv()
     const report = await runScheduled(e, '0 7 * * 1,4')
     expect(report.enqueued).toEqual([A, B])
-    expect(runs.sent).toEqual([
+    expect(runs.jobs).toEqual([
       { kind: 'run', slug: A, at: expect.any(String) },
       { kind: 'run', slug: B, at: expect.any(String) },
     ])
@@ -117,16 +104,16 @@ describe('runs fan out through the runs Queue', () => {
     const { e, runs, emails } = makeEnv()
     const step = { value: 0 }
     await runScheduled(e, 'test')
-    const baseline = await Promise.all(runs.sent.map((job) => deliver(e, job, step, '2025-01-11T07:00:00Z')))
+    const baseline = await Promise.all(runs.jobs.map((job) => deliver(e, job, step, '2025-01-11T07:00:00Z')))
     expect(baseline.map((r) => r.explicitAcks)).toEqual([[`run-${A}`], [`run-${B}`]])
-    expect(emails.sent).toEqual([])
+    expect(emails.jobs).toEqual([])
     expect((await view(A))?.facts.stage?.value).toBe('renewed')
     expect((await view(B))?.facts.stage?.value).toBe('renewed')
 
     step.value = 1
-    runs.sent.length = 0
+    runs.jobs.length = 0
     await runScheduled(e, 'test')
-    const second = await Promise.all(runs.sent.map((job) => deliver(e, job, step, '2025-07-15T07:00:00Z')))
+    const second = await Promise.all(runs.jobs.map((job) => deliver(e, job, step, '2025-07-15T07:00:00Z')))
     expect(second.map((r) => r.retryMessages)).toEqual([[], []])
     expect((await view(A))?.facts.stage?.value).toBe('filming')
     expect((await view(B))?.facts.stage?.value).toBe('filming')
@@ -135,7 +122,7 @@ describe('runs fan out through the runs Queue', () => {
     expect(editions.results.map((r) => r.slug)).toEqual([A, B].sort())
     expect(editions.results.find((r) => r.slug === B)!.subject).toMatch(/Harbor Lights/)
     expect(new Set(editions.results.map((r) => r.id)).size).toBe(2) // the same change, two subjects, two editions
-    expect(emails.sent.map((j) => j.kind)).toEqual(['edition', 'edition'])
+    expect(emails.jobs.map((j) => j.kind)).toEqual(['edition', 'edition'])
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM run_lock').first<{ n: number }>()).toEqual({ n: 0 })
   })
 
@@ -143,14 +130,14 @@ describe('runs fan out through the runs Queue', () => {
     const { e, runs, emails } = makeEnv()
     const step = { value: 0 }
     await runScheduled(e, 'test')
-    await Promise.all(runs.sent.map((job) => deliver(e, job, step, '2025-01-11T07:00:00Z')))
+    await Promise.all(runs.jobs.map((job) => deliver(e, job, step, '2025-01-11T07:00:00Z')))
 
     // B's state is now unreadable; A has news.
     await env.STATE.put(kvKeys.state(B), '{"facts": broken')
     step.value = 1
-    runs.sent.length = 0
+    runs.jobs.length = 0
     await runScheduled(e, 'test')
-    const results = await Promise.all(runs.sent.map((job) => deliver(e, job, step, '2025-07-15T07:00:00Z')))
+    const results = await Promise.all(runs.jobs.map((job) => deliver(e, job, step, '2025-07-15T07:00:00Z')))
     const [a, b] = results
     expect(a).toMatchObject({ explicitAcks: [`run-${A}`], retryMessages: [] })
     expect(b).toMatchObject({ explicitAcks: [], retryMessages: [{ msgId: `run-${B}` }] })
@@ -158,8 +145,8 @@ describe('runs fan out through the runs Queue', () => {
     expect((await view(B))?.facts.stage?.value).toBe('renewed')
 
     // A's edition goes all the way out: the email consumer writes it to the outbox (no RESEND_API_KEY).
-    expect(emails.sent).toEqual([{ kind: 'edition', editionId: expect.any(String), batchIndex: 0 }])
-    const sent = await consume(e, emails.sent)
+    expect(emails.jobs).toEqual([{ kind: 'edition', editionId: expect.any(String), batchIndex: 0 }])
+    const sent = await consume(e, emails.jobs)
     expect(sent.explicitAcks).toHaveLength(1)
     const outbox = await env.DB.prepare('SELECT to_addr AS "to", subject FROM outbox').all<{ to: string; subject: string }>()
     expect(outbox.results).toEqual([{ to: 'fan@example.com', subject: expect.stringMatching(/All of Us Are Dead/) }])
