@@ -66,17 +66,16 @@ function toRecord(row: SubjectRow): SubjectRecord {
   }
 }
 
-/** The config columns of a subject: show and season, everything else as JSON. */
-function configOf(input: SubjectInput): { show: string; season: number; configJson: string } {
-  const { slug: _slug, status: _status, show, season, ...rest } = input as SubjectInput & Partial<SubjectRecord>
-  for (const key of ['version', 'sourcesVersion', 'legacy', 'stateSavedAt', 'createdAt', 'updatedAt'] as const) delete (rest as Record<string, unknown>)[key]
-  return { show, season, configJson: JSON.stringify(rest) }
-}
-
-/** The subject config alone (what extraction reads), without storage fields. */
-export function subjectConfig(record: SubjectInput): SubjectInput {
+/** The editable part of a subject (what extraction reads, plus slug and status), without storage fields. */
+export function subjectConfig(record: SubjectInput | SubjectRecord): SubjectInput {
   const { version: _v, sourcesVersion: _s, legacy: _l, stateSavedAt: _t, createdAt: _c, updatedAt: _u, ...input } = record as SubjectRecord
   return input
+}
+
+/** The config columns of a subject: show and season, everything else (aliases, people, …) as JSON. */
+function configOf(input: SubjectInput): { show: string; season: number; configJson: string } {
+  const { slug: _slug, status: _status, show, season, ...rest } = subjectConfig(input)
+  return { show, season, configJson: JSON.stringify(rest) }
 }
 
 /** Every subject in creation order (the first is the one the single-subject URLs alias). */

@@ -35,7 +35,10 @@ const ADOPT_LOCK_TTL_MS = 60_000
 
 /** Makes sure a first subject exists: the cheap check (one D1 read) the admin runs per request. */
 export async function ensureSubjects(env: Env, now = new Date()): Promise<SubjectRecord> {
-  return (await firstSubject(env.DB)) ?? (await migrateLayout(env, now), (await firstSubject(env.DB))!)
+  const first = await firstSubject(env.DB)
+  if (first) return first
+  await migrateLayout(env, now)
+  return (await firstSubject(env.DB))!
 }
 
 /** Runs every step that is not done yet. */

@@ -11,7 +11,8 @@ import { listSources, withoutVersion } from '../../src/store/source-store'
 import { getSubject, listSubjects } from '../../src/store/subject-store'
 import { readFirstSubjectView } from '../../src/site/read-public-view'
 import { seedSubject } from '../../src/worker/config'
-import { migrateLayout } from '../../src/worker/migrate-layout'
+import { insertPending } from '../../src/mail/subscribers/subscriber-store'
+import { ensureSubjects, migrateLayout } from '../../src/worker/migrate-layout'
 import { runSubject } from '../../src/worker/scheduled'
 import legacy from '../fixtures/legacy/kv-v1.json'
 import { auditMark, resetStorage } from '../admin/helpers'
@@ -157,5 +158,19 @@ describe('the layout migration, on a copy of real single-subject state', () => {
     expect((await getSubject(env.DB, SLUG))!.legacy).toBe(false)
     expect((await listSources(env.DB, SLUG)).length).toBeGreaterThan(0)
     expect((await env.STATE.list()).keys).toEqual([])
+  })
+
+  it('subscribes a sign-up to the first subject with every change (and to nothing before one exists)', async () => {
+    await env.DB.prepare('DELETE FROM subscribers').run()
+    const early = (await insertPending(env.DB, 'early@example.com', AT))!
+    await ensureSubjects(env, AT)
+    const later = (await insertPending(env.DB, 'later@example.com', AT))!
+    expect(await insertPending(env.DB, 'later@example.com', AT)).toBeNull()
+    const rows = await env.DB.prepare('SELECT subscriber_id AS id, subject_slug AS slug, choice FROM subscriptions ORDER BY subscriber_id').all()
+    // The early one is subscribed by the migration's one-time step (it ran in ensureSubjects).
+    expect(rows.results).toEqual([
+      { id: early.id, slug: SLUG, choice: 'all' },
+      { id: later.id, slug: SLUG, choice: 'all' },
+    ])
   })
 })

@@ -26,8 +26,8 @@ export type { AdminOptions } from './context'
 
 const MAX_BODY = 512 * 1024
 
-/** Every path the admin answers (its middleware must not run for the public site). */
-const ADMIN_PATHS = ['/admin', '/admin/*', '/api/sources', '/api/sources/*', '/api/subjects', '/api/subjects/*']
+/** Every path the admin answers (`/x/*` matches `/x` too); its middleware must not run for the public site. */
+const ADMIN_PATHS = ['/admin/*', '/api/sources/*', '/api/subjects/*']
 
 /** Admin answers are private and never framed or cached. */
 const privateHeaders: MiddlewareHandler<AdminEnv> = async (c, next) => {
@@ -59,14 +59,13 @@ export function createAdminRoutes(options: AdminOptions = {}) {
 
   // JSON API (bearer token).
   app.use('/api/subjects', publicSubjectList)
-  for (const path of ['/api/sources', '/api/sources/*', '/api/subjects', '/api/subjects/*']) app.use(path, requireBearer)
+  for (const path of ['/api/sources/*', '/api/subjects/*']) app.use(path, requireBearer)
   app.route('/api/subjects/:slug/sources', sourcesApi)
   app.route('/api/subjects', subjectsApi)
   app.route('/api/sources', sourcesApi)
 
   // The page (session cookie; login and logout first, as they need no session).
   app.route('/', sessionRoutes)
-  app.use('/admin', requireSession)
   app.use('/admin/*', requireSession)
   registerSubjectCreation(app)
   for (const base of ['/admin', '/admin/s/:slug']) {
