@@ -5,6 +5,7 @@ import { DEMO_STEPS, LAST_DEMO_STEP } from '../../src/site/demo/demo-articles'
 import { DEMO_NEWS_ORIGIN } from '../../src/site/demo/demo-origin'
 import { describeDemoRun, parseOutcomeQuery } from '../../src/site/demo/demo-run'
 import { kvKeys } from '../../src/store/kv-keys'
+import { seedSubject } from '../../src/worker/config'
 import { fakeQueue, seedActive } from '../mail/subscribers/helpers'
 
 // The dev server's origin, deliberately not wrangler.toml's 8787. `npm run dev -- --port 8802`
@@ -29,7 +30,8 @@ const app = createApp()
 beforeEach(async () => {
   const { keys } = await env.STATE.list()
   await Promise.all(keys.map((k) => env.STATE.delete(k.name)))
-  await env.DB.batch(['edition_batches', 'editions', 'subscribers'].map((t) => env.DB.prepare(`DELETE FROM ${t}`)))
+  const tables = ['edition_batches', 'editions', 'subscribers', 'subjects', 'layout_migrations', 'run_lock']
+  await env.DB.batch(tables.map((t) => env.DB.prepare(`DELETE FROM ${t}`)))
 })
 
 describe('the demo walkthrough, through the real pipeline', () => {
@@ -110,7 +112,7 @@ describe('the demo walkthrough, through the real pipeline', () => {
     await call('/demo/run', { method: 'POST' })
 
     // Stored state names no dev server: a restart on another port cannot leave stale links.
-    const stored = (await env.STATE.get(kvKeys.publicView()))!
+    const stored = (await env.STATE.get(kvKeys.publicView(seedSubject.slug)))!
     expect(stored).toContain(`${DEMO_NEWS_ORIGIN}/demo/articles/season-2-filming-begins`)
     expect(stored).not.toContain('localhost:8')
 

@@ -7,7 +7,9 @@ import { createDemoFetch } from '../../src/site/demo/demo-fetch'
 import { DEMO_NEWS_ORIGIN } from '../../src/site/demo/demo-origin'
 import { workersKv } from '../../src/store/kv'
 import { kvKeys } from '../../src/store/kv-keys'
-import { buildRunDeps } from '../../src/worker/scheduled'
+import { listSources } from '../../src/store/source-store'
+import { seedSubject } from '../../src/worker/config'
+import { ensureSubjects } from '../../src/worker/migrate-layout'
 
 // Served from a port other than PUBLIC_URL's (wrangler.toml says 8787): links follow this one.
 const BASE = 'http://localhost:8801'
@@ -22,9 +24,12 @@ async function feedLinks(): Promise<string[]> {
   return [...doc.querySelectorAll('item > link')].map((l) => l.textContent ?? '')
 }
 
+const SLUG = seedSubject.slug
+
 beforeEach(async () => {
   const { keys } = await env.STATE.list()
   await Promise.all(keys.map((k) => env.STATE.delete(k.name)))
+  await env.DB.batch([env.DB.prepare('DELETE FROM subjects'), env.DB.prepare('DELETE FROM layout_migrations'), env.DB.prepare('DELETE FROM run_lock')])
 })
 
 describe('demo routes', () => {
@@ -52,10 +57,11 @@ describe('demo routes', () => {
     expect(await (await demo('/demo/advance', { method: 'POST' })).json()).toEqual({ step: LAST_DEMO_STEP, lastStep: LAST_DEMO_STEP })
     expect(await feedLinks()).toHaveLength(DEMO_STEPS.length)
 
-    await env.STATE.put(kvKeys.state(), '{}')
+    await ensureSubjects(demoEnv)
+    await env.STATE.put(kvKeys.state(SLUG), '{}')
     expect(await (await demo('/demo/reset', { method: 'POST' })).json()).toMatchObject({ step: 0 })
     expect(await feedLinks()).toHaveLength(1)
-    expect(await env.STATE.get(kvKeys.state())).toBeNull()
+    expect(await env.STATE.get(kvKeys.state(SLUG))).toBeNull()
   })
 
   it('answer conditional GETs with 304 while a document is unchanged', async () => {
@@ -100,12 +106,14 @@ describe('scheduled wiring', () => {
     expect(calls).toEqual(['https://example.com/x'])
   })
 
-  it('uses the demo sources (under the demo news origin) in demo mode, and data/sources.json otherwise', () => {
-    const demoDeps = buildRunDeps(demoEnv).deps
-    expect(demoDeps.defaultSources.map((s) => s.url)).toEqual([`${DEMO_NEWS_ORIGIN}/demo/feed.xml`, `${DEMO_NEWS_ORIGIN}/demo/everything-we-know`])
-    const prodDeps = buildRunDeps(env).deps
-    expect(prodDeps.defaultSources.length).toBeGreaterThan(0)
-    expect(prodDeps.defaultSources.every((s) => !s.url.includes('/demo/'))).toBe(true)
-    expect(prodDeps.subject.season).toBe(2)
+  it('seeds the first subject with the demo sources (under the demo news origin) in demo mode, and data/sources.json otherwise', async () => {
+    const first = await ensureSubjects(demoEnv)
+    expect(first).toMatchObject({ slug: SLUG, season: 2 })
+    expect((await listSources(env.DB, SLUG)).map((s) => s.url)).toEqual([`${DEMO_NEWS_ORIGIN}/demo/feed.xml`, `${DEMO_NEWS_ORIGIN}/demo/everything-we-know`])
+    await env.DB.prepare('DELETE FROM subjects').run()
+    await ensureSubjects(env)
+    const prod = await listSources(env.DB, SLUG)
+    expect(prod.length).toBeGreaterThan(0)
+    expect(prod.every((s) => !s.url.includes('/demo/'))).toBe(true)
   })
 })

@@ -4,6 +4,8 @@ import { createApp } from '../../src/app'
 import type { PublicView } from '../../src/core/public-view'
 import type { Change, Facts } from '../../src/core/types'
 import { kvKeys } from '../../src/store/kv-keys'
+import { seedSubject } from '../../src/worker/config'
+import { ensureSubjects } from '../../src/worker/migrate-layout'
 
 const ANNOUNCEMENT = 'Netflix confirmed that Ann Lee returns as Mira and Bo Kim returns as Jun.'
 const ARTICLE = 'https://news.example/announcement'
@@ -30,7 +32,11 @@ const castChange = (actor: string): Change => ({
   asOf: '2025-07-14',
 })
 
-const seed = (view: PublicView) => env.STATE.put(kvKeys.publicView(), JSON.stringify(view))
+/** Stores `view` as the first subject's view (the one `/` shows). */
+async function seed(view: PublicView) {
+  await ensureSubjects(env)
+  await env.STATE.put(kvKeys.publicView(seedSubject.slug), JSON.stringify(view))
+}
 const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://localhost${path}`, init))
 const demoEnv = { ...env, DEMO_MODE: 'true' } as unknown as Env
 const app = createApp()
@@ -40,6 +46,7 @@ const count = (haystack: string, needle: string) => haystack.split(needle).lengt
 beforeEach(async () => {
   const { keys } = await env.STATE.list()
   await Promise.all(keys.map((k) => env.STATE.delete(k.name)))
+  await env.DB.batch([env.DB.prepare('DELETE FROM subjects'), env.DB.prepare('DELETE FROM layout_migrations')])
 })
 
 describe('the home page', () => {

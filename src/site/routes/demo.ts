@@ -1,10 +1,9 @@
 import { Hono, type Context } from 'hono'
 import { readEditionRecipients } from '../../mail/delivery/edition-store'
 import { workersKv } from '../../store/kv'
-import { kvKeys } from '../../store/kv-keys'
 import { isDemoMode, servedOrigin } from '../../worker/config'
-import { runScheduled } from '../../worker/scheduled'
-import { readPublicView } from '../read-public-view'
+import { resetAllState, runAllNow } from '../../worker/run-now'
+import { readFirstSubjectView } from '../read-public-view'
 import { serveDemoDocument } from '../demo/demo-documents'
 import { parseOutcomeQuery, summarizeDemoRun, toOutcomeQuery } from '../demo/demo-run'
 import { LAST_DEMO_STEP, readDemoStep, writeDemoStep } from '../demo/demo-step'
@@ -38,26 +37,36 @@ demoRoutes.post('/demo/advance', async (c) => {
   return reply(c, { step, lastStep: LAST_DEMO_STEP })
 })
 
-/** Back to step 0 with no pipeline state, so the next run is a fresh silent baseline. */
+/** Back to step 0 with no pipeline state (every subject's), so the next run is a fresh silent baseline. */
 demoRoutes.post('/demo/reset', async (c) => {
-  const kv = workersKv(c.env.STATE)
-  const cleared = [kvKeys.state(), kvKeys.publicView()]
-  await writeDemoStep(kv, 0)
-  for (const key of cleared) await kv.delete(key)
+  await writeDemoStep(workersKv(c.env.STATE), 0)
+  const cleared = await resetAllState(c.env)
   return reply(c, { step: 0, lastStep: LAST_DEMO_STEP, cleared })
 })
 
-/** Runs the cron now, in this request (the same code as `/__scheduled`), and says what it did. */
+/**
+ * Runs every active subject now, in this request (the code each runs-Queue message runs), and
+ * says what the first subject's run did (the one the demo news is about).
+ */
 demoRoutes.post('/demo/run', async (c) => {
-  const report = await runScheduled(c.env, 'demo')
-  const material = report.changes.some((ch) => ch.material)
+  const runs = await runAllNow(c.env, 'demo')
+  const first = runs[0]?.report
+  const report = first ?? { skipped: true, baseline: false, changes: [], failed: [] }
   // The edition just recorded is the newest history entry; D1 knows whom it was planned for.
-  const edition = material ? (await readPublicView(workersKv(c.env.STATE)))?.history[0]?.id : undefined
-  const recipients = edition ? await readEditionRecipients(c.env.DB, edition) : null
-  const outcome = summarizeDemoRun(report, recipients)
+  const material = report.changes.some((ch) => ch.material)
+  const edition = material ? (await readFirstSubjectView(c.env, workersKv(c.env.STATE))).view?.history[0]?.id : undefined
+  const outcome = summarizeDemoRun(report, edition ? await readEditionRecipients(c.env.DB, edition) : null)
   return reply(
     c,
-    { skipped: report.skipped, baseline: report.baseline, changes: outcome.material, recorded: outcome.recorded, recipients: outcome.recipients, failed: report.failed },
+    {
+      skipped: report.skipped,
+      baseline: report.baseline,
+      changes: outcome.material,
+      recorded: outcome.recorded,
+      recipients: outcome.recipients,
+      failed: report.failed,
+      subjects: runs.map(({ slug, report: r }) => ({ slug, ran: r !== null && !r.skipped, material: r?.changes.filter((ch) => ch.material).length ?? 0 })),
+    },
     toOutcomeQuery(outcome),
   )
 })

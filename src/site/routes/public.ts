@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { z } from 'zod'
-import { workersKv } from '../../store/kv'
 import type { PublicView } from '../../core/public-view'
-import { readPublicView } from '../read-public-view'
+import { workersKv } from '../../store/kv'
+import { readFirstSubjectView, type PublicSubject } from '../read-public-view'
 import { paginate } from '../paginate'
 import { rebaseDemoUrls } from '../demo/demo-origin'
-import { defaultSubject, isDemoMode, servedOrigin } from '../../worker/config'
+import { isDemoMode, servedOrigin } from '../../worker/config'
 import { HomePage } from '../../../templates/home-page'
 import { EditionPage, HistoryPage } from '../../../templates/history-page'
 import { FollowPage } from '../../../templates/follow-page'
@@ -14,8 +14,8 @@ import { MessagePage } from '../../../templates/message-page'
 import { renderAtomFeed } from '../../../templates/atom-feed'
 
 /**
- * What visitors read: the fact sheet, the history, the Atom feed and the JSON API.
- * Every route makes exactly one KV read (the public view) and no writes.
+ * What visitors read: the fact sheet, the history, the Atom feed and the JSON API, of the first
+ * subject. Every route makes one D1 read (which subject), one KV read (its view) and no writes.
  */
 export const publicRoutes = new Hono<{ Bindings: Env }>()
 
@@ -57,15 +57,13 @@ function setPageHeaders(c: Ctx) {
 }
 
 /**
- * The public view with links as this response should show them: in the demo, stored demo news
- * URLs point at the origin actually being served (see `demo-origin.ts`).
+ * The first subject and its view, with links as this response should show them: in the demo,
+ * stored demo news URLs point at the origin actually being served (see `demo-origin.ts`).
  */
-async function readView(c: Ctx): Promise<PublicView | null> {
-  const view = await readPublicView(workersKv(c.env.STATE))
-  return view && isDemoMode(c.env) ? rebaseDemoUrls(view, servedOrigin(c.env, c.req.url)) : view
+async function readView(c: Ctx): Promise<{ subject: PublicSubject; view: PublicView | null }> {
+  const { subject, view } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
+  return { subject, view: view && isDemoMode(c.env) ? rebaseDemoUrls(view, servedOrigin(c.env, c.req.url)) : view }
 }
-
-const { show, season } = defaultSubject
 
 // CORS only on the two public read endpoints: admin APIs elsewhere under /api must not get it.
 const apiCors = cors({ origin: '*', allowMethods: ['GET', 'OPTIONS'], maxAge: 86_400 })
@@ -73,13 +71,14 @@ publicRoutes.use('/api/facts', apiCors)
 publicRoutes.use('/api/changes', apiCors)
 
 publicRoutes.get('/', async (c) => {
-  const view = await readView(c)
+  const { subject: { show, season }, view } = await readView(c)
   setPageHeaders(c)
   const turnstileSiteKey = String(c.env.TURNSTILE_SITE_KEY ?? '').trim() || null
   return c.html(HomePage({ show, season, view, recent: RECENT_ON_HOME, turnstileSiteKey, demo: isDemoMode(c.env) }))
 })
 
-publicRoutes.get('/follow', (c) => {
+publicRoutes.get('/follow', async (c) => {
+  const { subject: { show, season } } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
   setPageHeaders(c)
   return c.html(FollowPage({ show, season, origin: servedOrigin(c.env, c.req.url), demo: isDemoMode(c.env) }))
 })
@@ -89,14 +88,14 @@ publicRoutes.get('/history', async (c) => {
   setPageHeaders(c)
   const demo = isDemoMode(c.env)
   if (!query.success) return c.html(MessagePage({ title: 'Bad page number', message: 'Pages are numbered from 1.', demo }), 400)
-  const view = await readView(c)
+  const { subject: { show, season }, view } = await readView(c)
   const page = paginate(view?.history ?? [], query.data.page, HISTORY_PAGE_SIZE)
   if (!page) return c.html(MessagePage({ title: 'No such page', message: 'The history is not that long yet.', demo }), 404)
   return c.html(HistoryPage({ show, season, page, demo }))
 })
 
 publicRoutes.get('/history/:id', async (c) => {
-  const view = await readView(c)
+  const { subject: { show, season }, view } = await readView(c)
   const entry = view?.history.find((e) => e.id === c.req.param('id'))
   const demo = isDemoMode(c.env)
   setPageHeaders(c)
@@ -105,7 +104,7 @@ publicRoutes.get('/history/:id', async (c) => {
 })
 
 publicRoutes.get('/feed.xml', async (c) => {
-  const view = await readView(c)
+  const { subject: { show, season }, view } = await readView(c)
   const xml = await renderAtomFeed({
     publicUrl: servedOrigin(c.env, c.req.url),
     show,
@@ -119,7 +118,7 @@ publicRoutes.get('/feed.xml', async (c) => {
 })
 
 publicRoutes.get('/api/facts', async (c) => {
-  const view = await readView(c)
+  const { subject: { show, season }, view } = await readView(c)
   c.header('Cache-Control', cacheFor(c, API_CACHE))
   return c.json({ show, season, updatedAt: view?.updatedAt ?? null, facts: view?.facts ?? null })
 })
@@ -128,7 +127,7 @@ publicRoutes.get('/api/changes', async (c) => {
   const query = pageQuery.safeParse(c.req.query())
   c.header('Cache-Control', cacheFor(c, API_CACHE))
   if (!query.success) return c.json({ error: 'page must be a whole number from 1' }, 400)
-  const view = await readView(c)
+  const { subject: { show, season }, view } = await readView(c)
   const page = paginate(view?.history ?? [], query.data.page, HISTORY_PAGE_SIZE)
   if (!page) return c.json({ error: 'no such page' }, 404)
   return c.json({ show, season, ...page })
