@@ -13,6 +13,8 @@ import { toDisplayUrl, toSafeHref } from '../src/site/safe-url'
 
 export interface AtomFeedInput {
   publicUrl: string
+  /** Where the season's pages live (`/s/<slug>`; '' for the first season's single-subject URLs). */
+  base?: string
   show: string
   season: number
   /** Newest first. */
@@ -37,7 +39,7 @@ function toXmlSafeText(text: string): string {
 
 /** Renders the whole feed document. */
 export async function renderAtomFeed(input: AtomFeedInput): Promise<string> {
-  const base = input.publicUrl
+  const base = input.publicUrl + (input.base ?? '')
   const slug = `${input.show}-s${input.season}`.toLowerCase().replace(/[^a-z0-9]+/g, '-')
   const updated = toRfc3339(input.entries[0]?.at ?? input.updatedAt ?? null)
   const title = `${input.show} Season ${input.season}: Season Watch`

@@ -1,4 +1,24 @@
+import { CHOICE_LABELS, type Choice } from '../src/mail/subscribers/choices'
 import { Layout } from './layout'
+
+/** A season as these pages list it. */
+export interface SeasonLine {
+  title: string
+  choice: Choice
+}
+
+/** The seasons a link confirms, or that someone follows, each with what they hear about. */
+export function SeasonList(props: { seasons: SeasonLine[]; id?: string }) {
+  return (
+    <ul id={props.id} class="season-list">
+      {props.seasons.map((s) => (
+        <li>
+          <strong>{s.title}</strong>: {CHOICE_LABELS[s.choice].toLowerCase()}
+        </li>
+      ))}
+    </ul>
+  )
+}
 
 /**
  * Pages of the double opt-in. The link in the email lands on `ConfirmPage`, whose button
@@ -35,12 +55,18 @@ export function CheckInboxPage(props: { demo?: boolean } = {}) {
   )
 }
 
-/** GET /confirm: one button, so only a person confirms. */
-export function ConfirmPage(props: { token: string }) {
+/** GET /confirm: one button, so only a person confirms. Lists the seasons the link is for. */
+export function ConfirmPage(props: { token: string; seasons: SeasonLine[] }) {
   return (
     <Layout title="Confirm your subscription | Season Watch">
       <h1>Confirm your subscription</h1>
-      <p>Press the button to start getting an email when a fact about the season materially changes.</p>
+      <p>Press the button to start getting an email when a fact materially changes.</p>
+      {props.seasons.length > 0 ? (
+        <>
+          <p>This link is for:</p>
+          <SeasonList seasons={props.seasons} id="confirm-seasons" />
+        </>
+      ) : null}
       <form method="post" action="/confirm">
         <input type="hidden" name="token" value={props.token} />
         <button type="submit">Confirm my subscription</button>
@@ -50,15 +76,22 @@ export function ConfirmPage(props: { token: string }) {
   )
 }
 
-/** POST /confirm succeeded (or had already). */
-export function ConfirmedPage(props: { demo?: boolean } = {}) {
+/** POST /confirm succeeded (or had already): what the person follows now. */
+export function ConfirmedPage(props: { demo?: boolean; following?: SeasonLine[] } = {}) {
+  const following = props.following ?? []
   return (
     <Layout title="Subscribed | Season Watch" demo={props.demo ?? false}>
       <h1>You’re subscribed</h1>
       <p role="status">
-        You will get one email when a fact materially changes: filming, a confirmed date, a trailer, cast news. Every
-        email has a one-click unsubscribe link.
+        You will get one email when a fact materially changes. Every email has a one-click unsubscribe link and a link
+        to change your seasons.
       </p>
+      {following.length > 0 ? (
+        <>
+          <p>You follow:</p>
+          <SeasonList seasons={following} id="following" />
+        </>
+      ) : null}
       <p>
         <a href="/">See the current facts</a>
         {props.demo ? (

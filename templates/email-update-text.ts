@@ -26,13 +26,14 @@ export function updateEmailText(m: UpdateEmailModel): string {
     lines.push('Cast:')
     for (const c of m.cast) lines.push(`- ${c.actor}${c.role ? ` as ${c.role}` : ''} (${c.status})`)
   }
+  if (m.calendarUrl) lines.push('', `Add the premiere to your calendar (.ics, updates if the date moves): ${m.calendarUrl}`)
   lines.push(
     '',
     `All facts with their sources: ${m.siteUrl}`,
     `History of changes: ${m.historyUrl}`,
     '',
     '--',
-    `You get this email because you subscribed to Season Watch updates about ${m.title}`,
+    `You get this email because you subscribed to Season Watch updates about ${m.title}${m.choiceNote ? ` (${m.choiceNote})` : ''}`,
     'and confirmed your address. We write only when a fact materially changes.',
   )
   return `${lines.join('\n')}\n`

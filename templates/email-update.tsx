@@ -107,6 +107,14 @@ export function UpdateEmailHtml(props: { model: UpdateEmailModel }) {
                   </ul>
                 </>
               ) : null}
+              {m.calendarUrl ? (
+                <p style="margin:12px 0 0">
+                  <a href={m.calendarUrl} style={S.link}>
+                    Add the premiere to your calendar
+                  </a>{' '}
+                  (an .ics file; it updates if the date moves)
+                </p>
+              ) : null}
               <p style="margin:20px 0 0">
                 <a href={m.siteUrl} style={S.link}>
                   All facts with their sources
@@ -118,8 +126,9 @@ export function UpdateEmailHtml(props: { model: UpdateEmailModel }) {
               </p>
             </div>
             <p style={S.small}>
-              You get this email because you subscribed to Season Watch updates about {m.title} and confirmed your
-              address. We write only when a fact materially changes.
+              You get this email because you subscribed to Season Watch updates about {m.title}
+              {m.choiceNote ? ` (${m.choiceNote})` : ''} and confirmed your address. We write only when a fact materially
+              changes.
             </p>
           </div>
         </body>

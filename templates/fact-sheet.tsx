@@ -16,7 +16,7 @@ import { toSafeHref } from '../src/site/safe-url'
  * The current fact sheet: one card per fact, each with its certainty, the day of the newest
  * evidence ("as of") and its sources. Missing facts say so rather than disappearing.
  */
-export function FactSheet(props: { facts: Facts }) {
+export function FactSheet(props: { facts: Facts; calendarUrl?: string | null }) {
   const { stage, release, cast, trailer, episodes } = props.facts
   return (
     <div class="facts">
@@ -40,6 +40,12 @@ export function FactSheet(props: { facts: Facts }) {
           {describeRelease(release)}
         </p>
         <Provenance fact={release ?? {}} />
+        {props.calendarUrl && release?.status === 'confirmed' ? (
+          <p id="release-calendar">
+            <a href={props.calendarUrl}>Add the premiere to your calendar</a>{' '}
+            <span class="detected">(.ics; your calendar updates the event if the date moves)</span>
+          </p>
+        ) : null}
       </section>
 
       <section class="fact" aria-labelledby="fact-trailer">

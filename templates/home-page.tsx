@@ -1,27 +1,43 @@
 import type { PublicView } from '../src/core/public-view'
-import { happenedOn } from '../src/site/describe-fact'
-import { formatDay, formatTime } from '../src/site/format'
+import type { SeasonChoice } from '../src/mail/subscribers/choices'
+import { describeStage, happenedOn, summarizeEntry } from '../src/site/describe-fact'
+import { formatDay, formatTime, seasonTitle } from '../src/site/format'
 import { FactSheet } from './fact-sheet'
 import { HistoryList } from './history-list'
-import { Layout } from './layout'
-import { SubscribeForm } from './subscribe-form'
+import { Layout, seasonNav } from './layout'
+import { SubscribeForm, type FormSeason } from './subscribe-form'
 
-export interface HomePageProps {
+/** A followed season as the public pages need it. */
+export interface SeasonRef {
+  slug: string
   show: string
   season: number
+  status: 'active' | 'paused'
+}
+
+export interface HomePageProps {
+  subject: SeasonRef
+  /** Where this season's pages live: `/s/<slug>`, or '' for the first season's single-subject URLs. */
+  base: string
+  /** More than one season is followed (the header then links to all of them). */
+  several: boolean
   view: PublicView | null
-  /** How many of the newest editions to show (the rest are on /history). */
+  /** How many of the newest editions to show (the rest are on the history page). */
   recent: number
+  /** The seasons the subscribe form offers, and which are ticked. */
+  form: { seasons: FormSeason[]; selected: SeasonChoice[] }
+  /** The `.ics` of the confirmed premiere, when there is one. */
+  calendarUrl?: string | null
   /** Turnstile site key; the widget shows only when one is configured. */
   turnstileSiteKey?: string | null
   /** The offline demo is running (DEMO_MODE): point at its controls and outbox. */
   demo?: boolean
 }
 
-/** `/`: where the season stands, how to subscribe, and what changed lately. */
+/** One season's page (`/s/<slug>/`, and `/` while one season is followed): where it stands, how to subscribe, what changed lately. */
 export function HomePage(props: HomePageProps) {
-  const { view, demo = false } = props
-  const title = `${props.show} Season ${props.season}`
+  const { view, demo = false, base } = props
+  const title = seasonTitle(props.subject)
   const history = view?.history ?? []
   const latest = history[0]
   const happened = latest ? happenedOn(latest) : null
@@ -30,12 +46,14 @@ export function HomePage(props: HomePageProps) {
       title={`${title}: where it stands | Season Watch`}
       description={`The current facts about ${title}, with sources, and a history of every change.`}
       demo={demo}
+      nav={seasonNav(base, props.several)}
+      feed={`${base}/feed.xml`}
     >
       <h1>{title}: where it stands</h1>
-      {demo ? (
-        <p class="notice notice-warn">
-          This is the offline demo: the news comes from a made-up news site served by this Worker. Move it along and run
-          the cron on the <a href="/demo">demo page</a>; emails are not sent but kept in the <a href="/outbox">outbox</a>.
+      {demo ? <DemoNotice /> : null}
+      {props.subject.status === 'paused' ? (
+        <p class="notice notice-warn" id="paused-notice">
+          Season Watch is not checking {title} for now. The facts below are as of the last check.
         </p>
       ) : null}
       {latest ? (
@@ -57,12 +75,12 @@ export function HomePage(props: HomePageProps) {
 
       <section aria-labelledby="facts-h">
         <h2 id="facts-h">Current facts</h2>
-        {view ? <FactSheet facts={view.facts} /> : <NoFactsYet demo={demo} />}
+        {view ? <FactSheet facts={view.facts} calendarUrl={props.calendarUrl ?? null} /> : <NoFactsYet demo={demo} />}
       </section>
 
       <section aria-labelledby="subscribe-h">
         <h2 id="subscribe-h">Get an email when something changes</h2>
-        <SubscribeForm turnstileSiteKey={props.turnstileSiteKey ?? null} />
+        <SubscribeForm seasons={props.form.seasons} selected={props.form.selected} turnstileSiteKey={props.turnstileSiteKey ?? null} />
         {demo ? (
           <p class="hint">
             In the demo, the confirmation email and every update land in the <a href="/outbox">outbox</a>.
@@ -75,11 +93,83 @@ export function HomePage(props: HomePageProps) {
         <HistoryList entries={history.slice(0, props.recent)} />
         {history.length > 0 ? (
           <p>
-            <a href="/history">Full history</a> · <a href="/follow">Follow the updates</a>
+            <a href={`${base}/history`}>Full history</a> · <a href="/follow">Follow the updates</a>
           </p>
         ) : null}
       </section>
     </Layout>
+  )
+}
+
+/** One season in the list on `/`: its view decides what is shown. */
+export interface SeasonSummary {
+  subject: SeasonRef
+  view: PublicView | null
+}
+
+/** `/` while several seasons are followed: each with its stage and latest change, then the subscribe form. */
+export function SeasonsPage(props: { seasons: SeasonSummary[]; form: { seasons: FormSeason[]; selected: SeasonChoice[] }; turnstileSiteKey?: string | null; demo?: boolean }) {
+  const demo = props.demo ?? false
+  return (
+    <Layout
+      title="The seasons we follow | Season Watch"
+      description="Where each followed season stands, with sources, and an email when a fact materially changes."
+      demo={demo}
+      nav={[
+        { href: '/', label: 'All seasons' },
+        { href: '/follow', label: 'Follow' },
+      ]}
+    >
+      <h1>The seasons we follow</h1>
+      {demo ? <DemoNotice /> : null}
+      <p class="lead">Each season’s facts come with how sure they are and where they come from. Pick one for the details.</p>
+      <ul class="season-cards" id="seasons">
+        {props.seasons.map(({ subject, view }) => {
+          const latest = view?.history[0]
+          const happened = latest ? happenedOn(latest) : null
+          const base = `/s/${encodeURIComponent(subject.slug)}`
+          return (
+            <li id={`season-card-${subject.slug}`} data-status={subject.status}>
+              <h3>
+                <a href={`${base}/`}>{seasonTitle(subject)}</a>
+                {subject.status === 'paused' ? <span class="detected"> (paused: not checked for now)</span> : null}
+              </h3>
+              <p class="meta">
+                <span>Stage: {view?.facts.stage ? describeStage(view.facts.stage.value) : 'not known yet'}</span>
+              </p>
+              <p class="season-latest">
+                {latest ? (
+                  <>
+                    Latest change: {summarizeEntry(latest)}{' '}
+                    <span class="detected">
+                      (<time datetime={happened ?? latest.at}>{happened ? formatDay(happened) : formatTime(latest.at)}</time>)
+                    </span>
+                  </>
+                ) : view ? (
+                  'No material change since the first check.'
+                ) : (
+                  'Not checked yet.'
+                )}
+              </p>
+            </li>
+          )
+        })}
+      </ul>
+
+      <section aria-labelledby="subscribe-h">
+        <h2 id="subscribe-h">Get an email when something changes</h2>
+        <SubscribeForm seasons={props.form.seasons} selected={props.form.selected} turnstileSiteKey={props.turnstileSiteKey ?? null} />
+      </section>
+    </Layout>
+  )
+}
+
+function DemoNotice() {
+  return (
+    <p class="notice notice-warn">
+      This is the offline demo: the news comes from a made-up news site served by this Worker. Move it along and run the
+      cron on the <a href="/demo">demo page</a>; emails are not sent but kept in the <a href="/outbox">outbox</a>.
+    </p>
   )
 }
 

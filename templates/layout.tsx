@@ -80,11 +80,48 @@ button:disabled{background:#e3e6ea;color:#5b6470;box-shadow:none;cursor:not-allo
 .steps .expect{display:block;color:var(--muted);font-size:.9rem}
 .hint{color:var(--muted);font-size:.9rem;margin:.5rem 0 0}
 pre{overflow-x:auto;background:#f1f2f4;padding:.75rem;border-radius:6px;font-size:.85rem}
+.seasons{border:0;margin:1rem 0;padding:0}
+.seasons legend{font-weight:650;margin-bottom:.35rem;padding:0}
+.season-pick{border-top:1px solid var(--line);padding:.5rem 0}
+.season-pick:first-of-type{border-top:0}
+.season-name{margin:0 0 .25rem;font-weight:650}
+.season-name label{display:inline;margin:0}
+.choice{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin-left:1.6rem;font-size:.95rem}
+.choice label{display:inline;font-weight:400;margin:0}
+.season-list{margin:.25rem 0 1rem;padding-left:1.2rem}
+.season-cards{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
+.season-cards>li{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.85rem 1rem}
+.season-cards h3 a{text-decoration:none}
 .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
 `
 
+/** One link in the site's navigation. */
+export interface NavLink {
+  href: string
+  label: string
+}
+
+/**
+ * The navigation of one season's pages, under `base` (`/s/<slug>`, or '' for the first season's
+ * single-subject URLs); with several seasons it starts with the list of all of them.
+ */
+export function seasonNav(base: string, several: boolean): NavLink[] {
+  return [
+    ...(several ? [{ href: '/', label: 'All seasons' }] : []),
+    { href: `${base}/`, label: 'Facts' },
+    { href: `${base}/history`, label: 'History' },
+    { href: '/follow', label: 'Follow' },
+  ]
+}
+
+const DEFAULT_NAV = seasonNav('', false)
+
 export interface LayoutProps {
   title: string
+  /** The header's links (default: the first season's facts, history, and how to follow). */
+  nav?: NavLink[]
+  /** The Atom feed this page is about (default `/feed.xml`, the first season's). */
+  feed?: string
   /** Short description for search results and link previews. */
   description?: string
   /** The offline demo is running: a strip under the header links to its controls and outbox. */
@@ -104,7 +141,7 @@ export function Layout(props: LayoutProps) {
           <title>{props.title}</title>
           {props.description ? <meta name="description" content={props.description} /> : null}
           <meta name="color-scheme" content="light" />
-          <link rel="alternate" type="application/atom+xml" title="Season Watch updates" href="/feed.xml" />
+          <link rel="alternate" type="application/atom+xml" title="Season Watch updates" href={props.feed ?? '/feed.xml'} />
           <style>{raw(CSS)}</style>
         </head>
         <body>
@@ -114,9 +151,11 @@ export function Layout(props: LayoutProps) {
               <a class="brand" href="/">Season Watch</a>
               <nav class="site-nav" aria-label="Site">
                 <ul>
-                  <li><a href="/">Facts</a></li>
-                  <li><a href="/history">History</a></li>
-                  <li><a href="/follow">Follow</a></li>
+                  {(props.nav ?? DEFAULT_NAV).map((link) => (
+                    <li>
+                      <a href={link.href}>{link.label}</a>
+                    </li>
+                  ))}
                 </ul>
               </nav>
             </div>

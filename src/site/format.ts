@@ -35,3 +35,8 @@ export function truncateText(text: string, max: number): string {
   const space = cut.lastIndexOf(' ')
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`
 }
+
+/** How a followed season is named everywhere: "All of Us Are Dead Season 2". */
+export function seasonTitle(subject: { show: string; season: number }): string {
+  return `${subject.show} Season ${subject.season}`
+}

@@ -30,7 +30,7 @@ const app = createApp()
 beforeEach(async () => {
   const { keys } = await env.STATE.list()
   await Promise.all(keys.map((k) => env.STATE.delete(k.name)))
-  const tables = ['edition_batches', 'editions', 'subscribers', 'subjects', 'layout_migrations', 'run_lock']
+  const tables = ['edition_variants', 'edition_batches', 'editions', 'subscriptions', 'subscribers', 'subjects', 'layout_migrations', 'run_lock']
   await env.DB.batch(tables.map((t) => env.DB.prepare(`DELETE FROM ${t}`)))
 })
 

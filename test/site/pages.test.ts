@@ -161,6 +161,6 @@ describe('subscribing in the demo', () => {
     expect(confirmEmailText(props)).toContain('Why two steps? Mail scanners open links by themselves; a button press shows a person said yes.')
     expect(String(ConfirmEmailHtml(props))).toContain('Mail scanners open links by themselves')
     const { ConfirmPage } = await import('../../templates/confirm-page')
-    expect(String(ConfirmPage({ token: 't' }))).toContain('Why a second step? Mail scanners open links by themselves')
+    expect(String(ConfirmPage({ token: 't', seasons: [] }))).toContain('Why a second step? Mail scanners open links by themselves')
   })
 })

@@ -20,7 +20,6 @@ import { registerSourcePages } from './sources-page'
 import { sourcesApi } from './sources-api'
 import { subjectsApi } from './subjects-api'
 import { registerSubjectCreation, registerSubjectPages } from './subjects-page'
-import { listSubjects } from '../../store/subject-store'
 
 export type { AdminOptions } from './context'
 
@@ -39,16 +38,6 @@ const privateHeaders: MiddlewareHandler<AdminEnv> = async (c, next) => {
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 }
 
-/**
- * `GET /api/subjects` without credentials is the public list of followed seasons (slug, show,
- * season); with an `Authorization` header it is the admin's full list.
- */
-const publicSubjectList: MiddlewareHandler<AdminEnv> = async (c, next) => {
-  if (c.req.method !== 'GET' || c.req.header('Authorization') !== undefined) return next()
-  const subjects = await listSubjects(c.env.DB, { status: 'active' })
-  return c.json({ subjects: subjects.map(({ slug, show, season }) => ({ slug, show, season })) })
-}
-
 /** Builds the admin sub-app; `adminRoutes` is the production instance. */
 export function createAdminRoutes(options: AdminOptions = {}) {
   const app = new Hono<AdminEnv>()
@@ -57,8 +46,8 @@ export function createAdminRoutes(options: AdminOptions = {}) {
     app.use(path, privateHeaders, withOptions(options))
   }
 
-  // JSON API (bearer token).
-  app.use('/api/subjects', publicSubjectList)
+  // JSON API (bearer token). `GET /api/subjects` without credentials is the public list, served
+  // by the site's routes (src/site/routes/public.ts) before these.
   for (const path of ['/api/sources/*', '/api/subjects/*']) app.use(path, requireBearer)
   app.route('/api/subjects/:slug/sources', sourcesApi)
   app.route('/api/subjects', subjectsApi)

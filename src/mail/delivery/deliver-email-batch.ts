@@ -1,9 +1,11 @@
 import type { MailSender, OutgoingEmail, RateState, SendOutcome } from './mail-types'
 import { backoffSeconds } from './retry-delay'
 import { emailPersonalizer } from '../render/render-email'
-import { CONFIRM_TOKEN_TTL_SECONDS, CONFIRM_TOKEN_VALID_FOR, signLinkToken } from '../subscribers/link-token'
-import { CONFIRM_EMAIL_SUBJECT, ConfirmEmailHtml, confirmEmailText } from '../../../templates/email-confirm'
+import { decodeChoices } from '../subscribers/choices'
+import { CONFIRM_TOKEN_TTL_SECONDS, CONFIRM_TOKEN_VALID_FOR, MANAGE_TOKEN_TTL_SECONDS, MANAGE_TOKEN_VALID_FOR, signLinkToken } from '../subscribers/link-token'
+import { confirmEmailSubject, ConfirmEmailHtml, confirmEmailText } from '../../../templates/email-confirm'
 import type { EditionRecord, EditionStore, Recipient } from './edition-store'
+import type { RenderedEmail } from './notifier'
 import { emailJobSchema, idempotencyKeyFor, type EmailJob } from './email-job'
 
 /** Everything the consumer needs, injected so workerd, Node tests and the bench share it. */
@@ -31,23 +33,35 @@ type JobResult = { kind: 'done'; rate?: RateState } | { kind: 'retry'; delaySeco
 /** DeliveryDeps with its defaults filled in, once per consumer invocation. */
 type Ctx = DeliveryDeps & Required<Pick<DeliveryDeps, 'now' | 'log'>>
 
-/** `List-Unsubscribe` and friends (RFC 2369 / RFC 8058) plus the body link, for one recipient. */
-async function unsubscribeLinks(signingKey: string, publicUrl: string, subscriberId: number): Promise<{ pageUrl: string; oneClickUrl: string }> {
-  const token = encodeURIComponent(await signLinkToken(signingKey, 'unsubscribe', subscriberId, null))
-  return { pageUrl: `${publicUrl}/unsubscribe?token=${token}`, oneClickUrl: `${publicUrl}/unsubscribe/one-click?token=${token}` }
+/**
+ * One recipient's links: `List-Unsubscribe` and friends (RFC 2369 / RFC 8058) and the body link,
+ * both for the season the email is about (`slug`; an edition from before subjects: everything),
+ * and the manage link, valid for 90 days from the edition's snapshot. Deterministic for the same
+ * edition and person, so a retried send is byte-identical.
+ */
+async function recipientLinks(deps: Pick<DeliveryDeps, 'signingKey' | 'publicUrl'>, edition: EditionRecord, subscriberId: number) {
+  const token = await signLinkToken(deps.signingKey, 'unsubscribe', subscriberId, null, edition.subjectSlug ?? '')
+  const expiresAt = Math.floor(Date.parse(edition.snapshotAt) / 1000) + MANAGE_TOKEN_TTL_SECONDS
+  const manage = await signLinkToken(deps.signingKey, 'manage', subscriberId, expiresAt)
+  const q = (t: string) => encodeURIComponent(t)
+  return {
+    unsubscribeUrl: `${deps.publicUrl}/unsubscribe?token=${q(token)}`,
+    oneClickUrl: `${deps.publicUrl}/unsubscribe/one-click?token=${q(token)}`,
+    manageUrl: `${deps.publicUrl}/manage?token=${q(manage)}`,
+  }
 }
 
 /**
- * Builds each recipient's copy of an edition (their unsubscribe link in the body and in the
- * headers). What all copies share is prepared once, not once per recipient.
+ * Builds each recipient's copy of one of an edition's emails (their links in the body and in
+ * the headers). What all copies share is prepared once, not once per recipient.
  */
-function updateEmailBuilder(edition: EditionRecord, deps: Pick<DeliveryDeps, 'signingKey' | 'publicUrl' | 'from'>): (recipient: Recipient) => Promise<OutgoingEmail> {
-  const personalize = emailPersonalizer({ subject: edition.subject, text: edition.text, html: edition.html })
+function updateEmailBuilder(edition: EditionRecord, content: RenderedEmail, deps: Pick<DeliveryDeps, 'signingKey' | 'publicUrl' | 'from'>): (recipient: Recipient) => Promise<OutgoingEmail> {
+  const personalize = emailPersonalizer(content)
   // The subject is a header: no line breaks, whatever the renderer produced.
-  const subject = edition.subject.replace(/[\r\n]+/g, ' ')
+  const subject = content.subject.replace(/[\r\n]+/g, ' ')
   return async (recipient) => {
-    const { pageUrl, oneClickUrl } = await unsubscribeLinks(deps.signingKey, deps.publicUrl, recipient.id)
-    const { html, text } = personalize(pageUrl)
+    const { unsubscribeUrl, oneClickUrl, manageUrl } = await recipientLinks(deps, edition, recipient.id)
+    const { html, text } = personalize({ unsubscribeUrl, manageUrl })
     return {
       from: deps.from,
       to: recipient.email,
@@ -90,7 +104,14 @@ async function runEditionJob(job: Extract<EmailJob, { kind: 'edition' }>, attemp
     await deps.store.finishBatch(job.editionId, job.batchIndex, { status: 'sent', sent: 0 }, now())
     return { kind: 'done' }
   }
-  const build = updateEmailBuilder(edition, deps)
+  const content = await deps.store.editionEmail(edition, batch.choice)
+  if (!content) {
+    // Planning makes batches only for choices with an email, so this is a broken record.
+    await deps.store.finishBatch(job.editionId, job.batchIndex, { status: 'failed', sent: 0, error: `no email for choice ${batch.choice}` }, now())
+    log({ event: 'email.batch.failed', level: 'error', ...job, error: `no email for choice ${batch.choice}` })
+    return { kind: 'done' }
+  }
+  const build = updateEmailBuilder(edition, content, deps)
   const emails = await Promise.all(recipients.map((r) => build(r)))
   const outcome = await deps.sender.sendBatch(emails, { key: idempotencyKeyFor(job), kind: 'update', attempts })
   if (outcome.kind === 'retry') {
@@ -109,19 +130,33 @@ async function runEditionJob(job: Extract<EmailJob, { kind: 'edition' }>, attemp
 async function runConfirmJob(job: Extract<EmailJob, { kind: 'confirm' }>, attempts: number, deps: Ctx): Promise<JobResult> {
   const { log } = deps
   const target = await deps.store.getConfirmTarget(job.subscriberId)
-  // Confirmed, gone, or superseded by a newer confirmation: nothing to send.
-  if (!target || target.status !== 'pending' || !target.email || target.confirmSends !== job.sendNo || !target.confirmSentAt) {
+  // Confirmed (or, for a change, left), gone, or superseded by a newer request: nothing to send.
+  const expected = job.change ? 'active' : 'pending'
+  if (!target || target.status !== expected || !target.email || target.confirmSends !== job.sendNo || !target.confirmSentAt) {
     log({ event: 'email.confirm.skipped', ...job })
     return { kind: 'done' }
   }
   // Expiry counted from when the request was made (stored), so a retried send is byte-identical.
-  const expiresAt = Math.floor(Date.parse(target.confirmSentAt) / 1000) + CONFIRM_TOKEN_TTL_SECONDS
-  const token = await signLinkToken(deps.signingKey, 'confirm', target.id, expiresAt)
-  const props = { confirmUrl: `${deps.publicUrl}/confirm?token=${encodeURIComponent(token)}`, siteUrl: `${deps.publicUrl}/`, validFor: CONFIRM_TOKEN_VALID_FOR }
+  const sentAt = Math.floor(Date.parse(target.confirmSentAt) / 1000)
+  const seasons = decodeChoices(job.seasons ?? '') ?? []
+  const token = await signLinkToken(deps.signingKey, 'confirm', target.id, sentAt + CONFIRM_TOKEN_TTL_SECONDS, job.seasons ?? '')
+  const titles = await deps.store.seasonTitles(seasons.map((s) => s.slug))
+  const manageUrl = job.change
+    ? `${deps.publicUrl}/manage?token=${encodeURIComponent(await signLinkToken(deps.signingKey, 'manage', target.id, sentAt + MANAGE_TOKEN_TTL_SECONDS))}`
+    : null
+  const props = {
+    confirmUrl: `${deps.publicUrl}/confirm?token=${encodeURIComponent(token)}`,
+    siteUrl: `${deps.publicUrl}/`,
+    validFor: CONFIRM_TOKEN_VALID_FOR,
+    seasons: seasons.flatMap((s) => (titles.has(s.slug) ? [{ title: titles.get(s.slug)!, choice: s.choice }] : [])),
+    change: job.change === true,
+    manageUrl,
+    manageValidFor: MANAGE_TOKEN_VALID_FOR,
+  }
   const email: OutgoingEmail = {
     from: deps.from,
     to: target.email,
-    subject: CONFIRM_EMAIL_SUBJECT,
+    subject: confirmEmailSubject(props.change),
     html: String(ConfirmEmailHtml(props)),
     text: confirmEmailText(props),
   }

@@ -4,7 +4,10 @@
  * one, so the same notifier and consumer code runs everywhere.
  */
 
+import type { Choice } from '../subscribers/choices'
 import { findSubscriberById, type Subscriber } from '../subscribers/subscriber-store'
+import type { EmailVariant, RenderedEmail } from './notifier'
+import { seasonTitle } from '../../site/format'
 
 /** Resend's batch API takes at most 100 emails per request. */
 export const MAX_BATCH_SIZE = 100
@@ -12,6 +15,8 @@ export const MAX_BATCH_SIZE = 100
 export interface EditionRecord {
   id: string
   at: string
+  /** The subject it is about (null only for editions from before subjects; read as the first subject). */
+  subjectSlug: string | null
   snapshotAt: string
   subject: string
   text: string
@@ -25,6 +30,8 @@ export type BatchStatus = 'pending' | 'sending' | 'sent' | 'failed'
 export interface BatchRecord {
   editionId: string
   batchIndex: number
+  /** Which of the edition's emails this batch sends: its subscribers all have this choice. */
+  choice: Choice
   firstId: number
   lastId: number
   planned: number
@@ -40,15 +47,18 @@ export interface Recipient {
 /** A subscriber as the confirmation job needs it. */
 export type ConfirmTarget = Pick<Subscriber, 'id' | 'email' | 'status' | 'confirmSends' | 'confirmSentAt'>
 
-/** What the notifier records: the edition before any batch exists. */
-export type NewEdition = Omit<EditionRecord, 'batchCount' | 'enqueuedAt'> & { changesJson: string; subjectSlug?: string | null }
+/** What the notifier records: the edition before any batch exists, with its other choices' emails. */
+export type NewEdition = Omit<EditionRecord, 'batchCount' | 'enqueuedAt' | 'subjectSlug'> & { changesJson: string; subjectSlug?: string | null; variants?: EmailVariant[] }
 
 export interface EditionStore {
   /** Inserts the edition unless its id exists; returns the stored row either way. */
   recordEdition(edition: NewEdition, now: Date): Promise<EditionRecord>
   /**
-   * Splits the recipients (active, confirmed at or before the snapshot) into id ranges of at
-   * most `batchSize`, once: a second call keeps the first plan. Returns the batch count.
+   * Splits the recipients into id ranges of at most `batchSize`, once: a second call keeps the
+   * first plan. Returns the batch count. Recipients are the subscribers active and confirmed at
+   * or before the snapshot who follow the edition's subject (since before the snapshot) with a
+   * choice that has an email in this edition (`all` always does). Each batch holds one choice;
+   * batch indexes run on across choices.
    */
   planBatches(editionId: string, batchSize: number): Promise<number>
   /** Indexes of batches not yet sent or failed. */
@@ -61,32 +71,55 @@ export interface EditionStore {
   getBatch(editionId: string, batchIndex: number): Promise<BatchRecord | null>
   /** Takes the batch for sending; false when it is sent, failed, or another consumer holds it. */
   leaseBatch(editionId: string, batchIndex: number, now: Date, leaseMs: number): Promise<boolean>
-  /** Recipients of the batch now: still active, confirmed at or before the snapshot. */
+  /**
+   * Recipients of the batch now: in its id range, still active, confirmed at or before the
+   * snapshot, still following the edition's subject with the batch's choice. (Someone who left
+   * the season since is skipped; someone who changed their choice since is sent the batch of
+   * their new choice if its range holds them, never two.)
+   */
   batchRecipients(edition: EditionRecord, batch: BatchRecord): Promise<Recipient[]>
+  /** The email a choice gets from an edition: the edition's own for `all`, else its variant (null when it has none). */
+  editionEmail(edition: EditionRecord, choice: Choice): Promise<RenderedEmail | null>
   finishBatch(editionId: string, batchIndex: number, result: { status: 'sent' | 'failed'; sent: number; error?: string }, now: Date): Promise<void>
   /** Gives the lease back after a retryable failure. */
   releaseBatch(editionId: string, batchIndex: number, error: string): Promise<void>
 
   getConfirmTarget(subscriberId: number): Promise<ConfirmTarget | null>
+  /** Season names ("Show Season N") by slug, for the slugs that are subjects; for confirmation emails. */
+  seasonTitles(slugs: string[]): Promise<Map<string, string>>
 }
 
 // Column lists aliased to the record field names, so rows need no mapping (and an edition
 // read leaves out `changes_json`, which sending never needs).
-const EDITION_COLUMNS = 'id, at, snapshot_at AS snapshotAt, subject, text, html, batch_count AS batchCount, enqueued_at AS enqueuedAt'
-const BATCH_COLUMNS = 'edition_id AS editionId, batch_index AS batchIndex, first_id AS firstId, last_id AS lastId, planned, status, attempts'
+const EDITION_COLUMNS = 'id, at, subject_slug AS subjectSlug, snapshot_at AS snapshotAt, subject, text, html, batch_count AS batchCount, enqueued_at AS enqueuedAt'
+const BATCH_COLUMNS = 'edition_id AS editionId, batch_index AS batchIndex, choice, first_id AS firstId, last_id AS lastId, planned, status, attempts'
+
+/** The subject an edition row is about: its own, or (an edition from before subjects) the first one. */
+const EDITION_SUBJECT = (slug: string) => `COALESCE(${slug}, (SELECT slug FROM subjects ORDER BY seq LIMIT 1))`
 
 /** The D1 edition store. */
 export function d1EditionStore(db: D1Database): EditionStore {
   const getEdition = (id: string) => db.prepare(`SELECT ${EDITION_COLUMNS} FROM editions WHERE id = ?1`).bind(id).first<EditionRecord>()
   return {
     async recordEdition(e, now) {
-      await db
-        .prepare(
-          `INSERT INTO editions (id, at, snapshot_at, subject, text, html, changes_json, created_at, subject_slug)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING`,
-        )
-        .bind(e.id, e.at, e.snapshotAt, e.subject, e.text, e.html, e.changesJson, now.toISOString(), e.subjectSlug ?? null)
-        .run()
+      // One transaction: the edition and its variants, or (a repeated id) nothing new.
+      await db.batch([
+        db
+          .prepare(
+            `INSERT INTO editions (id, at, snapshot_at, subject, text, html, changes_json, created_at, subject_slug)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING`,
+          )
+          .bind(e.id, e.at, e.snapshotAt, e.subject, e.text, e.html, e.changesJson, now.toISOString(), e.subjectSlug ?? null),
+        ...(e.variants ?? []).map((v) =>
+          db
+            .prepare(
+              `INSERT INTO edition_variants (edition_id, choice, subject, text, html)
+               SELECT ?1, ?2, ?3, ?4, ?5 WHERE (SELECT batch_count FROM editions WHERE id = ?1) IS NULL
+               ON CONFLICT (edition_id, choice) DO NOTHING`,
+            )
+            .bind(e.id, v.choice, v.email.subject, v.email.text, v.email.html),
+        ),
+      ])
       const row = await getEdition(e.id)
       if (!row) throw new Error(`edition ${e.id} vanished after insert`)
       return row
@@ -100,14 +133,17 @@ export function d1EditionStore(db: D1Database): EditionStore {
       await db.batch([
         db
           .prepare(
-            `INSERT INTO edition_batches (edition_id, batch_index, first_id, last_id, planned)
-             SELECT ?1, b, MIN(id), MAX(id), COUNT(*) FROM (
+            `INSERT INTO edition_batches (edition_id, batch_index, choice, first_id, last_id, planned)
+             SELECT ?1, ROW_NUMBER() OVER (ORDER BY choice <> 'all', choice, b) - 1, choice, MIN(id), MAX(id), COUNT(*) FROM (
                -- CAST: D1 binds JS numbers as REAL, and REAL division would not group.
-               SELECT s.id, (ROW_NUMBER() OVER (ORDER BY s.id) - 1) / CAST(?2 AS INTEGER) AS b
-               FROM subscribers s, editions e
+               SELECT s.id, sub.choice, (ROW_NUMBER() OVER (PARTITION BY sub.choice ORDER BY s.id) - 1) / CAST(?2 AS INTEGER) AS b
+               FROM editions e
+               JOIN subscriptions sub ON sub.subject_slug = ${EDITION_SUBJECT('e.subject_slug')}
+               JOIN subscribers s ON s.id = sub.subscriber_id
                WHERE e.id = ?1 AND e.batch_count IS NULL
-                 AND s.status = 'active' AND s.confirmed_at <= e.snapshot_at
-             ) GROUP BY b`,
+                 AND s.status = 'active' AND s.confirmed_at <= e.snapshot_at AND sub.created_at <= e.snapshot_at
+                 AND (sub.choice = 'all' OR EXISTS (SELECT 1 FROM edition_variants v WHERE v.edition_id = e.id AND v.choice = sub.choice))
+             ) GROUP BY choice, b`,
           )
           .bind(editionId, size),
         db
@@ -166,13 +202,19 @@ export function d1EditionStore(db: D1Database): EditionStore {
     async batchRecipients(edition, batch) {
       const { results } = await db
         .prepare(
-          `SELECT id, email FROM subscribers
-           WHERE id BETWEEN ?1 AND ?2 AND status = 'active' AND email IS NOT NULL AND confirmed_at <= ?3
-           ORDER BY id`,
+          `SELECT s.id, s.email FROM subscribers s
+           JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.subject_slug = ${EDITION_SUBJECT('?4')} AND sub.choice = ?5
+           WHERE s.id BETWEEN ?1 AND ?2 AND s.status = 'active' AND s.email IS NOT NULL AND s.confirmed_at <= ?3 AND sub.created_at <= ?3
+           ORDER BY s.id`,
         )
-        .bind(batch.firstId, batch.lastId, edition.snapshotAt)
+        .bind(batch.firstId, batch.lastId, edition.snapshotAt, edition.subjectSlug, batch.choice)
         .all<{ id: number; email: string }>()
       return results
+    },
+
+    async editionEmail(edition, choice) {
+      if (choice === 'all') return { subject: edition.subject, text: edition.text, html: edition.html }
+      return db.prepare('SELECT subject, text, html FROM edition_variants WHERE edition_id = ?1 AND choice = ?2').bind(edition.id, choice).first<RenderedEmail>()
     },
 
     async finishBatch(editionId, batchIndex, result, now) {
@@ -196,6 +238,15 @@ export function d1EditionStore(db: D1Database): EditionStore {
     },
 
     getConfirmTarget: (subscriberId) => findSubscriberById(db, subscriberId),
+
+    async seasonTitles(slugs) {
+      if (slugs.length === 0) return new Map()
+      const { results } = await db
+        .prepare(`SELECT slug, show, season FROM subjects WHERE slug IN (${slugs.map((_, i) => `?${i + 1}`).join(', ')})`)
+        .bind(...slugs)
+        .all<{ slug: string; show: string; season: number }>()
+      return new Map(results.map((r) => [r.slug, seasonTitle(r)]))
+    },
   }
 }
 

@@ -8,15 +8,30 @@ import { z } from 'zod'
 export const emailJobSchema = z.discriminatedUnion('kind', [
   /** One batch (≤ 100 recipients) of one edition. */
   z.object({ kind: z.literal('edition'), editionId: z.string().min(1).max(200), batchIndex: z.number().int().min(0) }),
-  /** One double opt-in confirmation email. */
-  z.object({ kind: z.literal('confirm'), subscriberId: z.number().int().positive(), sendNo: z.number().int().positive() }),
+  /**
+   * One double opt-in confirmation email. `seasons` (an `encodeChoices` list) travels into the
+   * signed link, which applies it on confirmation. `change` marks a request from an address that
+   * is already subscribed (it adds seasons or changes choices); `at` (epoch seconds of the
+   * request) keeps such a job's idempotency key apart from earlier ones.
+   */
+  z.object({
+    kind: z.literal('confirm'),
+    subscriberId: z.number().int().positive(),
+    sendNo: z.number().int().positive(),
+    seasons: z.string().max(1800).regex(/^[a-z0-9_~-]*$/).optional(),
+    change: z.boolean().optional(),
+    at: z.number().int().positive().optional(),
+  }),
 ])
 
 export type EmailJob = z.infer<typeof emailJobSchema>
 
 /** The idempotency key Resend sees for a job; the same job always gets the same key. */
 export function idempotencyKeyFor(job: EmailJob): string {
-  return job.kind === 'edition' ? `${job.editionId}/${job.batchIndex}` : `confirm/${job.subscriberId}/${job.sendNo}`
+  if (job.kind === 'edition') return `${job.editionId}/${job.batchIndex}`
+  // A change request's count restarts (after each confirmation, and weekly), so its time keeps
+  // the key from colliding with an earlier confirmation's within the provider's key window.
+  return job.change ? `confirm-change/${job.subscriberId}/${job.sendNo}/${job.at ?? 0}` : `confirm/${job.subscriberId}/${job.sendNo}`
 }
 
 /** The slice of a Queue producer binding we use (a fake stands in for it in tests and the bench). */

@@ -1,4 +1,5 @@
 import type { Change, Facts } from '../../core/types'
+import type { Choice } from '../subscribers/choices'
 
 /** What one cron run hands to delivery when it has material changes. */
 export interface Edition {
@@ -9,6 +10,18 @@ export interface Edition {
   subject?: string
   changes: Change[]
   facts: Facts
+  /** What subscribers who hear about everything get. */
+  email: RenderedEmail
+  /**
+   * The same edition for each other choice that includes at least one of its changes, showing
+   * only those (`renderEditionEmails`). A choice with none gets no email.
+   */
+  variants?: EmailVariant[]
+}
+
+/** An edition's email for the subscribers of one choice other than `all`. */
+export interface EmailVariant {
+  choice: Exclude<Choice, 'all'>
   email: RenderedEmail
 }
 

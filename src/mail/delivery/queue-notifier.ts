@@ -63,6 +63,7 @@ export function createQueueNotifier(deps: QueueNotifierDeps): QueueNotifier {
           text: edition.email.text,
           html: edition.email.html,
           changesJson: JSON.stringify(edition.changes),
+          variants: edition.variants ?? [],
         },
         t,
       )

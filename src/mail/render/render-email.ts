@@ -1,5 +1,6 @@
 import type { Change, Facts } from '../../core/types'
-import type { RenderedEmail } from '../delivery/notifier'
+import type { EmailVariant, RenderedEmail } from '../delivery/notifier'
+import { changesForChoice, CHOICES, type Choice } from '../subscribers/choices'
 import { UpdateEmailHtml } from '../../../templates/email-update'
 import { updateEmailText } from '../../../templates/email-update-text'
 import { UnsubscribeFooterHtml, unsubscribeFooterText } from '../../../templates/email-unsubscribe-footer'
@@ -11,8 +12,20 @@ export interface RenderEmailInput {
   showTitle: string
   season: number
   publicUrl: string
+  /** The subject's slug: links go to its pages (`/s/<slug>/`), and a confirmed date to its calendar file. */
+  slug?: string
+  /** Which subscribers this copy is for (`all` by default); said in the footer. */
+  choice?: Choice
   /** Per-recipient link; omitted in previews and the replay. */
   unsubscribeUrl?: string
+}
+
+/** One recipient's links, added to their copy of an edition's email. */
+export interface RecipientLinks {
+  /** Leaves the season the email is about (the page offers leaving everything too). */
+  unsubscribeUrl: string
+  /** The manage page: change seasons and choices. */
+  manageUrl?: string
 }
 
 /**
@@ -32,26 +45,42 @@ export function renderUpdateEmail(input: RenderEmailInput): RenderedEmail {
 }
 
 /**
- * Adds one recipient's unsubscribe link to an edition's email: in HTML just before the last
- * </body> (the body's scraped text is escaped, so it cannot contain a literal </body>), in
- * text as the last line. Structural, not a placeholder swap, so no scraped string can
- * smuggle in a fake link.
+ * An edition's emails: the one for subscribers who hear about everything (`email`), and one per
+ * other choice that includes at least one of the changes, rendered from only those changes
+ * (`variants`). A choice with no variant gets no email for this edition. One render per choice,
+ * never per person.
  */
-export function personalizeEmail(email: RenderedEmail, unsubscribeUrl: string): RenderedEmail {
-  return emailPersonalizer(email)(unsubscribeUrl)
+export function renderEditionEmails(input: Omit<RenderEmailInput, 'choice' | 'unsubscribeUrl'>): { email: RenderedEmail; variants: EmailVariant[] } {
+  const email = renderUpdateEmail({ ...input, choice: 'all' })
+  const variants: EmailVariant[] = []
+  for (const choice of CHOICES) {
+    if (choice === 'all') continue
+    const changes = changesForChoice(choice, input.changes.filter((c) => c.material))
+    if (changes.length > 0) variants.push({ choice, email: renderUpdateEmail({ ...input, changes, choice }) })
+  }
+  return { email, variants }
+}
+
+/**
+ * Adds one recipient's links to an edition's email: in HTML just before the last </body> (the
+ * body's scraped text is escaped, so it cannot contain a literal </body>), in text as the last
+ * lines. Structural, not a placeholder swap, so no scraped string can smuggle in a fake link.
+ */
+export function personalizeEmail(email: RenderedEmail, links: string | RecipientLinks): RenderedEmail {
+  return emailPersonalizer(email)(typeof links === 'string' ? { unsubscribeUrl: links } : links)
 }
 
 /**
  * `personalizeEmail` for many recipients of one email: the email is split once, and each
  * recipient's copy is then just their footer joined in.
  */
-export function emailPersonalizer(email: RenderedEmail): (unsubscribeUrl: string) => RenderedEmail {
+export function emailPersonalizer(email: RenderedEmail): (links: RecipientLinks) => RenderedEmail {
   const at = email.html.toLowerCase().lastIndexOf('</body>')
   const [before, after] = at >= 0 ? [email.html.slice(0, at), email.html.slice(at)] : [email.html, '']
   const text = email.text.replace(/\n*$/, '\n')
-  return (url) => ({
+  return (links) => ({
     subject: email.subject,
-    text: `${text}${unsubscribeFooterText(url)}`,
-    html: `${before}${String(UnsubscribeFooterHtml({ url }))}${after}`,
+    text: `${text}${unsubscribeFooterText(links)}`,
+    html: `${before}${String(UnsubscribeFooterHtml(links))}${after}`,
   })
 }

@@ -11,6 +11,7 @@ import { toServedUrl } from '../../site/demo/demo-origin'
 import { formatDay } from '../../site/format'
 import { groupByEvidence, unionOf } from '../../site/group-evidence'
 import { toDisplayUrl, toSafeHref } from '../../site/safe-url'
+import { CHOICE_LABELS, type Choice } from '../subscribers/choices'
 import { cleanText } from './clean-text'
 import { headlineFor, sortMaterial } from './headline'
 import { subjectFor } from './subject-line'
@@ -30,6 +31,10 @@ export interface UpdateEmailModel {
   cast: CastRow[]
   siteUrl: string
   historyUrl: string
+  /** The season's calendar file, once its release date is confirmed (else null). */
+  calendarUrl: string | null
+  /** Said in the footer when the reader hears about only some changes ("only the release date and trailers"). */
+  choiceNote: string | null
 }
 
 export interface SourceItem {
@@ -68,6 +73,9 @@ export interface RenderModelInput {
   showTitle: string
   season: number
   publicUrl: string
+  /** The subject's slug: links go to its own pages. Without it (the replay's previews), to `/`. */
+  slug?: string
+  choice?: Choice
 }
 
 /** Every piece of evidence the facts rest on, by source URL, for dating a change's sources. */
@@ -158,7 +166,10 @@ export function buildUpdateEmailModel(input: RenderModelInput): UpdateEmailModel
     }
   })
   const subject = cleanText(subjectFor(material, title), 200)
-  const siteUrl = `${publicUrl}/`
+  const siteUrl = input.slug ? `${publicUrl}/s/${encodeURIComponent(input.slug)}/` : `${publicUrl}/`
+  const release = input.facts.release
+  const confirmedDate = release?.status === 'confirmed' && typeof release.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(release.date)
+  const choice = input.choice ?? 'all'
   return {
     subject,
     title,
@@ -172,5 +183,7 @@ export function buildUpdateEmailModel(input: RenderModelInput): UpdateEmailModel
     })),
     siteUrl,
     historyUrl: `${siteUrl}history`,
+    calendarUrl: confirmedDate && input.slug ? `${siteUrl}release.ics` : null,
+    choiceNote: choice === 'all' ? null : CHOICE_LABELS[choice].toLowerCase(),
   }
 }

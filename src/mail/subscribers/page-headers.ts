@@ -24,7 +24,10 @@ export function clientIp(c: Context): string {
   return c.req.header('cf-connecting-ip') ?? 'unknown'
 }
 
-/** Form or JSON body as a plain record; anything unreadable is an empty record. */
+/**
+ * Form or JSON body as a plain record; anything unreadable is an empty record. A form field sent
+ * more than once (the season tick boxes) is an array of its values.
+ */
 export async function readFields(c: Context): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? ''
   try {
@@ -33,7 +36,7 @@ export async function readFields(c: Context): Promise<Record<string, unknown>> {
       return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {}
     }
     if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
-      return (await c.req.parseBody()) as Record<string, unknown>
+      return (await c.req.parseBody({ all: true })) as Record<string, unknown>
     }
   } catch {
     // fall through: treated as an empty submission

@@ -6,7 +6,7 @@ import { createSubjectMatcher } from '../extract/subject-matcher'
 import { hashText } from '../fetch/hash'
 import { emptyFacts, mergeFacts } from '../facts/merge-facts'
 import type { Notifier, RenderedEmail } from '../../mail/delivery/notifier'
-import { renderUpdateEmail } from '../../mail/render/render-email'
+import { renderEditionEmails } from '../../mail/render/render-email'
 import type { KvLike } from '../../store/kv'
 import { collectClaims } from './collect-claims'
 import type { RunLock } from './lock'
@@ -157,11 +157,12 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
   let email: RenderedEmail | null = null
   const history = [...state.history]
   if (material.length > 0) {
-    email = renderUpdateEmail({ changes: material, facts, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' })
+    const rendered = renderEditionEmails({ changes: material, facts, slug: deps.slug, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' })
+    email = rendered.email
     const id = await editionId(deps.slug, material)
     // Notify before saving: the notifier ignores a repeated id, so a crash between the two
     // re-sends nothing, while saving first could lose the email.
-    await deps.notifier.notify({ id, at, subject: deps.slug, changes: material, facts, email })
+    await deps.notifier.notify({ id, at, subject: deps.slug, changes: material, facts, email, variants: rendered.variants })
     history.unshift({ id, at, changes: material })
     history.length = Math.min(history.length, HISTORY_LIMIT)
     for (const c of material) reported.add(changeId(c))

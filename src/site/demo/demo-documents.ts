@@ -1,14 +1,56 @@
 import { html } from 'hono/html'
 import type { Source } from '../../core/types'
-import { DEMO_ARTICLES, demoOverviewAt, listDemoArticles, type DemoArticle } from './demo-articles'
+import { DEMO_ARTICLES, DEMO_OVERVIEW, type DemoArticle, type DemoOverview } from './demo-articles'
+import { SECOND_SHOW_ARTICLES, SECOND_SHOW_OVERVIEW } from './demo-second-show'
 import { DEMO_NEWS_ORIGIN } from './demo-origin'
 
-/** Paths of the demo's news documents, under the site's origin. */
+/** One show Demo TV News covers: where its documents live, its articles and its living page. */
+interface DemoShow {
+  /** Feed title and the overview page's heading. */
+  name: string
+  overviewTitle: string
+  paths: { feed: () => string; overview: () => string; article: (slug: string) => string }
+  articles: DemoArticle[]
+  overview: DemoOverview[]
+  /** Keeps this show's ETags apart from the other's. */
+  tag: string
+}
+
+/** Paths of the demo's news documents about the first show, under the site's origin. */
 export const demoPaths = {
   feed: () => '/demo/feed.xml',
   overview: () => '/demo/everything-we-know',
   article: (slug: string) => `/demo/articles/${slug}`,
 } as const
+
+/** Paths of the second show's documents (`demo-second-show.ts`). */
+export const secondShowPaths = {
+  feed: () => '/demo/glass-orchard/feed.xml',
+  overview: () => '/demo/glass-orchard/everything-we-know',
+  article: (slug: string) => `/demo/glass-orchard/articles/${slug}`,
+} as const
+
+const SHOWS: DemoShow[] = [
+  { name: 'All of Us Are Dead', overviewTitle: 'All of Us Are Dead Season 2: everything we know', paths: demoPaths, articles: DEMO_ARTICLES, overview: DEMO_OVERVIEW, tag: 'demo' },
+  {
+    name: 'The Glass Orchard',
+    overviewTitle: 'The Glass Orchard Season 2: everything we know',
+    paths: secondShowPaths,
+    articles: SECOND_SHOW_ARTICLES,
+    overview: SECOND_SHOW_OVERVIEW,
+    tag: 'glass-orchard',
+  },
+]
+const [FIRST_SHOW] = SHOWS as [DemoShow, DemoShow]
+
+/** Articles of `show` published at or before `step`, newest first (feed order). */
+function articlesAt(show: DemoShow, step: number): DemoArticle[] {
+  return show.articles.filter((a) => a.step <= step).sort((a, b) => b.published.localeCompare(a.published))
+}
+
+function overviewAt(show: DemoShow, step: number): DemoOverview {
+  return show.overview.filter((v) => v.from <= step).at(-1) ?? show.overview[0]!
+}
 
 /**
  * The source list the cron reads in demo mode: one feed and one living page, addressed under
@@ -30,6 +72,14 @@ export function listDemoSources(origin: string = DEMO_NEWS_ORIGIN): Source[] {
       enabled: true,
       notes: 'Demo "everything we know" page (DEMO_MODE only), re-read every run.',
     },
+  ]
+}
+
+/** The second show's sources, for a maintainer adding it as a subject (`DEMO_SECOND_SUBJECT`). */
+export function listSecondShowSources(origin: string = DEMO_NEWS_ORIGIN): Source[] {
+  return [
+    { id: 'orchard-feed', url: origin + secondShowPaths.feed(), kind: 'feed', enabled: true, notes: 'Demo news feed about The Glass Orchard.' },
+    { id: 'orchard-everything-we-know', url: origin + secondShowPaths.overview(), kind: 'page', enabled: true, notes: 'Demo "everything we know" page about The Glass Orchard.' },
   ]
 }
 
@@ -58,21 +108,26 @@ export async function serveDemoDocument(
 }
 
 async function renderDemoDocument(pathname: string, step: number, origin: string): Promise<{ body: string; etag: string } | null> {
-  if (pathname === demoPaths.feed()) return { body: await renderDemoFeed(step, origin), etag: `"demo-feed-${step}"` }
-  if (pathname === demoPaths.overview()) {
-    const version = demoOverviewAt(step)
-    return { body: await renderDemoOverview(step), etag: `"demo-overview-${version.from}"` }
+  for (const show of SHOWS) {
+    if (pathname === show.paths.feed()) return { body: await renderShowFeed(show, step, origin), etag: `"${show.tag}-feed-${step}"` }
+    if (pathname === show.paths.overview()) {
+      return { body: await renderShowOverview(show, step), etag: `"${show.tag}-overview-${overviewAt(show, step).from}"` }
+    }
+    const article = show.articles.find((a) => pathname === show.paths.article(a.slug))
+    // An article "does not exist yet" before its step, exactly like news that has not happened.
+    if (article && article.step <= step) return { body: await renderDemoArticle(article), etag: `"${show.tag}-article-${article.slug}"` }
   }
-  const article = DEMO_ARTICLES.find((a) => pathname === demoPaths.article(a.slug))
-  // An article "does not exist yet" before its step, exactly like news that has not happened.
-  if (article && article.step <= step) return { body: await renderDemoArticle(article), etag: `"demo-article-${article.slug}"` }
   return null
 }
 
-/** RSS 2.0 feed listing the articles published so far, newest first; links under `origin`. */
-export async function renderDemoFeed(step: number, origin: string): Promise<string> {
-  const items = listDemoArticles(step).map((a) => {
-    const link = origin + demoPaths.article(a.slug)
+/** RSS 2.0 feed listing the first show's articles published so far, newest first; links under `origin`. */
+export function renderDemoFeed(step: number, origin: string): Promise<string> {
+  return renderShowFeed(FIRST_SHOW, step, origin)
+}
+
+async function renderShowFeed(show: DemoShow, step: number, origin: string): Promise<string> {
+  const items = articlesAt(show, step).map((a) => {
+    const link = origin + show.paths.article(a.slug)
     return html`
     <item>
       <title>${a.title}</title>
@@ -85,8 +140,8 @@ export async function renderDemoFeed(step: number, origin: string): Promise<stri
   const out = await html`<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0">
   <channel>
-    <title>Demo TV News: All of Us Are Dead</title>
-    <link>${origin + demoPaths.overview()}</link>
+    <title>Demo TV News: ${show.name}</title>
+    <link>${origin + show.paths.overview()}</link>
     <description>Offline demo news for Season Watch (not real news).</description>
     ${items}
   </channel>
@@ -109,15 +164,14 @@ export async function renderDemoArticle(article: DemoArticle): Promise<string> {
   return String(out)
 }
 
-/** The living "everything we know" page at one step. */
-async function renderDemoOverview(step: number): Promise<string> {
-  const view = demoOverviewAt(step)
-  const title = 'All of Us Are Dead Season 2: everything we know'
+/** A show's living "everything we know" page at one step. */
+async function renderShowOverview(show: DemoShow, step: number): Promise<string> {
+  const view = overviewAt(show, step)
   const out = await demoPage(
-    title,
+    show.overviewTitle,
     view.updated,
     html`<article>
-      <h1>${title}</h1>
+      <h1>${show.overviewTitle}</h1>
       <p class="byline">Updated <time datetime="${view.updated}">${formatLongDate(view.updated)}</time></p>
       ${view.sections.map((s) => html`<h2>${s.heading}</h2><p>${s.text}</p>`)}
     </article>`,

@@ -2,6 +2,14 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { Hono } from 'hono'
 import type { EmailJob } from '../../../src/mail/delivery/email-job'
 import { createSubscribeRoutes, type SubscribeRouteDeps } from '../../../src/mail/routes/subscribe'
+import type { Choice } from '../../../src/mail/subscribers/choices'
+import { DEMO_SECOND_SUBJECT } from '../../../src/site/demo/demo-second-show'
+import { insertSubject } from '../../../src/store/subject-store'
+import { seedSubject } from '../../../src/worker/config'
+
+/** The seasons the mail tests follow: the first subject, and a second one. */
+export const FIRST = seedSubject.slug
+export const SECOND = DEMO_SECOND_SUBJECT.slug
 
 export const ORIGIN = 'http://localhost:8787'
 export const SIGNING_KEY = 'test-signing-key-0123456789abcdef'
@@ -66,30 +74,54 @@ export function nextIp(): string {
   return `198.51.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`
 }
 
-/** Empties the tables this feature owns. */
+/**
+ * Empties the tables this feature owns, and leaves two active subjects (`FIRST`, `SECOND`) with
+ * the layout migration marked done, as on an install that follows two seasons.
+ */
 export async function clearTables(): Promise<void> {
   await env.DB.batch([
+    env.DB.prepare('DELETE FROM edition_variants'),
     env.DB.prepare('DELETE FROM edition_batches'),
     env.DB.prepare('DELETE FROM editions'),
     env.DB.prepare('DELETE FROM outbox'),
+    env.DB.prepare('DELETE FROM subscriptions'),
     env.DB.prepare('DELETE FROM subscribers'),
+    env.DB.prepare('DELETE FROM sources'),
+    env.DB.prepare('DELETE FROM subjects'),
+    env.DB.prepare(`INSERT OR IGNORE INTO layout_migrations (name, done_at) VALUES ('d1-v1', '2026-01-01T00:00:00.000Z')`),
   ])
+  const now = new Date('2025-01-01T00:00:00.000Z')
+  await insertSubject(env.DB, seedSubject, { now })
+  await insertSubject(env.DB, DEMO_SECOND_SUBJECT, { now })
 }
 
-/** Adds active subscribers directly (ids ascending), confirmed at `confirmedAt`. */
-export async function seedActive(count: number, opts: { prefix?: string; confirmedAt?: string } = {}): Promise<number[]> {
+/**
+ * Adds active subscribers directly (ids ascending), confirmed at `confirmedAt`, following
+ * `seasons` (default: the first subject, everything) since then.
+ */
+export async function seedActive(count: number, opts: { prefix?: string; confirmedAt?: string; seasons?: Record<string, Choice> } = {}): Promise<number[]> {
   const at = opts.confirmedAt ?? '2026-01-01T00:00:00.000Z'
   const prefix = opts.prefix ?? 'reader'
+  const seasons = Object.entries(opts.seasons ?? { [FIRST]: 'all' })
   const stmt = env.DB.prepare(
     `INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at) VALUES (?1, 'active', ?2, ?2, ?2) RETURNING id`,
   )
+  const follow = env.DB.prepare(`INSERT INTO subscriptions (subscriber_id, subject_slug, choice, created_at) VALUES (?1, ?2, ?3, ?4)`)
   const ids: number[] = []
   for (let i = 0; i < count; i += 50) {
     const chunk = Array.from({ length: Math.min(50, count - i) }, (_, j) => stmt.bind(`${prefix}${i + j}@example.com`, at))
     const results = await env.DB.batch<{ id: number }>(chunk)
-    for (const r of results) ids.push(r.results[0]!.id)
+    const added = results.map((r) => r.results[0]!.id)
+    ids.push(...added)
+    if (seasons.length > 0) await env.DB.batch(added.flatMap((id) => seasons.map(([slug, choice]) => follow.bind(id, slug, choice, at))))
   }
   return ids
+}
+
+/** The seasons a subscriber follows, slug → choice. */
+export async function seasonsOf(id: number): Promise<Record<string, string>> {
+  const { results } = await env.DB.prepare('SELECT subject_slug AS slug, choice FROM subscriptions WHERE subscriber_id = ?1').bind(id).all<{ slug: string; choice: string }>()
+  return Object.fromEntries(results.map((r) => [r.slug, r.choice]))
 }
 
 /** The subscriber row for an address (null when there is none). */

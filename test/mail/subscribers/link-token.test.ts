@@ -7,7 +7,7 @@ describe('link tokens', () => {
   it('round-trip and are deterministic', async () => {
     const a = await signLinkToken(KEY, 'unsubscribe', 42, null)
     expect(a).toBe(await signLinkToken(KEY, 'unsubscribe', 42, null))
-    expect(await verifyLinkToken(KEY, 'unsubscribe', a)).toEqual({ ok: true, subscriberId: 42, expiresAt: null })
+    expect(await verifyLinkToken(KEY, 'unsubscribe', a)).toEqual({ ok: true, subscriberId: 42, expiresAt: null, scope: '' })
     expect(a).toMatch(/^[A-Za-z0-9._-]+$/)
   })
 

@@ -5,7 +5,7 @@ import { signLinkToken } from '../../../src/mail/subscribers/link-token'
 import { TURNSTILE_TEST_SECRETS } from '../../../src/mail/subscribers/turnstile'
 import { queue } from '../../../src/worker/queue'
 import { fakeSiteverify } from './fake-siteverify'
-import { call, clearTables, form, makeApp, nextIp, rowFor, SIGNING_KEY, testEnv } from './helpers'
+import { call, clearTables, FIRST, form, makeApp, nextIp, rowFor, seasonsOf, SIGNING_KEY, testEnv } from './helpers'
 
 const app = makeApp()
 
@@ -43,7 +43,8 @@ describe('subscribing with double opt-in', () => {
 
     const row = await rowFor('fan@example.com')
     expect(row).toMatchObject({ status: 'pending', confirm_sends: 1 })
-    expect(e.EMAIL_QUEUE.jobs).toEqual([{ kind: 'confirm', subscriberId: row!.id, sendNo: 1 }])
+    // A form that names no season (an older one, a script) follows the first subject, everything.
+    expect(e.EMAIL_QUEUE.jobs).toEqual([{ kind: 'confirm', subscriberId: row!.id, sendNo: 1, seasons: `${FIRST}_a` }])
 
     const result = await consume(e, e.EMAIL_QUEUE.jobs)
     expect(result.explicitAcks).toHaveLength(1)
@@ -64,6 +65,7 @@ describe('subscribing with double opt-in', () => {
     expect(done.status).toBe(200)
     expect(await done.text()).toContain('You’re subscribed')
     expect((await rowFor('fan@example.com'))!.status).toBe('active')
+    expect(await seasonsOf(row!.id)).toEqual({ [FIRST]: 'all' })
     // Pressing again is harmless.
     expect((await call(app, e, '/confirm', form({ token }))).status).toBe(200)
   })
