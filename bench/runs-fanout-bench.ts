@@ -69,7 +69,7 @@ const max = (xs: number[]) => Math.max(...xs)
 
 async function measureFanout(base: Env, subjects: number): Promise<{ news: InvocationCost[]; quiet: InvocationCost[]; cronMs: number; failed: number }> {
   const db = base.DB
-  await db.batch([db.prepare('DELETE FROM subjects'), db.prepare('DELETE FROM run_lock'), db.prepare('DELETE FROM edition_batches'), db.prepare('DELETE FROM editions')])
+  await db.batch([db.prepare('DELETE FROM subjects'), db.prepare('DELETE FROM run_lock'), db.prepare('DELETE FROM edition_variants'), db.prepare('DELETE FROM edition_batches'), db.prepare('DELETE FROM editions')])
   for (const { name } of (await base.STATE.list()).keys) await base.STATE.delete(name)
   const now = new Date('2025-07-01T07:00:00Z')
   for (let k = 0; k < subjects; k++) {

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app'
 import { kvKeys } from '../../src/store/kv-keys'
 import { seedSubject } from '../../src/worker/config'
 import { adminEnv, auditMark, loginPage, makeAdmin, postForm, resetStorage, savedSources, storageSnapshot, TOKEN } from './helpers'
@@ -41,17 +42,21 @@ describe('the subjects API', () => {
     expect(one.headers.get('ETag')).toBe('"1"')
   })
 
-  it('lists active subjects publicly (slug, show, season) without a token; a wrong token still gets 401', async () => {
+  it('lists subjects publicly (slug, show, season, status) without a token; a wrong token still gets 401', async () => {
     await send('POST', '/api/subjects', harbor)
     await send('POST', '/api/subjects', { ...harbor, slug: 'paused-s1', status: 'paused' })
-    const open = await call('/api/subjects')
+    // The admin alone keeps its list behind the token; the whole Worker serves the public list first.
+    expect((await call('/api/subjects')).status).toBe(401)
+    const open = await createApp().request('/api/subjects', {}, adminEnv())
     expect(open.status).toBe(200)
-    expect(await open.json()).toEqual({
-      subjects: [
-        { slug: seedSubject.slug, show: seedSubject.show, season: seedSubject.season },
-        { slug: harbor.slug, show: harbor.show, season: harbor.season },
-      ],
-    })
+    // The public list (src/site/routes/public.ts; test/site/seasons.test.ts covers the rest of its shape).
+    const { subjects } = (await open.json()) as { subjects: { slug: string; show: string; season: number; status: string }[] }
+    expect(subjects.map(({ slug, show, season, status }) => ({ slug, show, season, status }))).toEqual([
+      { slug: seedSubject.slug, show: seedSubject.show, season: seedSubject.season, status: 'active' },
+      { slug: harbor.slug, show: harbor.show, season: harbor.season, status: 'active' },
+      { slug: 'paused-s1', show: harbor.show, season: harbor.season, status: 'paused' },
+    ])
+    expect(open.headers.get('Access-Control-Allow-Origin')).toBe('*')
     expect((await call('/api/subjects', { headers: { Authorization: 'Bearer nope' } })).status).toBe(401)
     expect((await call(`/api/subjects/${harbor.slug}`)).status).toBe(401)
     expect((await call('/api/subjects', { method: 'POST', body: JSON.stringify(harbor) })).status).toBe(401)

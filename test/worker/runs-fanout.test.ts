@@ -77,7 +77,7 @@ const actor = { actor: 'token:test', via: 'api' as const }
 
 beforeEach(async () => {
   await resetStorage()
-  await env.DB.batch([env.DB.prepare('DELETE FROM edition_batches'), env.DB.prepare('DELETE FROM editions'), env.DB.prepare('DELETE FROM outbox'), env.DB.prepare('DELETE FROM subscribers')])
+  await env.DB.batch(['edition_variants', 'edition_batches', 'editions', 'outbox', 'subscribers'].map((t) => env.DB.prepare(`DELETE FROM ${t}`)))
   const now = new Date('2025-01-01T00:00:00Z')
   await ensureSubjects(env, now)
   const ctx = { db: env.DB, rules: {}, ...actor, now }
@@ -87,6 +87,10 @@ beforeEach(async () => {
   await applyImport({ ...ctx, subject: B }, [{ id: 'b-news', url: 'https://b.test/news', kind: 'page' }])
   await createSubject({ ...ctx, kv: workersKv(env.STATE) }, { slug: PAUSED, show: 'Quiet Valley', season: 1, status: 'paused' })
   await env.DB.prepare(`INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at) VALUES ('fan@example.com', 'active', ?1, ?1, ?1)`).bind(now.toISOString()).run()
+  // The fan follows both running seasons, hearing about everything.
+  await env.DB.prepare(`INSERT INTO subscriptions (subscriber_id, subject_slug, choice, created_at) SELECT s.id, j.slug, 'all', ?1 FROM subscribers s, subjects j WHERE j.slug IN (?2, ?3)`)
+    .bind(now.toISOString(), A, B)
+    .run()
 })
 
 describe('runs fan out through the runs Queue', () => {
