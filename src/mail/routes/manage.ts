@@ -99,10 +99,12 @@ export function createManageRoutes(deps: { now?: () => Date } = {}) {
       logEvent({ event: 'unsubscribe', via: 'manage', what: 'all', subscriberId: who.id, changed })
       return c.html(UnsubscribedPage())
     }
-    const requested = readRequestedSeasons({ ...fields, 'seasons-listed': '1' })
+    if (fields.season === undefined) {
+      return render(c, who.id, token, { error: 'Tick at least one season. To stop every email, press “Unsubscribe from everything”.', picked: [] }, 400)
+    }
+    const requested = readRequestedSeasons(fields)
     if (!requested.ok || requested.value.kind !== 'listed') {
-      const error = requested.ok ? 'Tick at least one season.' : requested.error
-      return render(c, who.id, token, { error: `${error} To stop every email, press “Unsubscribe from everything”.`, picked: [] }, 400)
+      return render(c, who.id, token, { error: requested.ok ? 'Tick at least one season.' : requested.error, picked: [] }, 400)
     }
     const picked = requested.value.seasons
     // Only seasons the page offered: active ones, or paused ones already followed.
