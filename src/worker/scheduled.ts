@@ -2,7 +2,7 @@ import { queueNotifier, type QueueNotifier } from '../mail/delivery/queue-notifi
 import { d1Lock } from '../pipeline/run/lock'
 import { runCron, type RunDeps, type RunReport } from '../pipeline/run/run-cron'
 import { countKv, workersKv, type KvCounts } from '../store/kv'
-import { defaultSourcesFor, defaultSubject, fetchFor, isDemoMode, readPublicUrl } from './config'
+import { defaultSourcesFor, defaultSubject, fetchFor, fetchRulesFor, isDemoMode, readPublicUrl } from './config'
 
 /** The one log line a cron run leaves (Workers Logs indexes the object's fields). */
 interface CronLogLine {
@@ -29,6 +29,7 @@ export function buildRunDeps(env: Env): { deps: RunDeps; counts: KvCounts; notif
   const notifier = queueNotifier(env)
   const deps: RunDeps = {
     fetch: fetchFor(env),
+    urlRules: fetchRulesFor(env),
     now: () => new Date(),
     kv,
     subject: defaultSubject,

@@ -38,7 +38,7 @@ import {
 import { readSources } from '../sources/source-store'
 import { readSubject } from '../sources/subject-store'
 import { workersKv } from '../../store/kv'
-import { defaultSourcesFor, defaultSubject, fetchFor, isDemoMode } from '../../worker/config'
+import { defaultSourcesFor, defaultSubject, fetchFor, fetchRulesFor, isDemoMode } from '../../worker/config'
 import { AdminDryRun } from '../../../templates/admin-dry-run'
 import { AdminEdit } from '../../../templates/admin-edit'
 import { AdminImportPreview } from '../../../templates/admin-import'
@@ -93,7 +93,7 @@ export function createAdminRoutes(options: AdminOptions = {}) {
   const runDryRun = async (c: C, target: DryRunTarget) => {
     const kv = workersKv(c.env.STATE)
     const [state, subject] = await Promise.all([readStateSnapshot(kv), readSubject(kv, defaultSubject)])
-    return dryRunSource(target, { fetch: networkFor(c.env), now, subject: subject.subject, state, rules: rulesFor(c.env) })
+    return dryRunSource(target, { fetch: networkFor(c.env), now, subject: subject.subject, state, rules: fetchRulesFor(c.env) })
   }
 
   const loadSources = (c: C) => readSources(workersKv(c.env.STATE), defaultSourcesFor(c.env))

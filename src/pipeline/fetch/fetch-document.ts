@@ -6,6 +6,7 @@
  * fail the run for the others, and the caller records the error and retries next run.
  */
 import { decodeBody } from './decode'
+import { UnsafeUrlError } from './guarded-fetch'
 import { hashText } from './hash'
 
 /** Default time budget for one document, redirects and body read included. */
@@ -134,6 +135,7 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
   try {
     return await followAndRead(start, options, controller.signal, deadline, state)
   } catch (error) {
+    if (error instanceof UnsafeUrlError) return failed(state.url, error.message, { transient: false })
     if (error === TIMED_OUT || controller.signal.aborted) {
       return failed(state.url, `timed out after ${timeoutMs} ms`, { transient: true })
     }

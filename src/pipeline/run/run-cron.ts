@@ -3,6 +3,7 @@ import { HISTORY_LIMIT, type PublicView } from '../../core/public-view'
 import type { Change, Claim, Facts, Source, Subject } from '../../core/types'
 import { changeId, diffFacts } from '../facts/diff-facts'
 import { createSubjectMatcher } from '../extract/subject-matcher'
+import type { FetchRules } from '../fetch/guarded-fetch'
 import { hashText } from '../fetch/hash'
 import { emptyFacts, mergeFacts } from '../facts/merge-facts'
 import type { Notifier, RenderedEmail } from '../../mail/delivery/notifier'
@@ -17,6 +18,8 @@ import type { FetchMemory, PipelineState } from './state'
 /** Everything a cron run touches, passed in so the Worker, the CLI and tests drive the same code. */
 export interface RunDeps {
   fetch: typeof fetch
+  /** URL rules for every request of the run (default: public http(s) only). */
+  urlRules?: FetchRules
   now: () => Date
   kv: KvLike
   subject: Subject
@@ -127,6 +130,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     subject: deps.subject,
     matcher: createSubjectMatcher(deps.subject),
     fetch: deps.fetch,
+    ...(deps.urlRules ? { urlRules: deps.urlRules } : {}),
     now,
     baseline,
     ...(deps.log ? { log: deps.log } : {}),
