@@ -120,6 +120,22 @@ describe('collectClaims: one page never stops the others', () => {
   })
 })
 
+describe('collectClaims: Retry-After', () => {
+  it.each([
+    ['99999999999999999', '2025-07-30T07:00:00.000Z'],
+    ['8000000000000', '2025-07-30T07:00:00.000Z'],
+    ['Fri, 31 Dec 9999 23:59:59 GMT', '2025-07-30T07:00:00.000Z'],
+    ['3600', '2025-07-23T08:00:00.000Z'],
+    ['8e12', undefined],
+    ['soon', undefined],
+  ])('a 503 with Retry-After %s neither throws nor parks the source past a week', async (value, until) => {
+    const net = stubNetwork({ [GOOD]: { body: 'busy', status: 503, headers: { 'retry-after': value } } })
+    const r = await collect([page('busy', GOOD)], net.fetch)
+    expect(r.failed).toEqual([{ url: GOOD, error: expect.stringMatching(/^HTTP 503/) }])
+    expect(r.fetchMemory[GOOD]?.nextAttemptAt).toBe(until)
+  })
+})
+
 describe('collectClaims: one guarded fetch for sources, redirect hops and feed items', () => {
   it.each([
     ['http://127.0.0.1/admin', /Loopback/],
