@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test'
 import { Hono } from 'hono'
 import { createAdminRoutes, type AdminOptions } from '../../src/admin/routes/admin'
 
-export const TOKEN = 'test-admin-token-0123456789'
+export const TOKEN = 'test-admin-token-0123456789-abcdef'
 export const ORIGIN = 'http://localhost'
 
 /** The admin sub-app with a fake network and clock, mounted like the Worker mounts it. */
@@ -12,9 +12,15 @@ export function makeAdmin(options: AdminOptions = {}) {
   return app
 }
 
-/** The real bindings (KV, D1) plus admin settings. */
+/** A rate limiter that never limits: these specs send many wrong tokens on purpose. */
+const unlimited: RateLimit = { limit: async () => ({ success: true }) }
+
+/**
+ * The real bindings (KV, D1) plus admin settings. The admin's wrong-credential limiter is lifted
+ * here; `access.test.ts` drives the real `ADMIN_LIMITER` binding.
+ */
 export function adminEnv(vars: { ADMIN_TOKEN?: string; DEMO_MODE?: string; PUBLIC_URL?: string } = { ADMIN_TOKEN: TOKEN }): Env {
-  return { ...env, DEMO_MODE: 'false', ...vars } as Env
+  return { ...env, DEMO_MODE: 'false', ADMIN_LIMITER: unlimited, ...vars } as Env
 }
 
 /** Deletes every KV key, so each test starts from the defaults. */

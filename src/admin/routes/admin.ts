@@ -5,24 +5,12 @@
  */
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import {
-  checkBearer,
-  createSession,
-  csrfFor,
-  fingerprintToken,
-  isSameOrigin,
-  safeEqual,
-  SESSION_TTL_MS,
-  verifyCsrf,
-  verifySession,
-} from '../auth'
+import { login, logout, requireBearer, requireSession, type AccessVariables } from '../access'
 import { dryRunSource, type DryRunTarget } from '../dry-run'
-import { field, noticeFor, sourceFromForm, type FormBody } from '../form-input'
+import { field, noticeFor, sourceFromForm } from '../form-input'
 import { isEmptyPlan } from '../import-plan'
 import { listWithHealth } from '../source-health'
 import { isRecord, validateDryRunTarget, type FieldErrors, type SourceRules } from '../source-schema'
-import { isLoopbackHost } from '../../pipeline/fetch/url-safety'
 import { readAudit } from '../sources/audit-store'
 import { readStateSnapshot } from '../sources/read-state'
 import {
@@ -42,7 +30,7 @@ import { defaultSourcesFor, defaultSubject, fetchFor, fetchRulesFor, isDemoMode 
 import { AdminDryRun } from '../../../templates/admin-dry-run'
 import { AdminEdit } from '../../../templates/admin-edit'
 import { AdminImportPreview } from '../../../templates/admin-import'
-import { AdminLogin, AdminMessage, AdminOff } from '../../../templates/admin-login'
+import { AdminMessage } from '../../../templates/admin-login'
 import { AdminPage, type AdminPageProps } from '../../../templates/admin-page'
 
 /** Test seams: the network the dry-run uses and the clock. */
@@ -53,18 +41,11 @@ export interface AdminOptions {
 
 type AdminEnv = {
   Bindings: Env
-  Variables: { actor: string; csrf: string; form: FormBody }
+  Variables: AccessVariables
 }
 type C = Context<AdminEnv>
 
-const COOKIE = 'sw_admin'
 const MAX_BODY = 512 * 1024
-
-/** The configured admin token, or null when the admin is off. */
-function readAdminToken(env: Env): string | null {
-  const token = (env as Env & { ADMIN_TOKEN?: unknown }).ADMIN_TOKEN
-  return typeof token === 'string' && token.trim() !== '' ? token.trim() : null
-}
 
 /**
  * URL rules for sources. DEMO_MODE (local `wrangler dev` only) allows loopback URLs, because the
@@ -128,16 +109,7 @@ export function createAdminRoutes(options: AdminOptions = {}) {
   // JSON API: Authorization: Bearer <ADMIN_TOKEN>
 
   const api = new Hono<AdminEnv>()
-  api.use('*', async (c, next) => {
-    const token = readAdminToken(c.env)
-    if (!token) return c.json({ error: 'The admin is off: no ADMIN_TOKEN is configured.' }, 503)
-    if (!(await checkBearer(c.req.header('Authorization'), token))) {
-      c.header('WWW-Authenticate', 'Bearer realm="season-watch-admin"')
-      return c.json({ error: 'Missing or wrong bearer token.' }, 401)
-    }
-    c.set('actor', await fingerprintToken(token))
-    await next()
-  })
+  api.use('*', requireBearer(now))
 
   api.get('/', async (c) => c.json({ sources: await loadWithHealth(c) }))
 
@@ -202,50 +174,8 @@ export function createAdminRoutes(options: AdminOptions = {}) {
   // ------------------------------------------------------------------------------------------
   // The page: login form → session cookie; every POST needs same origin + the session's CSRF token.
 
-  app.post('/admin/login', async (c) => {
-    const token = readAdminToken(c.env)
-    if (!token) return c.html(AdminOff(), 503)
-    // Login CSRF: a foreign site must not log a browser into its own session.
-    if (!isSameOrigin(c.req.url, c.req.header('Origin'), c.req.header('Referer'))) return refuseCrossSite(c)
-    const form = await c.req.parseBody()
-    if (!(await safeEqual(field(form, 'token').trim(), token))) {
-      return c.html(AdminLogin({ error: 'That is not the admin token.' }), 401)
-    }
-    const url = new URL(c.req.url)
-    setCookie(c, COOKIE, await createSession(token, now()), {
-      httpOnly: true,
-      // Browsers drop Secure cookies on plain http, so local dev on localhost goes without.
-      secure: !(url.protocol === 'http:' && isLoopbackHost(url.hostname)),
-      sameSite: 'Strict',
-      path: '/admin',
-      maxAge: SESSION_TTL_MS / 1000,
-    })
-    return c.redirect('/admin', 303)
-  })
-
-  app.use('/admin/*', async (c, next) => {
-    const token = readAdminToken(c.env)
-    if (!token) return c.html(AdminOff(), 503)
-    const session = getCookie(c, COOKIE) ?? ''
-    if (!(await verifySession(session, token, now()))) {
-      const error = c.req.method === 'GET' ? null : 'Your session has ended; log in again.'
-      return c.html(AdminLogin({ error }), 401)
-    }
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      if (!isSameOrigin(c.req.url, c.req.header('Origin'), c.req.header('Referer'))) return refuseCrossSite(c)
-      const form = await c.req.parseBody()
-      if (!(await verifyCsrf(field(form, '_csrf'), session, token))) {
-        return c.html(
-          AdminMessage({ title: 'Refused', message: 'The form is out of date or came from elsewhere; reload the admin page and try again.' }),
-          403,
-        )
-      }
-      c.set('form', form)
-    }
-    c.set('csrf', await csrfFor(session, token))
-    c.set('actor', await fingerprintToken(token))
-    await next()
-  })
+  app.post('/admin/login', login(now))
+  app.use('/admin/*', requireSession(now))
 
   const dashboard = async (c: C, extra: Partial<AdminPageProps> = {}, status: 200 | 404 | 409 | 422 = 200) => {
     const kv = workersKv(c.env.STATE)
@@ -262,10 +192,7 @@ export function createAdminRoutes(options: AdminOptions = {}) {
 
   app.get('/admin', (c) => dashboard(c, { notice: noticeFor(c.req.query('done'), c.req.query('id')) }))
 
-  app.post('/admin/logout', (c) => {
-    deleteCookie(c, COOKIE, { path: '/admin' })
-    return c.redirect('/admin', 303)
-  })
+  app.post('/admin/logout', logout)
 
   app.post('/admin/sources', async (c) => {
     const input = sourceFromForm(c.get('form'))
@@ -381,8 +308,4 @@ function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false
 function answer<T>(c: C, result: EditResult<T>, okStatus: 200 | 201 = 200) {
   if (!result.ok) return c.json({ errors: result.errors }, result.status)
   return c.json({ source: result.value }, okStatus)
-}
-
-function refuseCrossSite(c: C) {
-  return c.html(AdminMessage({ title: 'Refused', message: 'Cross-site request refused.' }), 403)
 }
