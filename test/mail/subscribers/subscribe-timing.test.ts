@@ -50,8 +50,8 @@ function gatedDb(db: D1Database) {
 }
 
 /** Resolves with the response, or rejects if it does not come while the database is held. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no response within ${ms} ms while D1 was held`)), ms))])
+function within<T>(promise: T | Promise<T>, ms: number): Promise<T> {
+  return Promise.race([Promise.resolve(promise), new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no response within ${ms} ms while D1 was held`)), ms))])
 }
 
 /** What a visitor can observe of a response (the Date header aside). */
