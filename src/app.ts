@@ -3,6 +3,7 @@ import { adminRoutes } from './admin/routes/admin'
 import { demoRoutes } from './site/routes/demo'
 import { publicRoutes } from './site/routes/public'
 import { subscribeRoutes } from './mail/routes/subscribe'
+import { handleAppError } from './worker/app-errors'
 
 /** The HTTP side of the Worker: each area is its own sub-app with one job. */
 export function createApp() {
@@ -11,5 +12,6 @@ export function createApp() {
   app.route('/', subscribeRoutes)
   app.route('/', adminRoutes)
   app.route('/', demoRoutes)
+  app.onError(handleAppError)
   return app
 }

@@ -1,3 +1,4 @@
+import { sameJson } from '../../core/canonical-json'
 import { claimLedgerKey, CERTAINTY_RANK } from '../../core/claim-key'
 import { HISTORY_LIMIT, type PublicView } from '../../core/public-view'
 import type { Change, Claim, Facts, Source, Subject } from '../../core/types'
@@ -158,7 +159,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
 
   const fetchMemory = material.length > 0 ? creditSources(collected.fetchMemory, collected.feeds, sources, material, at) : collected.fetchMemory
   // A material change is a change of facts, so it is covered by factsChanged.
-  const factsChanged = JSON.stringify(facts) !== JSON.stringify(state.facts)
+  const factsChanged = !sameJson(facts, state.facts)
   const wrote = baseline || collected.dirty || added > 0 || factsChanged
   if (wrote) {
     const next: PipelineState = {

@@ -203,6 +203,20 @@ describe('runCron with a hostile source (real KV)', () => {
     for (const key of [kvKeys.state(), kvKeys.publicView(), kvKeys.sources()]) await env.STATE.delete(key)
   })
 
+  it('does not rewrite state when the stored facts differ only in key order', async () => {
+    const net = stubNetwork({ [GOOD]: { body: article('Netflix confirmed that All of Us Are Dead Season 2 is now in production in Seoul.'), headers: { etag: '"v1"' } } })
+    const run = (at: string) => runCron({ fetch: net.fetch, now: () => new Date(at), kv: workersKv(env.STATE), subject, defaultSources: [page('good', GOOD)], notifier: recordingNotifier() })
+    await run('2025-07-23T07:00:00Z')
+    // Rewrite the stored state with every object's keys reversed (same data).
+    const reverse = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reverse) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v
+    const stored = JSON.parse((await env.STATE.get(kvKeys.state()))!) as PipelineState
+    await env.STATE.put(kvKeys.state(), JSON.stringify({ ...stored, facts: reverse(stored.facts) }))
+    expect(JSON.stringify(reverse(stored.facts))).not.toBe(JSON.stringify(stored.facts))
+    const again = await run('2025-07-24T07:00:00Z')
+    expect(again.wrote).toBe(false)
+  })
+
   it('runs to the end, keeps the good source\'s facts and records the failure in state', async () => {
     const HOSTILE = 'https://hostile.example/page'
     const net = stubNetwork({
