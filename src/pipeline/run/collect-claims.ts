@@ -29,6 +29,8 @@ export interface CollectInput {
   fetch: typeof fetch
   /** URL rules for every request (sources, redirect hops, feed items); the default refuses loopback and private networks. */
   urlRules?: FetchRules
+  /** Per-document fetch budget in ms (default: `fetchDocument`'s 15 s). */
+  timeoutMs?: number
   now: Date
   /** First run of a fresh install: take the feeds' whole backlog. */
   baseline?: boolean
@@ -137,7 +139,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   const network = guardFetch(input.fetch, input.urlRules)
   // Sources remember validators and a hash; feed items only a hash.
   const fetchOne = (url: string, previous: PreviousFetch | undefined, accept: 'html' | 'feed') =>
-    fetchDocument(url, { fetch: network, now: () => now, accept, previous: { etag: previous?.etag, lastModified: previous?.lastModified, hash: previous?.hash } })
+    fetchDocument(url, { fetch: network, now: () => now, accept, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}), previous: { etag: previous?.etag, lastModified: previous?.lastModified, hash: previous?.hash } })
 
   const readSource = async (source: Source) => {
     const before = memory[source.url] ?? { failures: 0 }

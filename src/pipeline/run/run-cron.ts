@@ -21,6 +21,8 @@ export interface RunDeps {
   fetch: typeof fetch
   /** URL rules for every request of the run (default: public http(s) only). */
   urlRules?: FetchRules
+  /** Per-document fetch budget in ms (default 15 s). */
+  fetchTimeoutMs?: number
   now: () => Date
   kv: KvLike
   subject: Subject
@@ -132,6 +134,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     matcher: createSubjectMatcher(deps.subject),
     fetch: deps.fetch,
     ...(deps.urlRules ? { urlRules: deps.urlRules } : {}),
+    ...(deps.fetchTimeoutMs ? { timeoutMs: deps.fetchTimeoutMs } : {}),
     now,
     baseline,
     ...(deps.log ? { log: deps.log } : {}),
