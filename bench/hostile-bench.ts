@@ -45,6 +45,22 @@ function measure(page: HostilePage, matcher: ReturnType<typeof createSubjectMatc
   return { ms: times[Math.floor(times.length / 2)]!, result }
 }
 
+const HEAD = '<!doctype html><html lang="en"><head><title>All of Us Are Dead Season 2</title></head><body>'
+const NEWS = '<p>Netflix confirmed that filming of All of Us Are Dead Season 2 has begun.</p>'
+const SENTENCES = 'Netflix confirmed that filming of All of Us Are Dead Season 2 has begun with Park Ji-hu. '
+
+/** Pages just inside the document budget: read, not refused; what a crafted page can cost at most. */
+function buildEdgePages(): HostilePage[] {
+  const page = (name: string, body: string): HostilePage => ({ name, body: `${HEAD}<article>${NEWS}${body}</article></body></html>`, contentType: 'text/html' })
+  const chain = (tag: string) => `${`<${tag}>`.repeat(250)}x${`</${tag}>`.repeat(250)}`
+  return [
+    page('edge: 19,000 links (~57,000 nodes)', Array.from({ length: 19_000 }, (_, i) => `<a>s${i}</a>`).join(' ')),
+    page('edge: 110 chains of 250 nested divs', chain('div').repeat(110)),
+    page('edge: 110 chains of 250 nested headers', chain('header').repeat(110)),
+    page('edge: 199,000 characters of news text', `<p>${SENTENCES.repeat(10)}</p>`.repeat(220)),
+  ]
+}
+
 /** The bench section: one line per hostile page, with its cost against a normal page. */
 export function benchHostile(): { lines: string[]; over: string[] } {
   const matcher = createSubjectMatcher(subject)
@@ -61,5 +77,10 @@ export function benchHostile(): { lines: string[]; over: string[] } {
     lines.push(`  ${p.name.padEnd(36)} ${(size / 1024).toFixed(0).padStart(5)} KB ${ms.toFixed(2).padStart(8)} ms ${(ms / base).toFixed(2).padStart(6)}x normal  ${result}`)
   })
   if (over.length > 0) lines.push(`  OVER THE CEILING: ${over.join(', ')}`)
+  lines.push('pages just inside the budget (the most a crafted page can cost; no ceiling):')
+  for (const p of buildEdgePages()) {
+    const { ms, result } = measure(p, matcher, 5)
+    lines.push(`  ${p.name.padEnd(40)} ${ms.toFixed(2).padStart(8)} ms ${(ms / base).toFixed(1).padStart(6)}x normal  ${result}`)
+  }
   return { lines, over }
 }

@@ -10,7 +10,9 @@ import { recordingNotifier } from '../src/mail/delivery/notifier'
 import { runCron } from '../src/pipeline/run/run-cron'
 import { countKv, memoryKv } from '../src/store/kv'
 import subjectJson from '../data/subject.json' with { type: 'json' }
+import { benchHostile } from './hostile-bench'
 import { buildRealisticPage } from './realistic-page'
+import { benchSubscribeTiming } from './subscribe-timing-bench'
 
 const subject = subjectJson as Subject
 
@@ -146,7 +148,9 @@ async function benchRuns(): Promise<string[]> {
 async function main(): Promise<void> {
   const out: string[] = [`season-watch bench — node ${process.version}, ${new Date().toISOString()}`, '']
   out.push(...benchExtraction(), '')
+  out.push(...benchHostile().lines, '')
   out.push(...(await benchRuns()), '')
+  out.push(...(await benchSubscribeTiming()), '')
   try {
     const mod = (await import('./fanout-bench')) as { benchFanout?: () => Promise<string[]> }
     if (mod.benchFanout) out.push(...(await mod.benchFanout()))
