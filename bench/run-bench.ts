@@ -11,7 +11,7 @@ import { runCron } from '../src/pipeline/run/run-cron'
 import { countKv, memoryKv } from '../src/store/kv'
 import subjectJson from '../data/subject.json' with { type: 'json' }
 import { benchHostile } from './hostile-bench'
-import { buildRealisticPage } from './realistic-page'
+import { actorName, buildRealisticPage } from './realistic-page'
 import { benchSubscribeTiming } from './subscribe-timing-bench'
 
 const subject = subjectJson as Subject
@@ -71,12 +71,6 @@ function benchExtraction(): string[] {
   ]
 }
 
-const SYLLABLES = ['ba', 'da', 'ga', 'ha', 'ja', 'ma', 'na', 'ra', 'sa', 'ta', 'bo', 'do', 'go', 'ho', 'jo', 'mo']
-/** A different made-up name per run and page ("Kim Ba-da"), so each run brings new facts. */
-function actorName(run: number, page: number): string {
-  const s = (k: number) => SYLLABLES[k % SYLLABLES.length]!
-  return `Kim ${s(run).toUpperCase().slice(0, 1)}${s(run).slice(1)}${s(Math.floor(run / 16))}-${s(page)}${s(Math.floor(page / 16))}`
-}
 
 type Mode = 'new facts' | 'reworded' | 'same bytes' | '304'
 
@@ -115,7 +109,7 @@ async function measureRuns(n: number, mode: Mode): Promise<RunCost> {
   const once = async () => {
     round.value++
     const counted = countKv(store)
-    await runCron({ fetch: web.fetch, now: () => new Date(Date.UTC(2025, 6, 23) + round.value * 86_400_000), kv: counted.kv, subject, defaultSources: web.sources, notifier: recordingNotifier() })
+    await runCron({ fetch: web.fetch, now: () => new Date(Date.UTC(2025, 6, 23) + round.value * 86_400_000), kv: counted.kv, slug: 'bench', subject, sources: web.sources, notifier: recordingNotifier() })
     counts = counted.counts
   }
   await once() // the baseline run
@@ -151,6 +145,12 @@ async function main(): Promise<void> {
   out.push(...benchHostile().lines, '')
   out.push(...(await benchRuns()), '')
   out.push(...(await benchSubscribeTiming()), '')
+  try {
+    const mod = (await import('./runs-fanout-bench')) as { benchRunsFanout: () => Promise<string[]> }
+    out.push(...(await mod.benchRunsFanout()), '')
+  } catch (e) {
+    out.push(`runs fan-out bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, '')
+  }
   try {
     const mod = (await import('./fanout-bench')) as { benchFanout?: () => Promise<string[]> }
     if (mod.benchFanout) out.push(...(await mod.benchFanout()))

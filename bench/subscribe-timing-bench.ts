@@ -6,24 +6,14 @@
  *   answering, as it did before the fix;
  * - "deferred": as the Worker runs it, the work goes to `waitUntil` after the response.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { getPlatformProxy } from 'wrangler'
 import { hashAddress } from '../src/mail/subscribers/address-hash'
 import { createSubscribeRoutes } from '../src/mail/routes/subscribe'
+import { applySqlMigrations } from '../test/faults/migrate'
 
 const SIGNING_KEY = 'bench-signing-key-0123456789abcdef'
 const RUNS = 31
 type State = 'bounced' | 'known' | 'new'
-
-/** Applies the migrations to a fresh local D1. */
-async function migrate(db: D1Database): Promise<void> {
-  for (const file of readdirSync('migrations').filter((f) => f.endsWith('.sql')).sort()) {
-    const sql = readFileSync(join('migrations', file), 'utf8').replace(/--.*$/gm, '')
-    const statements = sql.split(';').map((s) => s.trim()).filter(Boolean)
-    await db.batch(statements.map((s) => db.prepare(s)))
-  }
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
@@ -38,7 +28,7 @@ export async function benchSubscribeTiming(): Promise<string[]> {
   console.log = () => {}
   try {
     const db = proxy.env.DB
-    await migrate(db)
+    await applySqlMigrations(db)
     const unlimited: RateLimit = { limit: async () => ({ success: true }) }
     const queue = { send: async () => {}, sendBatch: async () => {} }
     const env = { ...proxy.env, SIGNING_KEY, DEMO_MODE: 'false', PUBLIC_URL: 'https://watch.example', SUBSCRIBE_LIMITER: unlimited, EMAIL_QUEUE: queue } as unknown as Env

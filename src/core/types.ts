@@ -136,6 +136,8 @@ export interface Source {
   kind: 'page' | 'feed'
   enabled: boolean
   notes?: string
+  /** A maintainer marked it as not to be trusted alone (stored and round-tripped; no effect yet). */
+  unreliable?: boolean
 }
 
 /** A person the subject config knows, with every spelling seen in the wild. */

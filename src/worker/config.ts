@@ -1,5 +1,6 @@
 import type { Source, Subject } from '../core/types'
 import type { FetchRules } from '../pipeline/fetch/guarded-fetch'
+import type { SubjectInput } from '../store/subject-store'
 import { createDemoFetch } from '../site/demo/demo-fetch'
 import { listDemoSources } from '../site/demo/demo-documents'
 import { workersKv } from '../store/kv'
@@ -12,12 +13,18 @@ import subjectJson from '../../data/subject.json'
 /** The subject from `data/subject.json`: the show, the season and the names to recognise. */
 export const defaultSubject: Subject = subjectJson as Subject
 
-/** The default source list from `data/sources.json`; the live list in KV overrides it. */
+/**
+ * The first subject of a new install (or of one migrated from the single-subject layout):
+ * `data/subject.json` with its slug. Once it is stored, storage is the source of truth.
+ */
+export const seedSubject: SubjectInput = { ...(subjectJson as Subject & { slug: string }), status: 'active' }
+
+/** The default source list from `data/sources.json`: the first subject's sources on a new install. */
 export const defaultSources: Source[] = sourcesJson as Source[]
 
 /**
- * The source list in effect until a maintainer saves one: the demo's own sources in demo mode
- * (served from this Worker), else `data/sources.json`. The cron and the admin both use it.
+ * The first subject's sources on a new install: the demo's own sources in demo mode (served
+ * from this Worker), else `data/sources.json`.
  */
 export function defaultSourcesFor(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>): Source[] {
   return isDemoMode(env) ? listDemoSources(readPublicUrl(env)) : defaultSources

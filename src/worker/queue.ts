@@ -3,13 +3,30 @@ import { outboxSender } from '../mail/delivery/outbox-store'
 import { resendSender } from '../mail/delivery/resend-sender'
 import { deliverEmailBatch } from '../mail/delivery/deliver-email-batch'
 import { d1EditionStore } from '../mail/delivery/edition-store'
+import { consumeRuns } from './run-consumer'
+import { QUEUE_NAMES } from './run-job'
 
 /**
- * The email Queue consumer (`queue` in the Worker's default export): sends edition batches
- * and confirmation emails with Resend, or writes them to the local outbox when
- * RESEND_API_KEY is not set.
+ * The Worker's `queue` handler: one consumer per Queue, chosen by `batch.queue`. A batch from
+ * a queue this Worker does not know is kept (retried, then dead-lettered), never dropped.
  */
 export async function queue(batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext): Promise<void> {
+  switch (batch.queue) {
+    case QUEUE_NAMES.runs:
+      return consumeRuns(batch, env)
+    case QUEUE_NAMES.email:
+      return consumeEmail(batch, env)
+    default:
+      console.error({ event: 'queue.unknown', level: 'error', queue: batch.queue, messages: batch.messages.length })
+      batch.retryAll({ delaySeconds: 300 })
+  }
+}
+
+/**
+ * The email Queue consumer: sends edition batches and confirmation emails with Resend, or
+ * writes them to the local outbox when RESEND_API_KEY is not set.
+ */
+export async function consumeEmail(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   let config
   try {
     config = readEmailConfig(env)

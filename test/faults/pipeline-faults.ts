@@ -24,6 +24,7 @@ import { PUBLIC_URL, type World } from './world'
 
 const subject = subjectJson as Subject
 const SUBSCRIBERS = 250
+const SLUG = 'fault-suite'
 const GOOD = 'https://news.example/aouad-season-2'
 const FAULTY = 'https://faulty.example/page'
 const FEED = 'https://faulty.example/feed.xml'
@@ -199,8 +200,9 @@ export async function runPipelineFault(world: World, fault: PipelineFault): Prom
       fetchTimeoutMs: FETCH_TIMEOUT_MS,
       now: () => at,
       kv: scenario.wrapKv ? scenario.wrapKv(kv) : kv,
+      slug: SLUG,
       subject,
-      defaultSources: sources,
+      sources,
       notifier,
       lock: d1Lock(db),
       publicUrl: PUBLIC_URL,

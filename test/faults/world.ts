@@ -5,14 +5,13 @@
  * `memoryQueue` (Cloudflare's ack/retry/dead-letter semantics, with the wrangler.toml settings),
  * because the proxy gives a Queue producer but never runs our consumer.
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { getPlatformProxy } from 'wrangler'
 import { deliverEmailBatch } from '../../src/mail/delivery/deliver-email-batch'
 import { d1EditionStore } from '../../src/mail/delivery/edition-store'
 import { memoryQueue } from '../../src/mail/delivery/memory-queue'
 import { resendSender } from '../../src/mail/delivery/resend-sender'
 import { startFakeResend, type FakeResend } from '../node/fake-resend-server'
+import { applySqlMigrations } from './migrate'
 
 export const SIGNING_KEY = 'fault-suite-signing-key-0123456789abcdef'
 export const ADMIN_TOKEN = 'fault-suite-admin-token-0123456789abcdef'
@@ -52,15 +51,6 @@ export interface World {
   close(): Promise<void>
 }
 
-/** Applies migrations/*.sql in order, as `wrangler d1 migrations apply` does. */
-async function migrate(db: D1Database): Promise<void> {
-  for (const file of readdirSync('migrations').filter((f) => f.endsWith('.sql')).sort()) {
-    const sql = readFileSync(join('migrations', file), 'utf8').replace(/--.*$/gm, '')
-    const statements = sql.split(';').map((s) => s.trim()).filter(Boolean)
-    await db.batch(statements.map((s) => db.prepare(s)))
-  }
-}
-
 /** Names of our tables (not SQLite's or Cloudflare's own). */
 export async function listTables(db: D1Database): Promise<string[]> {
   const { results } = await db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name != 'd1_migrations'").all<{ name: string }>()
@@ -70,7 +60,7 @@ export async function listTables(db: D1Database): Promise<string[]> {
 /** Starts the world: Miniflare bindings (in memory), migrations, the fake Resend. */
 export async function openWorld(): Promise<World> {
   const proxy = await getPlatformProxy<Env>({ configPath: 'wrangler.toml', persist: false })
-  await migrate(proxy.env.DB)
+  await applySqlMigrations(proxy.env.DB)
   const resend = await startFakeResend({ apiKey: RESEND_KEY })
   const env = {
     ...proxy.env,
@@ -88,7 +78,8 @@ export async function openWorld(): Promise<World> {
     env,
     resend,
     async reset() {
-      await env.DB.batch(tables.map((t) => env.DB.prepare(`DELETE FROM ${t}`)))
+      // The audit log is append-only (its triggers refuse DELETE); rows there change nothing here.
+      await env.DB.batch(tables.filter((t) => t !== 'audit_log').map((t) => env.DB.prepare(`DELETE FROM ${t}`)))
       await env.DB.prepare('INSERT OR IGNORE INTO admin_state (id, session_epoch) VALUES (1, 0)').run()
       const { keys } = await env.STATE.list()
       await Promise.all(keys.map((k) => env.STATE.delete(k.name)))

@@ -6,7 +6,10 @@ import type { PublicView } from '../../src/core/public-view'
 import { createDemoFetch } from '../../src/site/demo/demo-fetch'
 import { workersKv } from '../../src/store/kv'
 import { kvKeys } from '../../src/store/kv-keys'
-import { buildRunDeps, runScheduled } from '../../src/worker/scheduled'
+import { listSources } from '../../src/store/source-store'
+import { seedSubject } from '../../src/worker/config'
+import { ensureSubjects } from '../../src/worker/migrate-layout'
+import { runAllNow } from '../../src/worker/run-now'
 
 const BASE = 'http://localhost:8787'
 const demoEnv = { ...env, DEMO_MODE: 'true' } as unknown as Env
@@ -20,10 +23,19 @@ async function feedLinks(): Promise<string[]> {
   return [...doc.querySelectorAll('item > link')].map((l) => l.textContent ?? '')
 }
 
+const SLUG = seedSubject.slug
+
 beforeEach(async () => {
   const { keys } = await env.STATE.list()
   await Promise.all(keys.map((k) => env.STATE.delete(k.name)))
+  await env.DB.batch([env.DB.prepare('DELETE FROM subjects'), env.DB.prepare('DELETE FROM layout_migrations'), env.DB.prepare('DELETE FROM run_lock')])
 })
+
+/** Runs every subject now, as the demo's button does, and returns the first subject's report. */
+async function runDemo() {
+  const [first] = await runAllNow(demoEnv, 'test')
+  return first!.report!
+}
 
 describe('demo routes', () => {
   it('do not exist outside demo mode', async () => {
@@ -50,10 +62,11 @@ describe('demo routes', () => {
     expect((await feedLinks()).length).toBe(3)
     expect(await (await demo('/demo/everything-we-know')).text()).toContain('has wrapped')
 
-    await env.STATE.put(kvKeys.state(), '{}')
+    await ensureSubjects(demoEnv)
+    await env.STATE.put(kvKeys.state(SLUG), '{}')
     expect(await (await demo('/demo/reset', { method: 'POST' })).json()).toMatchObject({ step: 0 })
     expect(await feedLinks()).toHaveLength(1)
-    expect(await env.STATE.get(kvKeys.state())).toBeNull()
+    expect(await env.STATE.get(kvKeys.state(SLUG))).toBeNull()
   })
 
   it('answer conditional GETs with 304 while the step is unchanged', async () => {
@@ -91,37 +104,39 @@ describe('scheduled wiring', () => {
     expect(calls).toEqual(['https://example.com/x'])
   })
 
-  it('uses the demo sources in demo mode and data/sources.json otherwise', () => {
-    const demoDeps = buildRunDeps(demoEnv).deps
-    expect(demoDeps.defaultSources.map((s) => s.url)).toEqual([`${BASE}/demo/feed.xml`, `${BASE}/demo/everything-we-know`])
-    const prodDeps = buildRunDeps(env).deps
-    expect(prodDeps.defaultSources.length).toBeGreaterThan(0)
-    expect(prodDeps.defaultSources.every((s) => !s.url.includes('/demo/'))).toBe(true)
-    expect(prodDeps.subject.season).toBe(2)
+  it('seeds the first subject with the demo sources in demo mode and data/sources.json otherwise', async () => {
+    const first = await ensureSubjects(demoEnv)
+    expect(first).toMatchObject({ slug: SLUG, season: 2 })
+    expect((await listSources(env.DB, SLUG)).map((s) => s.url)).toEqual([`${BASE}/demo/feed.xml`, `${BASE}/demo/everything-we-know`])
+    await env.DB.prepare('DELETE FROM subjects').run()
+    await ensureSubjects(env)
+    const prod = await listSources(env.DB, SLUG)
+    expect(prod.length).toBeGreaterThan(0)
+    expect(prod.every((s) => !s.url.includes('/demo/'))).toBe(true)
   })
 
   // The documented walkthrough, end to end through the real pipeline: baseline, then a change.
   it('runs the demo: a silent baseline, then filming as a material change', async () => {
-    const first = await runScheduled(demoEnv, 'test')
+    const first = await runDemo()
     expect(first.baseline).toBe(true)
     expect(first.email).toBeNull()
     expect(first.facts.stage?.value).toBe('renewed')
 
-    const quiet = await runScheduled(demoEnv, 'test')
+    const quiet = await runDemo()
     expect(quiet.changes.filter((c) => c.material)).toEqual([])
 
     await demo('/demo/advance', { method: 'POST' })
-    const second = await runScheduled(demoEnv, 'test')
+    const second = await runDemo()
     expect(second.failed).toEqual([])
     expect(second.changes.filter((c) => c.material).map((c) => c.field)).toContain('stage')
     expect(second.facts.stage?.value).toBe('filming')
 
-    const view = JSON.parse((await env.STATE.get(kvKeys.publicView()))!) as PublicView
+    const view = JSON.parse((await env.STATE.get(kvKeys.publicView(SLUG)))!) as PublicView
     expect(view.history).toHaveLength(1)
     expect(view.facts.stage?.value).toBe('filming')
 
     await demo('/demo/advance', { method: 'POST' })
-    const third = await runScheduled(demoEnv, 'test')
+    const third = await runDemo()
     expect(third.facts.stage?.value).toBe('post-production')
     const body = (await (await demo('/api/changes')).json()) as { total: number }
     expect(body.total).toBe(2)

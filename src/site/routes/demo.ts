@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { workersKv } from '../../store/kv'
-import { kvKeys } from '../../store/kv-keys'
 import { isDemoMode, readPublicUrl } from '../../worker/config'
-import { runScheduled } from '../../worker/scheduled'
+import { resetAllState, runAllNow } from '../../worker/run-now'
 import { serveDemoDocument } from '../demo/demo-documents'
 import { LAST_DEMO_STEP, readDemoStep, writeDemoStep } from '../demo/demo-step'
 import { DemoPage } from '../../../templates/demo-page'
@@ -33,23 +32,23 @@ demoRoutes.post('/demo/advance', async (c) => {
   return reply(c, { step, lastStep: LAST_DEMO_STEP })
 })
 
-/** Back to step 0 with no pipeline state, so the next run is a fresh silent baseline. */
+/** Back to step 0 with no pipeline state (every subject's), so the next run is a fresh silent baseline. */
 demoRoutes.post('/demo/reset', async (c) => {
-  const kv = workersKv(c.env.STATE)
-  const cleared = [kvKeys.state(), kvKeys.publicView()]
-  await writeDemoStep(kv, 0)
-  for (const key of cleared) await kv.delete(key)
+  await writeDemoStep(workersKv(c.env.STATE), 0)
+  const cleared = await resetAllState(c.env)
   return reply(c, { step: 0, lastStep: LAST_DEMO_STEP, cleared })
 })
 
-/** Runs the cron now, in this request (the same code as `/__scheduled`). */
+/** Runs every active subject now, in this request (the code each runs-Queue message runs). */
 demoRoutes.post('/demo/run', async (c) => {
-  const report = await runScheduled(c.env, 'demo')
+  const runs = await runAllNow(c.env, 'demo')
+  const first = runs[0]?.report
   return reply(c, {
-    skipped: report.skipped,
-    baseline: report.baseline,
-    changes: report.changes.filter((ch) => ch.material).length,
-    failed: report.failed,
+    skipped: first?.skipped ?? true,
+    baseline: first?.baseline ?? false,
+    changes: first?.changes.filter((ch) => ch.material).length ?? 0,
+    failed: first?.failed ?? [],
+    subjects: runs.map(({ slug, report }) => ({ slug, ran: report !== null && !report.skipped, material: report?.changes.filter((ch) => ch.material).length ?? 0 })),
   })
 })
 

@@ -2,17 +2,17 @@ import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { z } from 'zod'
 import { workersKv } from '../../store/kv'
-import { readPublicView } from '../read-public-view'
+import { readFirstSubjectView } from '../read-public-view'
 import { paginate } from '../paginate'
-import { defaultSubject, readPublicUrl } from '../../worker/config'
+import { readPublicUrl } from '../../worker/config'
 import { HomePage } from '../../../templates/home-page'
 import { EditionPage, HistoryPage } from '../../../templates/history-page'
 import { MessagePage } from '../../../templates/message-page'
 import { renderAtomFeed } from '../../../templates/atom-feed'
 
 /**
- * What visitors read: the fact sheet, the history, the Atom feed and the JSON API.
- * Every route makes exactly one KV read (the public view) and no writes.
+ * What visitors read: the fact sheet, the history, the Atom feed and the JSON API, of the first
+ * subject. Every route makes one D1 read (which subject), one KV read (its view) and no writes.
  */
 export const publicRoutes = new Hono<{ Bindings: Env }>()
 
@@ -48,15 +48,13 @@ function setPageHeaders(c: Context) {
   c.header('Referrer-Policy', 'strict-origin-when-cross-origin')
 }
 
-const { show, season } = defaultSubject
-
 // CORS only on the two public read endpoints: admin APIs elsewhere under /api must not get it.
 const apiCors = cors({ origin: '*', allowMethods: ['GET', 'OPTIONS'], maxAge: 86_400 })
 publicRoutes.use('/api/facts', apiCors)
 publicRoutes.use('/api/changes', apiCors)
 
 publicRoutes.get('/', async (c) => {
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
   setPageHeaders(c)
   return c.html(HomePage({ show, season, view, recent: RECENT_ON_HOME, turnstileSiteKey: String(c.env.TURNSTILE_SITE_KEY ?? '').trim() || null }))
 })
@@ -65,14 +63,14 @@ publicRoutes.get('/history', async (c) => {
   const query = pageQuery.safeParse(c.req.query())
   setPageHeaders(c)
   if (!query.success) return c.html(MessagePage({ title: 'Bad page number', message: 'Pages are numbered from 1.' }), 400)
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
   const page = paginate(view?.history ?? [], query.data.page, HISTORY_PAGE_SIZE)
   if (!page) return c.html(MessagePage({ title: 'No such page', message: 'The history is not that long yet.' }), 404)
   return c.html(HistoryPage({ show, season, page }))
 })
 
 publicRoutes.get('/history/:id', async (c) => {
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
   const entry = view?.history.find((e) => e.id === c.req.param('id'))
   setPageHeaders(c)
   if (!entry) return c.html(MessagePage({ title: 'Update not found', message: 'It may be older than the history we keep.' }), 404)
@@ -80,7 +78,7 @@ publicRoutes.get('/history/:id', async (c) => {
 })
 
 publicRoutes.get('/feed.xml', async (c) => {
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
   const xml = await renderAtomFeed({
     publicUrl: readPublicUrl(c.env),
     show,
@@ -94,7 +92,7 @@ publicRoutes.get('/feed.xml', async (c) => {
 })
 
 publicRoutes.get('/api/facts', async (c) => {
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
   c.header('Cache-Control', API_CACHE)
   return c.json({ show, season, updatedAt: view?.updatedAt ?? null, facts: view?.facts ?? null })
 })
@@ -103,7 +101,7 @@ publicRoutes.get('/api/changes', async (c) => {
   const query = pageQuery.safeParse(c.req.query())
   c.header('Cache-Control', API_CACHE)
   if (!query.success) return c.json({ error: 'page must be a whole number from 1' }, 400)
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
   const page = paginate(view?.history ?? [], query.data.page, HISTORY_PAGE_SIZE)
   if (!page) return c.json({ error: 'no such page' }, 404)
   return c.json({ show, season, ...page })

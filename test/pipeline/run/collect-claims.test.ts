@@ -199,19 +199,21 @@ describe('collectClaims: one guarded fetch for sources, redirect hops and feed i
 })
 
 describe('runCron with a hostile source (real KV)', () => {
+  const SLUG = 'hostile-test'
   beforeEach(async () => {
-    for (const key of [kvKeys.state(), kvKeys.publicView(), kvKeys.sources()]) await env.STATE.delete(key)
+    const { keys } = await env.STATE.list({ prefix: `subject:${SLUG}:` })
+    for (const k of keys) await env.STATE.delete(k.name)
   })
 
   it('does not rewrite state when the stored facts differ only in key order', async () => {
     const net = stubNetwork({ [GOOD]: { body: article('Netflix confirmed that All of Us Are Dead Season 2 is now in production in Seoul.'), headers: { etag: '"v1"' } } })
-    const run = (at: string) => runCron({ fetch: net.fetch, now: () => new Date(at), kv: workersKv(env.STATE), subject, defaultSources: [page('good', GOOD)], notifier: recordingNotifier() })
+    const run = (at: string) => runCron({ fetch: net.fetch, now: () => new Date(at), kv: workersKv(env.STATE), subject, slug: SLUG, sources: [page('good', GOOD)], notifier: recordingNotifier() })
     await run('2025-07-23T07:00:00Z')
     // Rewrite the stored state with every object's keys reversed (same data).
     const reverse = (v: unknown): unknown =>
       Array.isArray(v) ? v.map(reverse) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v
-    const stored = JSON.parse((await env.STATE.get(kvKeys.state()))!) as PipelineState
-    await env.STATE.put(kvKeys.state(), JSON.stringify({ ...stored, facts: reverse(stored.facts) }))
+    const stored = JSON.parse((await env.STATE.get(kvKeys.state(SLUG)))!) as PipelineState
+    await env.STATE.put(kvKeys.state(SLUG), JSON.stringify({ ...stored, facts: reverse(stored.facts) }))
     expect(JSON.stringify(reverse(stored.facts))).not.toBe(JSON.stringify(stored.facts))
     const again = await run('2025-07-24T07:00:00Z')
     expect(again.wrote).toBe(false)
@@ -227,13 +229,14 @@ describe('runCron with a hostile source (real KV)', () => {
       fetch: net.fetch,
       now: () => now,
       kv: workersKv(env.STATE),
+      slug: SLUG,
       subject,
-      defaultSources: [page('hostile', HOSTILE), page('good', GOOD)],
+      sources: [page('hostile', HOSTILE), page('good', GOOD)],
       notifier: recordingNotifier(),
     })
     expect(report.facts.stage?.value).toBe('filming')
     expect(report.failed).toEqual([{ url: HOSTILE, error: expect.stringMatching(/too deeply nested/) }])
-    const state = JSON.parse((await env.STATE.get(kvKeys.state())) ?? '{}') as PipelineState
+    const state = JSON.parse((await env.STATE.get(kvKeys.state(SLUG))) ?? '{}') as PipelineState
     expect(state.fetch[HOSTILE]).toMatchObject({ failures: 1, lastError: expect.stringMatching(/too deeply nested/) })
   })
 })

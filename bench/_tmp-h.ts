@@ -1,0 +1,2 @@
+import { benchHostile } from './hostile-bench'
+console.log(benchHostile().lines.join('\n'))

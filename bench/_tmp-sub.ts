@@ -1,0 +1,2 @@
+import { benchSubscribeTiming } from './subscribe-timing-bench'
+console.log((await benchSubscribeTiming()).join('\n'))
