@@ -9,6 +9,7 @@
 import { createApp } from '../../src/app'
 import { signLinkToken } from '../../src/mail/subscribers/link-token'
 import { signWebhook } from '../../src/mail/subscribers/webhook-signature'
+import subjectJson from '../../data/subject.json' with { type: 'json' }
 import { ADMIN_TOKEN, listTables, PUBLIC_URL, recordingQueue, SIGNING_KEY, WEBHOOK_SECRET, type World } from './world'
 
 /** One hostile request and the route it attacks. */
@@ -35,6 +36,8 @@ export interface RouteCounts {
 const url = (path: string) => `${PUBLIC_URL}${path}`
 const FORM = 'application/x-www-form-urlencoded'
 const XSS = '<script>alert(1)</script>'
+/** The first subject's slug (data/subject.json), created by the first admin request. */
+const FIRST_SUBJECT = (subjectJson as { slug: string }).slug
 const nowSeconds = () => Math.floor(Date.now() / 1000)
 
 function post(path: string, ip: string, body: BodyInit | null, headers: Record<string, string> = {}): Request {
@@ -225,6 +228,31 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   ] as const) {
     add('POST /api/sources/dry-run', name, ({ ip }) => json('/api/sources/dry-run', ip, body, bearer))
   }
+
+  // --- Subjects and per-subject sources.
+  const subj = (extra: Record<string, unknown>) => JSON.stringify({ slug: 'hostile-show', show: 'Some Show', season: 2, ...extra })
+  for (const [name, body] of [
+    ['not JSON', '{"slug":'],
+    ['missing fields', '{}'],
+    ['__proto__ key', '{"slug":"proto-show","show":"X","season":2,"__proto__":{"status":"active"}}'],
+    ['slug with a path', subj({ slug: '../state' })],
+    ['slug of 300 characters', subj({ slug: 's'.repeat(300) })],
+    ['season 0', subj({ season: 0 })],
+    ['season 1e9', subj({ season: 1e9 })],
+    ['season as text', subj({ season: 'two' })],
+    ['show of 100,000 characters', subj({ show: 'x'.repeat(100_000) })],
+    ['status "deleted"', subj({ status: 'deleted' })],
+    ['people as a string', subj({ people: 'everyone' })],
+  ] as const) {
+    add('POST /api/subjects', name, ({ ip }) => json('/api/subjects', ip, body, bearer))
+  }
+  add('PATCH /api/subjects/:slug', 'unknown subject', ({ ip }) => new Request(url('/api/subjects/no-such-show'), { method: 'PATCH', headers: { ...bearer, 'content-type': 'application/json', 'cf-connecting-ip': ip }, body: '{"show":"X"}' }))
+  add('PATCH /api/subjects/:slug', 'a version that is not a number', ({ ip }) => new Request(url(`/api/subjects/${FIRST_SUBJECT}`), { method: 'PATCH', headers: { ...bearer, 'content-type': 'application/json', 'cf-connecting-ip': ip }, body: '{"show":"X","version":"latest"}' }))
+  add('PATCH /api/subjects/:slug', 'a stale version', ({ ip }) => new Request(url(`/api/subjects/${FIRST_SUBJECT}`), { method: 'PATCH', headers: { ...bearer, 'content-type': 'application/json', 'cf-connecting-ip': ip }, body: '{"show":"X","version":999999}' }))
+  add('DELETE /api/subjects/:slug', 'unknown subject', ({ ip }) => new Request(url('/api/subjects/no-such-show'), { method: 'DELETE', headers: { ...bearer, 'cf-connecting-ip': ip } }))
+  add('POST /api/subjects/:slug/sources', 'unknown subject', ({ ip }) => json('/api/subjects/no-such-show/sources', ip, source({}), bearer))
+  add('POST /api/subjects/:slug/sources', 'URL to 127.0.0.1', ({ ip }) => json(`/api/subjects/${FIRST_SUBJECT}/sources`, ip, source({ url: 'http://127.0.0.1/' }), bearer))
+  add('POST /api/subjects/:slug/sources', 'slug with a path', ({ ip }) => json('/api/subjects/..%2F..%2Fx/sources', ip, source({}), bearer))
 
   // --- The admin page.
   add('POST /admin/login', 'wrong token', ({ ip }) => form('/admin/login', ip, { token: 'not-the-token' }, { origin: PUBLIC_URL }))
