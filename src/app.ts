@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { adminRoutes } from './admin/routes/admin'
 import { demoRoutes } from './site/routes/demo'
+import { notFound } from './site/routes/not-found'
 import { publicRoutes } from './site/routes/public'
 import { subscribeRoutes } from './mail/routes/subscribe'
 import { handleAppError } from './worker/app-errors'
@@ -13,5 +14,6 @@ export function createApp() {
   app.route('/', adminRoutes)
   app.route('/', demoRoutes)
   app.onError(handleAppError)
+  app.notFound(notFound)
   return app
 }

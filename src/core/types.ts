@@ -127,6 +127,8 @@ export interface Change {
   certainty?: Certainty
   sources: string[]
   evidence: string | null
+  /** Day of the newest evidence behind the new value: when it happened, as far as the sources say. */
+  asOf?: string | null
 }
 
 /** A configured place to read. */

@@ -3,6 +3,7 @@ import type { KvLike } from '../store/kv'
 import { kvKeys, legacyKvKeys } from '../store/kv-keys'
 import { firstSubject } from '../store/subject-store'
 import { seedSubject } from '../worker/config'
+import { logEvent } from '../core/log'
 
 /** Which subject's view to read; `legacy` while its state still sits in the single-subject keys. */
 export interface ViewLocation {
@@ -30,7 +31,7 @@ async function readFirstFound(kv: KvLike, keys: string[]): Promise<PublicView | 
     if (!view || typeof view !== 'object' || !view.facts) return null
     return { ...view, history: Array.isArray(view.history) ? view.history : [] }
   } catch {
-    console.error({ event: 'public-view-unreadable', key })
+    logEvent({ event: 'public-view-unreadable', level: 'error', key })
     return null
   }
 }
@@ -49,7 +50,7 @@ export interface PublicSubject {
  */
 export async function readFirstSubjectView(env: Pick<Env, 'DB' | 'STATE'>, kv: KvLike): Promise<{ subject: PublicSubject; view: PublicView | null }> {
   const first = await firstSubject(env.DB).catch((err: unknown) => {
-    console.error({ event: 'subjects-unreadable', level: 'error', error: String(err) })
+    logEvent({ event: 'subjects-unreadable', level: 'error', error: String(err) })
     return null
   })
   const subject = first ?? seedSubject

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { logEvent } from '../core/log'
 import { isMissingTableError } from '../store/d1-errors'
 
 /** What an operator must do when the database has no tables. */
@@ -11,11 +12,11 @@ export const DATABASE_NOT_SET_UP =
  */
 export function handleAppError(err: Error, c: Context): Response {
   if (isMissingTableError(err)) {
-    console.error({ event: 'db.not-set-up', level: 'error', path: c.req.path, error: err.message })
+    logEvent({ event: 'db.not-set-up', level: 'error', path: c.req.path, error: err.message })
     c.header('Retry-After', '300')
     const json = c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').includes('application/json')
     return json ? c.json({ error: DATABASE_NOT_SET_UP }, 503) : c.text(DATABASE_NOT_SET_UP, 503)
   }
-  console.error({ event: 'http.error', level: 'error', path: c.req.path, error: String(err.stack ?? err) })
+  logEvent({ event: 'http.error', level: 'error', path: c.req.path, error: String(err.stack ?? err) })
   return c.text('Internal Server Error', 500)
 }

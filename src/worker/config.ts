@@ -1,7 +1,7 @@
 import type { Source, Subject } from '../core/types'
 import type { FetchRules } from '../pipeline/fetch/guarded-fetch'
 import type { SubjectInput } from '../store/subject-store'
-import { createDemoFetch } from '../site/demo/demo-fetch'
+import { createDemoFetch, demoOrigins } from '../site/demo/demo-fetch'
 import { listDemoSources } from '../site/demo/demo-documents'
 import { workersKv } from '../store/kv'
 import sourcesJson from '../../data/sources.json'
@@ -27,7 +27,7 @@ export const defaultSources: Source[] = sourcesJson as Source[]
  * from this Worker), else `data/sources.json`.
  */
 export function defaultSourcesFor(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>): Source[] {
-  return isDemoMode(env) ? listDemoSources(readPublicUrl(env)) : defaultSources
+  return isDemoMode(env) ? listDemoSources() : defaultSources
 }
 
 /** True when the Worker runs the offline demo (`wrangler dev --var DEMO_MODE:true`). */
@@ -43,11 +43,21 @@ export function readPublicUrl(env: Pick<Env, 'PUBLIC_URL'>): string {
 
 /**
  * The URL rules for the pipeline's requests (cron and admin dry-run): public http(s) only. In
- * demo mode the demo's own documents under `${PUBLIC_URL}/demo/` pass too: `fetchFor` serves
+ * demo mode the demo's own documents under `/demo/` of its origins pass too: `fetchFor` serves
  * them in-process, so they never reach the network; any other loopback URL is still refused.
  */
 export function fetchRulesFor(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>): FetchRules {
-  return isDemoMode(env) ? { inProcessPrefixes: [`${readPublicUrl(env)}/demo/`] } : {}
+  return isDemoMode(env) ? { inProcessPrefixes: demoOrigins(readPublicUrl(env)).map((o) => `${o}/demo/`) } : {}
+}
+
+/**
+ * The origin for absolute links in a response to `requestUrl`. In demo mode (local use) that
+ * is the origin actually being served, whatever port `wrangler dev` listens on; in production
+ * it is PUBLIC_URL, the one canonical address. (Emails have no request: they use PUBLIC_URL,
+ * which `npm run dev` sets from `--port`.)
+ */
+export function servedOrigin(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>, requestUrl: string): string {
+  return isDemoMode(env) ? new URL(requestUrl).origin : readPublicUrl(env)
 }
 
 /**

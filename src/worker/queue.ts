@@ -5,6 +5,7 @@ import { deliverEmailBatch } from '../mail/delivery/deliver-email-batch'
 import { d1EditionStore } from '../mail/delivery/edition-store'
 import { consumeRuns } from './run-consumer'
 import { QUEUE_NAMES } from './run-job'
+import { logEvent } from '../core/log'
 
 /**
  * The Worker's `queue` handler: one consumer per Queue, chosen by `batch.queue`. A batch from
@@ -17,7 +18,7 @@ export async function queue(batch: MessageBatch<unknown>, env: Env, _ctx: Execut
     case QUEUE_NAMES.email:
       return consumeEmail(batch, env)
     default:
-      console.error({ event: 'queue.unknown', level: 'error', queue: batch.queue, messages: batch.messages.length })
+      logEvent({ event: 'queue.unknown', level: 'error', queue: batch.queue, messages: batch.messages.length })
       batch.retryAll({ delaySeconds: 300 })
   }
 }
@@ -33,12 +34,12 @@ export async function consumeEmail(batch: MessageBatch<unknown>, env: Env): Prom
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
     // Misconfigured deploy: keep the messages (they go to the DLQ if it is never fixed).
-    console.error({ event: 'email.config', level: 'error', error: err.message })
+    logEvent({ event: 'email.config', level: 'error', error: err.message })
     batch.retryAll({ delaySeconds: 300 })
     return
   }
   if (!config.resendApiKey && !config.demoMode) {
-    console.warn({ event: 'email.outbox', level: 'warn', message: 'RESEND_API_KEY is not set: emails go to the local outbox' })
+    logEvent({ event: 'email.outbox', level: 'warn', message: 'RESEND_API_KEY is not set: emails go to the local outbox' })
   }
   await deliverEmailBatch(batch, {
     store: d1EditionStore(env.DB),
@@ -46,6 +47,6 @@ export async function consumeEmail(batch: MessageBatch<unknown>, env: Env): Prom
     signingKey: config.signingKey,
     publicUrl: config.publicUrl,
     from: config.from,
-    log: (event) => (event.level === 'error' ? console.error(event) : console.log(event)),
+    log: logEvent,
   })
 }

@@ -1,5 +1,6 @@
 import { runJobSchema } from './run-job'
 import { runSubject, type RunSeams } from './scheduled'
+import { logEvent } from '../core/log'
 
 /** Seconds before a failed subject run is tried again: 2, 4, 8 minutes (then the dead-letter queue). */
 function retryDelay(attempts: number): number {
@@ -16,7 +17,7 @@ export async function consumeRuns(batch: MessageBatch<unknown>, env: Env, seams:
     const job = runJobSchema.safeParse(message.body)
     if (!job.success) {
       // Nothing a retry could fix.
-      console.error({ event: 'run.bad-message', level: 'error', id: message.id })
+      logEvent({ event: 'run.bad-message', level: 'error', id: message.id })
       message.ack()
       continue
     }

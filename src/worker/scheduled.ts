@@ -7,6 +7,7 @@ import { getSubject, listSubjects, markStateSaved, subjectConfig, type SubjectRe
 import { fetchFor, fetchRulesFor, isDemoMode, readPublicUrl } from './config'
 import { adoptUnderLock, migrateLayout } from './migrate-layout'
 import type { RunJob } from './run-job'
+import { logEvent } from '../core/log'
 
 /** The one log line a subject's run leaves (Workers Logs indexes the object's fields). */
 interface RunLogLine {
@@ -50,7 +51,7 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
     legacyState: subject.legacy,
     expectState: subject.stateSavedAt !== null,
     publicUrl: readPublicUrl(env),
-    log: (event) => console.log(event),
+    log: logEvent,
   }
   return { deps, counts, notifier }
 }
@@ -65,7 +66,7 @@ export async function runSubject(env: Env, slug: string, cron: string | null = n
   const started = Date.now()
   let subject = await getSubject(env.DB, slug)
   if (!subject || subject.status !== 'active') {
-    console.log({ event: 'cron', subject: slug, cron, skipped: true, reason: subject ? 'paused' : 'no such subject' })
+    logEvent({ event: 'cron', subject: slug, cron, skipped: true, reason: subject ? 'paused' : 'no such subject' })
     return null
   }
   if (subject.legacy) {
@@ -78,11 +79,11 @@ export async function runSubject(env: Env, slug: string, cron: string | null = n
   try {
     const report = await runCron(deps)
     if (report.wrote && subject.stateSavedAt === null) await markStateSaved(env.DB, slug, new Date())
-    console.log(summarizeRun(report, counts, base, Date.now() - started))
+    logEvent(summarizeRun(report, counts, base, Date.now() - started))
     return report
   } catch (err) {
     const line: RunLogLine = { ...base, ms: Date.now() - started, ok: false, kv: { ...counts }, error: String((err as Error)?.stack ?? err) }
-    console.error(line)
+    logEvent({ ...line, level: 'error' })
     throw err
   }
 }
@@ -104,27 +105,27 @@ export async function runScheduled(env: Env, cron: string | null = null): Promis
   const at = new Date()
   const migration = await migrateLayout(env, at).catch((err: unknown) => {
     // The runs still go out: each subject's consumer adopts its own state if needed.
-    console.error({ event: 'layout-migration', level: 'error', error: String((err as Error)?.stack ?? err) })
+    logEvent({ event: 'layout-migration', level: 'error', error: String((err as Error)?.stack ?? err) })
     return null
   })
-  if (migration && (migration.seeded || migration.carriedOver || migration.adopted)) console.log({ event: 'layout-migration', ...migration })
+  if (migration && (migration.seeded || migration.carriedOver || migration.adopted)) logEvent({ event: 'layout-migration', ...migration })
   await resumeEditions(queueNotifier(env))
   const subjects = await listSubjects(env.DB, { status: 'active' })
   const jobs: RunJob[] = subjects.map((s) => ({ kind: 'run', slug: s.slug, at: at.toISOString() }))
   for (let i = 0; i < jobs.length; i += SEND_BATCH_LIMIT) {
     await (env.RUNS_QUEUE as Queue<RunJob>).sendBatch(jobs.slice(i, i + SEND_BATCH_LIMIT).map((body) => ({ body })))
   }
-  console.log({ event: 'cron.enqueued', cron, at: at.toISOString(), subjects: jobs.length })
+  logEvent({ event: 'cron.enqueued', cron, at: at.toISOString(), subjects: jobs.length })
   return { enqueued: jobs.map((j) => j.slug) }
 }
 
 /** Finishes any edition a crash left recorded but not yet queued (cheap: one D1 query). */
 async function resumeEditions(notifier: QueueNotifier): Promise<void> {
   const resumed = await notifier.resume().catch((err: unknown) => {
-    console.error({ event: 'email.resume', level: 'error', error: String(err) })
+    logEvent({ event: 'email.resume', level: 'error', error: String(err) })
     return 0
   })
-  if (resumed > 0) console.log({ event: 'email.resume', editions: resumed })
+  if (resumed > 0) logEvent({ event: 'email.resume', editions: resumed })
 }
 
 /** The log line for a finished run: counts, not contents, so logs stay small and scrape-free. */

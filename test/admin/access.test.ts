@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MIN_TOKEN_LENGTH } from '../../src/admin/auth'
+import { setLogSink } from '../../src/core/log'
 import { makeAdmin, ORIGIN, TOKEN } from './helpers'
 
 /** The real bindings, the real ADMIN_LIMITER included (helpers.adminEnv lifts it). */
@@ -32,7 +33,8 @@ describe('the admin token', () => {
 
 describe('wrong credentials', () => {
   it('are logged without the token, and past the limit lock the IP out, right token or not', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const events: Record<string, unknown>[] = []
+    const previous = setLogSink((e) => events.push(e))
     const ip = '203.0.113.7'
     const statuses: number[] = []
     for (let i = 0; i < 11; i++) statuses.push((await app.request('/api/sources', bearer(`guess-${i}-${TOKEN}`, ip), realEnv())).status)
@@ -46,16 +48,16 @@ describe('wrong credentials', () => {
     // Another address is not affected.
     expect((await app.request('/api/sources', bearer(TOKEN, '203.0.113.8'), realEnv())).status).toBe(200)
 
-    const logged = warn.mock.calls.map((c) => c[0] as Record<string, unknown>).filter((e) => e.event === 'admin.auth-failed')
+    setLogSink(previous)
+    const logged = events.filter((e) => e.event === 'admin.auth-failed')
     expect(logged).toHaveLength(11)
-    expect(logged[0]).toMatchObject({ via: 'api', reason: 'wrong token', ip, path: '/api/sources', lockedOut: false })
+    expect(logged[0]).toMatchObject({ level: 'warn', via: 'api', reason: 'wrong token', ip, path: '/api/sources', lockedOut: false })
     expect(logged[10]).toMatchObject({ lockedOut: true })
     expect(JSON.stringify(logged)).not.toContain('guess-')
     expect(JSON.stringify(logged)).not.toContain(TOKEN)
   })
 
   it('on the login form count too, and a locked-out IP cannot log in', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {})
     const ip = '203.0.113.9'
     const statuses: number[] = []
     for (let i = 0; i < 11; i++) statuses.push((await loginWith(`nope-${i}`, ip)).status)

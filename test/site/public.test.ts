@@ -89,7 +89,7 @@ describe('empty state', () => {
     const res = await get('/')
     expect(res.status).toBe(200)
     const body = await res.text()
-    expect(body).toContain('No facts yet — the first run hasn')
+    expect(body).toContain('No facts yet: the first check has not run.')
     expect(body).toContain('action="/subscribe"')
   })
 

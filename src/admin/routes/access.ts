@@ -17,6 +17,7 @@ import { hashIp, lockOut, LOCKOUT_MS, readAccessState, readSessionEpoch } from '
 import { checkBearer, csrfFor, describeAdminOff, fingerprintToken, isSameOrigin, readAdminToken, verifyCsrf, verifySession, type AdminToken } from '../auth'
 import { field } from '../form-input'
 import type { AdminEnv, C } from './context'
+import { logEvent } from '../../core/log'
 import { clientIp } from '../../mail/subscribers/page-headers'
 import { AdminLogin, AdminMessage, AdminOff } from '../../../templates/admin-login'
 
@@ -47,7 +48,7 @@ export async function recordAuthFailure(c: C, access: { ip: string; ipHash: stri
   const limiter = c.env.ADMIN_LIMITER as RateLimit | undefined
   const limited = limiter ? !(await limiter.limit({ key: `admin-auth:${access.ip}` })).success : false
   if (limited) await lockOut(c.env.DB, access.ipHash, new Date(now.getTime() + LOCKOUT_MS), now)
-  console.warn({ event: 'admin.auth-failed', via, reason, ip: access.ip, path: c.req.path, method: c.req.method, lockedOut: limited })
+  logEvent({ event: 'admin.auth-failed', level: 'warn', via, reason, ip: access.ip, path: c.req.path, method: c.req.method, lockedOut: limited })
   return limited
 }
 

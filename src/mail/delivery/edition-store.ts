@@ -198,3 +198,9 @@ export function d1EditionStore(db: D1Database): EditionStore {
     getConfirmTarget: (subscriberId) => findSubscriberById(db, subscriberId),
   }
 }
+
+/** How many subscribers an edition was planned for; null when it is unknown or not planned yet. */
+export async function readEditionRecipients(db: D1Database, editionId: string): Promise<number | null> {
+  const row = await db.prepare('SELECT recipients FROM editions WHERE id = ?1').bind(editionId).first<{ recipients: number | null }>()
+  return row?.recipients ?? null
+}

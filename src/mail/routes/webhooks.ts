@@ -6,6 +6,7 @@ import { markAddress } from '../subscribers/subscriber-store'
 import { readWebhookEvent } from '../subscribers/webhook-event'
 import { claimWebhookEvent, releaseWebhookEvent } from '../subscribers/webhook-events'
 import { verifyWebhook } from '../subscribers/webhook-signature'
+import { logEvent } from '../../core/log'
 
 /**
  * `POST /webhooks/resend`: Resend's delivery events. The signature is checked over the raw
@@ -29,7 +30,7 @@ export function createWebhookRoutes(deps: { now?: () => Date } = {}) {
       now(),
     )
     if (!check.ok) {
-      console.warn({ event: 'webhook.rejected', reason: check.reason })
+      logEvent({ event: 'webhook.rejected', level: 'warn', reason: check.reason })
       return c.json({ ok: false, error: check.reason }, 401)
     }
     const action = readWebhookEvent(raw)
@@ -37,7 +38,7 @@ export function createWebhookRoutes(deps: { now?: () => Date } = {}) {
     if (action.kind === 'ignore') return c.json({ ok: true, ignored: action.type })
     // A replayed delivery (same svix-id) is acknowledged and not applied again.
     if (!(await claimWebhookEvent(c.env.DB, svixId!, now()))) {
-      console.log({ event: 'webhook.duplicate', kind: action.kind, emailId: action.emailId })
+      logEvent({ event: 'webhook.duplicate', kind: action.kind, emailId: action.emailId })
       return c.json({ ok: true, duplicate: true })
     }
     let changed = 0
@@ -50,7 +51,7 @@ export function createWebhookRoutes(deps: { now?: () => Date } = {}) {
       await releaseWebhookEvent(c.env.DB, svixId!).catch(() => {})
       throw err
     }
-    console.log({ event: 'webhook', kind: action.kind, emailId: action.emailId, addresses: action.addresses.length, changed })
+    logEvent({ event: 'webhook', kind: action.kind, emailId: action.emailId, addresses: action.addresses.length, changed })
     return c.json({ ok: true, changed })
   })
 

@@ -41,6 +41,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       certainty: after.stage.certainty,
       sources: sourcesOf(after.stage.sources),
       evidence: bestEvidence(after.stage.sources),
+      asOf: after.stage.asOf,
     })
   }
 
@@ -56,6 +57,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       ...(after.release.certainty ? { certainty: after.release.certainty } : {}),
       sources: sourcesOf(after.release.sources),
       evidence: bestEvidence(after.release.sources),
+      asOf: after.release.asOf ?? null,
     })
   }
 
@@ -73,6 +75,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       ...(entry.certainty ? { certainty: entry.certainty } : {}),
       sources: sourcesOf(entry.sources),
       evidence: bestEvidence(entry.sources),
+      asOf: entry.asOf ?? null,
     })
   }
 
@@ -85,6 +88,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       ...(after.trailer.certainty ? { certainty: after.trailer.certainty } : {}),
       sources: sourcesOf(after.trailer.sources),
       evidence: bestEvidence(after.trailer.sources),
+      asOf: after.trailer.asOf ?? null,
     })
   }
 
@@ -97,6 +101,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       certainty: after.episodes.certainty,
       sources: sourcesOf(after.episodes.sources),
       evidence: bestEvidence(after.episodes.sources),
+      asOf: after.episodes.asOf,
     })
   }
   // An overlapping run may already have reported a change.

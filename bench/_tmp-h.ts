@@ -1,2 +1,0 @@
-import { benchHostile } from './hostile-bench'
-console.log(benchHostile().lines.join('\n'))

@@ -1,2 +1,0 @@
-import { benchSubscribeTiming } from './subscribe-timing-bench'
-console.log((await benchSubscribeTiming()).join('\n'))
