@@ -110,6 +110,10 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
       const limiter = c.env.SUBSCRIBE_LIMITER as RateLimit | undefined
       if (limiter && !(await limiter.limit({ key: `subscribe:${clientIp(c)}` })).success) return fail(429, 'Too many attempts. Please wait a minute.')
 
+      if (!isFormOrJson(c.req.header('content-type'))) {
+        const error = 'Send the form as application/x-www-form-urlencoded, multipart/form-data or application/json.'
+        return json ? c.json({ ok: false, error }, 415) : c.html(SubscribePage({ seasons: await seasonsOnOffer(c), error, turnstileSiteKey: config.turnstileSiteKey, demo: config.demoMode }), 415)
+      }
       const fields = await readFields(c)
       // Honeypot: bots fill every field. Answer exactly as for a real request, do nothing.
       if (typeof fields.website === 'string' ? fields.website !== '' : fields.website !== undefined) {
@@ -170,6 +174,12 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
   app.route('/', createWebhookRoutes(deps))
   app.route('/', createOutboxRoutes())
   return app
+}
+
+/** True for the body types the form and its JSON twin send. */
+function isFormOrJson(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
+  return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data' || type === 'application/json'
 }
 
 /** The seasons a confirm link carries, by name (skipping any removed since), for its page. */
