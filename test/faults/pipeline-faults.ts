@@ -17,6 +17,7 @@ import { createQueueNotifier } from '../../src/mail/delivery/queue-notifier'
 import { d1Lock } from '../../src/pipeline/run/lock'
 import { runCron, type RunDeps } from '../../src/pipeline/run/run-cron'
 import { workersKv, type KvLike } from '../../src/store/kv'
+import { insertSubject } from '../../src/store/subject-store'
 import subjectJson from '../../data/subject.json' with { type: 'json' }
 import type { ScriptedReply } from '../node/fake-resend-server'
 import { buildHostilePages } from '../fixtures/hostile/hostile-pages'
@@ -169,6 +170,9 @@ export async function runPipelineFault(world: World, fault: PipelineFault): Prom
   const insert = env.DB.prepare("INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at) VALUES (?1, 'active', ?2, ?2, ?2)")
   const addresses = Array.from({ length: SUBSCRIBERS }, (_, i) => `reader${i}@example.com`)
   for (let i = 0; i < addresses.length; i += 50) await env.DB.batch(addresses.slice(i, i + 50).map((a) => insert.bind(a, confirmed)))
+  // Everyone follows the subject this suite runs, hearing about everything.
+  await insertSubject(env.DB, { ...subject, slug: SLUG, status: 'active' }, { now: new Date(confirmed) })
+  await env.DB.prepare(`INSERT INTO subscriptions (subscriber_id, subject_slug, choice, created_at) SELECT id, ?1, 'all', ?2 FROM subscribers`).bind(SLUG, confirmed).run()
 
   const answers = new Map<string, AnswerFor>([[GOOD, goodPage]])
   const scenario: Scenario = {

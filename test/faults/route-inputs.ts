@@ -53,9 +53,9 @@ const get = (path: string, ip: string, headers: Record<string, string> = {}) => 
  * Link tokens that are wrong in every way. (A correctly signed token is not hostile: only the
  * signing key makes one. Unsubscribing an erased subscriber again answers 200 on purpose.)
  */
-async function badTokens(purpose: 'confirm' | 'unsubscribe'): Promise<[string, string][]> {
+async function badTokens(purpose: 'confirm' | 'unsubscribe' | 'manage'): Promise<[string, string][]> {
   const other = purpose === 'confirm' ? 'unsubscribe' : 'confirm'
-  const good = await signLinkToken(SIGNING_KEY, purpose, 424242, purpose === 'confirm' ? nowSeconds() + 3600 : null)
+  const good = await signLinkToken(SIGNING_KEY, purpose, 424242, purpose === 'unsubscribe' ? null : nowSeconds() + 3600)
   const forged = await signLinkToken('not-the-signing-key-0123456789abcdef', purpose, 1, null)
   return [
     ['empty token', ''],
@@ -114,6 +114,15 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   add(subscribe, 'XML body', ({ ip }) => post('/subscribe', ip, '<email>fan@example.com</email>', { 'content-type': 'application/xml' }))
   add(subscribe, 'no content type', ({ ip }) => post('/subscribe', ip, 'email=fan@example.com'))
   add(subscribe, '9 KB body', ({ ip }) => form('/subscribe', ip, { email: 'fan@example.com', pad: 'x'.repeat(9 * 1024) }))
+  // The seasons and choices.
+  const seasons = (fields: [string, string][]) => ({ ip }: InputContext) => post('/subscribe', ip, new URLSearchParams([['email', 'fan@example.com'], ...fields]).toString(), { 'content-type': FORM })
+  add(subscribe, 'form: no season ticked', seasons([['seasons-listed', '1']]))
+  add(subscribe, 'form: a season slug with a path in it', seasons([['season', '../../admin']]))
+  add(subscribe, 'form: a season slug with script', seasons([['season', XSS]]))
+  add(subscribe, 'form: a choice that does not exist', seasons([['season', FIRST_SUBJECT], [`choice-${FIRST_SUBJECT}`, 'gossip']]))
+  add(subscribe, 'form: 21 seasons', seasons(Array.from({ length: 21 }, (_, i) => ['season', `show-s${i + 1}`] as [string, string])))
+  add(subscribe, 'JSON: seasons as a string', ({ ip }) => json('/subscribe', ip, '{"email": "fan@example.com", "seasons": []}'))
+  add(subscribe, 'JSON: a season as a number', ({ ip }) => json('/subscribe', ip, '{"email": "fan@example.com", "seasons": [42]}'))
 
   // --- Confirmation and unsubscribe links.
   for (const [name, token] of await badTokens('confirm')) {
@@ -129,6 +138,14 @@ export async function hostileInputs(): Promise<HostileInput[]> {
     add('POST /unsubscribe', name, ({ ip }) => form('/unsubscribe', ip, { token }))
     add('POST /unsubscribe/one-click', name, ({ ip }) => post(`/unsubscribe/one-click?token=${encodeURIComponent(token)}`, ip, 'List-Unsubscribe=One-Click', { 'content-type': FORM }))
   }
+  const scopedJunk = await signLinkToken('not-the-signing-key-0123456789abcdef', 'unsubscribe', 1, null, FIRST_SUBJECT)
+  add('POST /unsubscribe/one-click', 'forged season link', ({ ip }) => post(`/unsubscribe/one-click?token=${encodeURIComponent(scopedJunk)}`, ip, 'List-Unsubscribe=One-Click', { 'content-type': FORM }))
+  for (const [name, token] of await badTokens('manage')) {
+    add('GET /manage', name, ({ ip }) => get(`/manage?token=${encodeURIComponent(token)}`, ip))
+    add('POST /manage', name, ({ ip }) => form('/manage', ip, { token, action: 'leave-all' }))
+  }
+  add('POST /manage', 'no token field', ({ ip }) => form('/manage', ip, { action: 'leave-all' }))
+  add('POST /manage', '9 KB body', ({ ip }) => form('/manage', ip, { token: 'x', pad: 'x'.repeat(9 * 1024) }))
 
   // --- Resend webhooks.
   const hook = 'POST /webhooks/resend'
