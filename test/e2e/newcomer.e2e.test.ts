@@ -133,7 +133,7 @@ describe('a newcomer on another port, in Chromium', () => {
     const [update] = await outbox('update')
     const link = /https?:\S+\/unsubscribe\?token=\S+/.exec(update!.text)![0]
     await page.goto(link)
-    await page.getByRole('button', { name: 'Unsubscribe' }).click()
+    await page.getByRole('button', { name: 'Unsubscribe from everything' }).click()
     expect(await page.locator('h1').textContent()).toBe('You’re unsubscribed')
     await page.goto(link)
     expect(await page.locator('h1').textContent()).toBe('You are already unsubscribed')
