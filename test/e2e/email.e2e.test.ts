@@ -2,13 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactPath, launchBrowser } from './support/browser'
 import { startDevServer, waitFor, type DevServer } from './support/dev-server'
+import { advanceDemo as advanceDemoTo, runCron as runDemoCron } from './support/demo'
 import { readOutbox, type OutboxEntry } from './support/outbox'
 
 // The email flow end to end, offline: wrangler dev in demo mode (no RESEND_API_KEY, so every
 // email lands in the local outbox), the real Queue and its consumer, the real cron over the
 // demo news. Port of its own (see support/dev-server.ts).
 const PORT = 8790
-const CRON = '/__scheduled?cron=0+7+*+*+1,4'
 const LEAVER = 'leaver@example.com'
 const STAYER = 'stayer@example.com'
 
@@ -19,20 +19,8 @@ let page: Page
 
 const outbox = (to: string, kind?: string) => readOutbox(server.url, to, kind)
 
-async function runCron() {
-  const res = await fetch(server.url + CRON)
-  expect(res.status, await res.text()).toBe(200)
-}
-
-/** Advances the demo until it reaches `step` (the steps between are quiet news). */
-async function advanceDemo(step: number) {
-  let at = -1
-  while (at < step) {
-    const res = await fetch(`${server.url}/demo/advance`, { method: 'POST', headers: { accept: 'application/json' } })
-    at = ((await res.json()) as { step: number }).step
-  }
-  expect(at).toBe(step)
-}
+const runCron = () => runDemoCron(server.url)
+const advanceDemo = (step: number) => advanceDemoTo(server.url, step)
 
 /** Subscribes on the form on `/`, as a visitor would. */
 async function subscribe(email: string) {

@@ -4,6 +4,7 @@ import { DEMO_SECOND_SUBJECT } from '../../src/site/demo/demo-second-show'
 import { listSecondShowSources } from '../../src/site/demo/demo-documents'
 import { artifactPath, launchBrowser } from './support/browser'
 import { startDevServer, waitFor, type DevServer } from './support/dev-server'
+import { advanceDemo as advanceDemoTo, runCron as runDemoCron } from './support/demo'
 import { readOutbox, type OutboxEntry } from './support/outbox'
 
 // Following several seasons, end to end and offline: wrangler dev in demo mode (every email in
@@ -11,7 +12,6 @@ import { readOutbox, type OutboxEntry } from './support/outbox'
 // its second show. Port 8821, used by no other e2e file.
 const PORT = 8821
 const TOKEN = 'e2e-seasons-admin-token-0123456789abcdef'
-const CRON = '/__scheduled?cron=0+7+*+*+1,4'
 const FIRST = 'all-of-us-are-dead-s2'
 const SECOND = DEMO_SECOND_SUBJECT.slug
 /** Follows the first season for everything and the second for its release date and trailers. */
@@ -27,20 +27,8 @@ let page: Page
 const outbox = (to: string, kind?: string) => readOutbox(server.url, to, kind)
 const updates = async (to: string) => (await outbox(to, 'update')).map((e) => e.subject)
 
-async function runCron() {
-  const res = await fetch(server.url + CRON)
-  expect(res.status, await res.text()).toBe(200)
-}
-
-/** Advances the demo until it reaches `step`. */
-async function advanceDemo(step: number) {
-  let at = -1
-  while (at < step) {
-    const res = await fetch(`${server.url}/demo/advance`, { method: 'POST', headers: { accept: 'application/json' } })
-    at = ((await res.json()) as { step: number }).step
-  }
-  expect(at).toBe(step)
-}
+const runCron = () => runDemoCron(server.url)
+const advanceDemo = (step: number) => advanceDemoTo(server.url, step)
 
 /** Waits until `to` has exactly `count` update emails, and returns their subjects (newest first). */
 async function waitForUpdates(to: string, count: number): Promise<string[]> {

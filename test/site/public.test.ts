@@ -7,6 +7,7 @@ import type { Change, Facts } from '../../src/core/types'
 import { kvKeys } from '../../src/store/kv-keys'
 import { seedSubject } from '../../src/worker/config'
 import { ensureSubjects } from '../../src/worker/migrate-layout'
+import { countedBindings } from './counted-bindings'
 
 const SCRIPT = '<script>alert(1)</script>'
 const IMG = '"><img src=x onerror=alert(2)>'
@@ -323,24 +324,15 @@ describe('/feed.xml', () => {
 describe('reading costs no KV writes', () => {
   it('makes one KV read and zero writes per request on every public route', async () => {
     await seed(view(makeHistory(3)))
-    let reads = 0
-    let writes = 0
-    const counted = new Proxy(env.STATE, {
-      get(target, prop) {
-        if (prop === 'get' || prop === 'getWithMetadata') reads++
-        if (prop === 'put' || prop === 'delete') writes++
-        const value = Reflect.get(target, prop)
-        return typeof value === 'function' ? value.bind(target) : value
-      },
-    })
+    const { kv: counted, counts } = countedBindings(env.STATE, env.DB)
     const app = createApp()
     const paths = ['/', '/history', '/history?page=1', '/history/ed0001', '/feed.xml', '/api/facts', '/api/changes']
     for (const path of paths) {
       const res = await app.fetch(new Request(`http://localhost${path}`), { ...env, STATE: counted })
       expect(res.status, path).toBe(200)
     }
-    expect(writes).toBe(0)
-    expect(reads).toBe(paths.length)
+    expect(counts.kvWrites).toBe(0)
+    expect(counts.kvReads).toBe(paths.length)
     // And nothing new appeared in the real namespace.
     expect((await env.STATE.list()).keys.map((k) => k.name)).toEqual([kvKeys.publicView(seedSubject.slug)])
   })

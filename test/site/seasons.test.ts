@@ -7,6 +7,7 @@ import { kvKeys } from '../../src/store/kv-keys'
 import { insertSubject } from '../../src/store/subject-store'
 import { seedSubject } from '../../src/worker/config'
 import { ensureSubjects } from '../../src/worker/migrate-layout'
+import { countedBindings } from './counted-bindings'
 
 const FIRST = seedSubject.slug
 const SECOND = 'harbor-lights-s3'
@@ -207,31 +208,14 @@ describe('GET /api/subjects', () => {
 
 describe('what a page view costs', () => {
   it('reads one KV value per season shown, writes nothing, and one D1 query', async () => {
-    let kvReads = 0
-    let kvWrites = 0
-    const counted = new Proxy(env.STATE, {
-      get(target, prop) {
-        if (prop === 'get' || prop === 'getWithMetadata') kvReads++
-        if (prop === 'put' || prop === 'delete') kvWrites++
-        const value = Reflect.get(target, prop)
-        return typeof value === 'function' ? value.bind(target) : value
-      },
-    })
-    let d1 = 0
-    const db = new Proxy(env.DB, {
-      get(target, prop) {
-        if (prop === 'prepare') d1++
-        const value = Reflect.get(target, prop)
-        return typeof value === 'function' ? value.bind(target) : value
-      },
-    })
-    const e = { ...publicEnv, STATE: counted, DB: db } as unknown as Env
+    const { kv, db, counts } = countedBindings(env.STATE, env.DB)
+    const e = { ...publicEnv, STATE: kv, DB: db } as unknown as Env
     const cost = async (path: string) => {
-      kvReads = 0
-      d1 = 0
+      counts.kvReads = 0
+      counts.d1Queries = 0
       const res = await get(path, {}, e)
       expect(res.status, path).toBe(200)
-      return { kv: kvReads, d1 }
+      return { kv: counts.kvReads, d1: counts.d1Queries }
     }
     // One per season shown: the list shows three.
     expect(await cost('/')).toEqual({ kv: 3, d1: 1 })
@@ -239,6 +223,6 @@ describe('what a page view costs', () => {
     for (const path of [`/s/${SECOND}/`, `/s/${SECOND}/history`, `/s/${SECOND}/history/second-ed1`, `/s/${SECOND}/feed.xml`, `/s/${SECOND}/api/facts`, `/s/${SECOND}/api/changes`, `/s/${SECOND}/release.ics`, '/history', '/feed.xml', '/api/facts']) {
       expect(await cost(path), path).toEqual({ kv: 1, d1: 1 })
     }
-    expect(kvWrites).toBe(0)
+    expect(counts.kvWrites).toBe(0)
   })
 })

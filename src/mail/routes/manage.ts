@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { ConfigError, readEmailConfig } from '../delivery/email-config'
+import { readEmailConfig } from '../delivery/email-config'
 import type { SeasonChoice } from '../subscribers/choices'
 import { MANAGE_TOKEN_VALID_FOR, verifyLinkToken } from '../subscribers/link-token'
 import { readFields, setPageHeaders } from '../subscribers/page-headers'
@@ -13,6 +13,7 @@ import { LinkProblemPage } from '../../../templates/confirm-page'
 import { ManagePage, type ManageSeason } from '../../../templates/manage-page'
 import { AlreadyUnsubscribedPage, UnsubscribedPage } from '../../../templates/unsubscribe-page'
 import { logEvent } from '../../core/log'
+import { configErrorPage } from './config-error'
 
 const LINK_PROBLEM = {
   invalid: {
@@ -49,14 +50,7 @@ export function createManageRoutes(deps: { now?: () => Date } = {}) {
   const app = new Hono<{ Bindings: Env }>()
   const now = deps.now ?? (() => new Date())
 
-  app.onError((err, c) => {
-    if (err instanceof ConfigError) {
-      logEvent({ event: 'manage.config', level: 'error', error: err.message })
-      setPageHeaders(c)
-      return c.html(LinkProblemPage({ title: 'Managing subscriptions is unavailable', message: 'Please try again later.' }), 503)
-    }
-    throw err
-  })
+  app.onError(configErrorPage('manage.config', 'Managing subscriptions is unavailable'))
 
   /** The token's subscriber, if the token is good and they still follow something; else the page to answer with. */
   const open = async (c: Ctx, token: unknown): Promise<{ id: number } | Response> => {

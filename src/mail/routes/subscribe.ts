@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { ConfigError, readEmailConfig } from '../delivery/email-config'
+import { readEmailConfig } from '../delivery/email-config'
 import { decodeChoices, type SeasonChoice } from '../subscribers/choices'
 import { emailAddressSchema } from '../subscribers/email-address'
 import { CONFIRM_TOKEN_VALID_FOR, verifyLinkToken, type TokenCheck } from '../subscribers/link-token'
@@ -13,6 +13,7 @@ import { verifyTurnstile } from '../subscribers/turnstile'
 import { listSubjects } from '../../store/subject-store'
 import { CheckInboxPage, ConfirmedPage, ConfirmPage, LinkProblemPage, TooManyPage } from '../../../templates/confirm-page'
 import { SubscribePage } from '../../../templates/subscribe-form'
+import { configErrorPage } from './config-error'
 import { createManageRoutes } from './manage'
 import { createOutboxRoutes } from './outbox'
 import { createUnsubscribeRoutes } from './unsubscribe'
@@ -67,14 +68,7 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
   const app = new Hono<{ Bindings: Env }>()
   const now = deps.now ?? (() => new Date())
 
-  app.onError((err, c) => {
-    if (err instanceof ConfigError) {
-      logEvent({ event: 'subscribe.config', level: 'error', error: err.message })
-      setPageHeaders(c)
-      return c.html(LinkProblemPage({ title: 'Subscriptions are unavailable', message: 'Please try again later.' }), 503)
-    }
-    throw err
-  })
+  app.onError(configErrorPage('subscribe.config', 'Subscriptions are unavailable'))
 
   app.get('/subscribe', async (c) => {
     const config = readEmailConfig(c.env)

@@ -261,13 +261,3 @@ export const DEMO_OVERVIEW: DemoOverview[] = [
     ],
   },
 ]
-
-/** The overview page as it reads at `step`. */
-export function demoOverviewAt(step: number): DemoOverview {
-  return DEMO_OVERVIEW.filter((v) => v.from <= step).at(-1) ?? DEMO_OVERVIEW[0]!
-}
-
-/** Articles published at or before `step`, newest first (feed order). */
-export function listDemoArticles(step: number): DemoArticle[] {
-  return DEMO_ARTICLES.filter((a) => a.step <= step).sort((a, b) => b.published.localeCompare(a.published))
-}

@@ -102,6 +102,8 @@ export const SECOND_SHOW_ARTICLES: DemoArticle[] = [
 ]
 
 const RENEWED = { heading: 'Has it been renewed?', text: 'Yes. Netflix officially renewed The Glass Orchard for Season 2 in March 2025.' }
+const WRAPPED = { heading: 'Has filming wrapped?', text: 'Yes. Netflix confirmed on March 3, 2026 that filming of The Glass Orchard Season 2 has wrapped.' }
+const TRAILER = { heading: 'Is there a trailer?', text: 'Netflix released the first trailer for The Glass Orchard Season 2 on March 3, 2026.' }
 
 /** The second show's "everything we know" page, oldest version first. */
 export const SECOND_SHOW_OVERVIEW: DemoOverview[] = [
@@ -114,19 +116,15 @@ export const SECOND_SHOW_OVERVIEW: DemoOverview[] = [
   {
     from: 5,
     updated: '2026-03-03T13:00:00Z',
-    sections: [
-      RENEWED,
-      { heading: 'Has filming wrapped?', text: 'Yes. Netflix confirmed on March 3, 2026 that filming of The Glass Orchard Season 2 has wrapped.' },
-      { heading: 'Is there a trailer?', text: 'Netflix released the first trailer for The Glass Orchard Season 2 on March 3, 2026.' },
-    ],
+    sections: [RENEWED, WRAPPED, TRAILER],
   },
   {
     from: 9,
     updated: '2026-09-08T09:00:00Z',
     sections: [
       RENEWED,
-      { heading: 'Has filming wrapped?', text: 'Yes. Netflix confirmed on March 3, 2026 that filming of The Glass Orchard Season 2 has wrapped.' },
-      { heading: 'Is there a trailer?', text: 'Netflix released the first trailer for The Glass Orchard Season 2 on March 3, 2026.' },
+      WRAPPED,
+      TRAILER,
       { heading: 'When will it be released?', text: 'Netflix confirmed on September 8, 2026 that The Glass Orchard Season 2 premieres on November 20, 2026.' },
     ],
   },
