@@ -1,5 +1,6 @@
 import { DEMO_STEPS } from '../src/site/demo/demo-articles'
-import { demoPaths } from '../src/site/demo/demo-documents'
+import { demoPaths, listSecondShowSources, secondShowPaths } from '../src/site/demo/demo-documents'
+import { DEMO_SECOND_SUBJECT } from '../src/site/demo/demo-second-show'
 import { describeDemoRun, type DemoRunOutcome } from '../src/site/demo/demo-run'
 import { Layout } from './layout'
 
@@ -108,6 +109,7 @@ export function DemoPage(props: DemoPageProps) {
             </li>
           ))}
         </ul>
+        <SecondShow />
       </section>
 
       <section aria-labelledby="demo-cli-h">
@@ -121,5 +123,32 @@ curl ${origin}/api/changes   # what was recorded`}
         </pre>
       </section>
     </Layout>
+  )
+}
+
+/**
+ * The second show Demo TV News covers, on the same steps: not followed until a maintainer adds
+ * it in the admin (its slug, names and sources are here to copy).
+ */
+function SecondShow() {
+  const s = DEMO_SECOND_SUBJECT
+  return (
+    <div id="demo-second-show">
+      <h3>A second show to follow</h3>
+      <p>
+        The same site also covers <strong>{s.show} Season {s.season}</strong> (<a href={secondShowPaths.feed()}>its feed</a>,{' '}
+        <a href={secondShowPaths.overview()}>its “everything we know” page</a>). To follow several seasons, add it in{' '}
+        <a href="/admin">the admin</a> as a subject with the slug <code>{s.slug}</code>, the official source{' '}
+        <code>{(s.officialSources ?? []).join(', ')}</code>, and these sources:
+      </p>
+      <ul>
+        {listSecondShowSources().map((src) => (
+          <li>
+            <code>{src.id}</code> ({src.kind}): <code>{src.url}</code>
+          </li>
+        ))}
+      </ul>
+      <p class="hint">Then subscribe to both on the home page, choosing “only the release date and trailers” for one, and walk the steps.</p>
+    </div>
   )
 }
