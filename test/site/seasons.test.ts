@@ -78,6 +78,12 @@ describe('/ with several seasons', () => {
     expect(html).not.toMatch(/name="season" value="[^"]+" checked/)
   })
 
+  it('/follow gives each season’s feed address', async () => {
+    const html = await (await get('/follow')).text()
+    for (const slug of [FIRST, SECOND, PAUSED]) expect(html).toContain(`<code>https://watch.example/s/${slug}/feed.xml</code>`)
+    expect(html).not.toContain(SCRIPT)
+  })
+
   it('with one season, / is still its fact sheet, with the form ticking it', async () => {
     await seed({ several: false })
     const html = await (await get('/')).text()
