@@ -6,8 +6,8 @@ CREATE TABLE IF NOT EXISTS run_reports (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   subject_slug TEXT NOT NULL REFERENCES subjects (slug) ON DELETE CASCADE,
   at TEXT NOT NULL,
-  -- The report as JSON (src/pipeline/run/run-report.ts `RunSummary`), at most 16 KiB.
-  body_json TEXT NOT NULL CHECK (length(body_json) <= 16384)
+  -- The report as JSON (src/pipeline/run/run-report.ts `RunSummary`), at most 32 KiB.
+  body_json TEXT NOT NULL CHECK (length(body_json) <= 32768)
 );
 
 CREATE INDEX IF NOT EXISTS run_reports_subject ON run_reports (subject_slug, id);

@@ -11,8 +11,8 @@ import type { CollectResult, DocumentRead } from './collect-claims'
 export const MAX_REPORT_DOCUMENTS = 25
 /** Findings a report lists (sent ones first, so they are never the ones left out). */
 export const MAX_REPORT_FINDINGS = 40
-/** Upper bound of one stored report, JSON-encoded. */
-export const MAX_REPORT_BYTES = 16 * 1024
+/** Upper bound of one stored report, JSON-encoded (a full report of 40 findings is about 25 KiB). */
+export const MAX_REPORT_BYTES = 32 * 1024
 /** Reports kept per subject, newest first. */
 export const REPORTS_KEPT = 10
 /** Evidence sentences are cut to this many characters in a report. */
@@ -85,17 +85,24 @@ export function summarizeRun(input: SummaryInput): RunSummary {
 }
 
 /**
- * Drops listed documents, then the last findings, until the JSON fits `maxBytes`. The counts
- * stay whole, and sent findings (listed first) go last.
+ * Drops listed entries from the end until the JSON fits `maxBytes`: documents down to a few,
+ * then findings down to a few, then the rest. The counts stay whole, and the first entries
+ * (failed documents, sent findings) go last.
  */
 export function fitBytes(summary: RunSummary, maxBytes: number): RunSummary {
   const size = (s: RunSummary) => new TextEncoder().encode(JSON.stringify(s)).length
   let s = summary
-  while (size(s) > maxBytes && (s.read.length > 0 || s.findings.length > 0)) {
-    s =
-      s.read.length > 0
-        ? { ...s, read: s.read.slice(0, -1), omitted: { ...s.omitted, documents: s.omitted.documents + 1 } }
-        : { ...s, findings: s.findings.slice(0, -1), omitted: { ...s.omitted, findings: s.omitted.findings + 1 } }
+  const phases: ['read' | 'findings', number][] = [
+    ['read', 5],
+    ['findings', 10],
+    ['read', 0],
+    ['findings', 0],
+  ]
+  for (const [list, floor] of phases) {
+    while (size(s) > maxBytes && s[list].length > floor) {
+      const omitted = list === 'read' ? { ...s.omitted, documents: s.omitted.documents + 1 } : { ...s.omitted, findings: s.omitted.findings + 1 }
+      s = { ...s, [list]: s[list].slice(0, -1), omitted }
+    }
   }
   return s
 }
