@@ -323,7 +323,9 @@ function SubjectView(props: { subject: SubjectRecord }) {
       <p>Title aliases: {s.aliases.join(' · ') || 'none'}</p>
       {s.officialSources?.length ? <p>Official sources: {s.officialSources.join(' · ')}</p> : null}
       {s.people.length === 0 ? <p class="muted">No people yet: unknown names are kept as written.</p> : null}
-      <table hidden={s.people.length === 0} class="cards">
+      <details hidden={s.people.length === 0} id="people">
+        <summary>People ({s.people.length}): the cast and every spelling of their names</summary>
+      <table class="cards">
         <thead>
           <tr>
             <th>Person</th>
@@ -345,6 +347,7 @@ function SubjectView(props: { subject: SubjectRecord }) {
           ))}
         </tbody>
       </table>
+      </details>
     </div>
   )
 }

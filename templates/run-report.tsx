@@ -55,14 +55,27 @@ export function runGist(s: RunSummary): string {
   return parts.join(' · ')
 }
 
-function SourceLink(props: { url: string }) {
+/** `https://news.example/a/b/story` → `news.example/…/story`, for links listed under a finding. */
+export function shortUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    const parts = u.pathname.split('/').filter(Boolean)
+    if (parts.length === 0) return u.host
+    return parts.length === 1 ? `${u.host}/${parts[0]}` : `${u.host}/…/${parts.at(-1)}`
+  } catch {
+    return url
+  }
+}
+
+function SourceLink(props: { url: string; short?: boolean }) {
   const href = toSafeHref(props.url)
+  const text = props.short ? shortUrl(props.url) : props.url
   return href ? (
-    <a href={href} rel="noopener noreferrer nofollow" class="url">
-      {props.url}
+    <a href={href} rel="noopener noreferrer nofollow" class="url" title={props.short ? props.url : undefined}>
+      {text}
     </a>
   ) : (
-    <span class="url">{props.url}</span>
+    <span class="url">{text}</span>
   )
 }
 
@@ -83,7 +96,7 @@ function FindingItem(props: { f: Finding }) {
           {f.sources.map((u, i) => (
             <>
               {i > 0 ? ' · ' : ''}
-              <SourceLink url={u} />
+              <SourceLink url={u} short />
             </>
           ))}
         </span>

@@ -14,7 +14,7 @@ export const SITE_CSS = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans KR",sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--link);text-underline-offset:2px}
-a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:1}
 .skip:focus{left:.5rem}
@@ -85,8 +85,10 @@ pre{overflow-x:auto;background:#f1f2f4;padding:.75rem;border-radius:6px;font-siz
 .button-danger{background:transparent;color:var(--bad);box-shadow:inset 0 0 0 2px var(--bad)}
 .runs{display:grid;gap:.6rem;margin:0;padding:0;list-style:none}
 .run{background:var(--card);border:1px solid var(--line);border-radius:8px}
-.run>summary{cursor:pointer;padding:.6rem .9rem;display:flex;flex-wrap:wrap;gap:.15rem .75rem;align-items:baseline;list-style-position:inside}
-.run>summary::marker{color:var(--muted)}
+.run>summary{cursor:pointer;padding:.6rem .9rem;display:flex;flex-wrap:wrap;gap:.15rem .75rem;align-items:baseline;list-style:none}
+.run>summary::-webkit-details-marker{display:none}
+.run>summary::before{content:"▸";color:var(--muted);width:.8rem}
+.run[open]>summary::before{content:"▾"}
 .run-when{font-weight:650}
 .run-gist{color:var(--muted);font-size:.9rem}
 .run-body{border-top:1px solid var(--line);padding:.5rem .9rem .8rem}
@@ -125,7 +127,10 @@ label{display:block;font-weight:650;margin:.75rem 0 .2rem}
 label.check{display:inline-flex;gap:.4rem;align-items:center;font-weight:400;margin:.5rem 1.25rem .25rem 0}
 input[type=text],input[type=url],input[type=password],select,textarea{display:block;width:100%;max-width:36rem;margin-top:.25rem;font:inherit;font-weight:400;padding:.5rem .6rem;border:1px solid #8a929e;border-radius:6px;background:#fff;color:var(--fg)}
 textarea{min-height:8rem;max-width:100%;font:.9rem/1.45 ui-monospace,SFMono-Regular,Menlo,monospace}
-select:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
+select:focus-visible,textarea:focus-visible{outline:3px solid #f0b400;outline-offset:2px}
+details>summary{cursor:pointer}
+#people{margin:.5rem 0}
+#people>summary{font-weight:650;margin-bottom:.5rem}
 .panel{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem 1rem}
 .panel>button,.panel>.actions{margin-top:1rem}
 .err{color:var(--bad);font-size:.9rem;margin:.2rem 0 .4rem}

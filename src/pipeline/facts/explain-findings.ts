@@ -95,9 +95,9 @@ function strongest(claims: Claim[]): Certainty | null {
   return claims.reduce<Certainty | null>((best, c) => (best === null || CERTAINTY_RANK[c.certainty] > CERTAINTY_RANK[best] ? c.certainty : best), null)
 }
 
-/** Strongest first, then newest: the sentence that best explains the finding. */
-function bestClaim(claims: Claim[]): Claim | undefined {
-  return [...claims].sort((a, b) => CERTAINTY_RANK[b.certainty] - CERTAINTY_RANK[a.certainty] || (b.published ?? '').localeCompare(a.published ?? ''))[0]
+/** Strongest first, then newest: the order in which claims best explain a finding. */
+function byStrength(claims: Claim[]): Claim[] {
+  return [...claims].sort((a, b) => CERTAINTY_RANK[b.certainty] - CERTAINTY_RANK[a.certainty] || (b.published ?? '').localeCompare(a.published ?? ''))
 }
 
 /** The official sources named in the confirming sentences (else the sites that printed them). */
@@ -207,15 +207,15 @@ export function explainFindings(input: ExplainInput): Finding[] {
     // What merge saw for this candidate: every ledger claim (this run's new ones included).
     const support = byKey.get(key) ?? found
     const why = change ? whyChange(change, support, input) : whyNoChange(field, value, support, input)
-    const best = bestClaim(found)
+    const ranked = byStrength(found)
     findings.push({
       field,
       value,
       ...why,
       certainty: strongest(found) ?? change?.certainty ?? null,
       claims: found.length,
-      sources: [...new Set(found.length > 0 ? found.map((c) => c.source) : (change?.sources ?? []))].slice(0, MAX_SOURCES),
-      evidence: best?.evidence ?? change?.evidence ?? null,
+      sources: [...new Set(ranked.length > 0 ? ranked.map((c) => c.source) : (change?.sources ?? []))].slice(0, MAX_SOURCES),
+      evidence: ranked[0]?.evidence ?? change?.evidence ?? null,
     })
   }
   return findings.sort((a, b) => ORDER[a.reason] - ORDER[b.reason])
