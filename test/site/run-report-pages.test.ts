@@ -120,6 +120,18 @@ describe('the reports on /demo and /admin', () => {
     expect(edit.querySelector('#edit-form input[name=url]')?.getAttribute('value')).toMatch(new RegExp(`^${DEMO_NEWS_ORIGIN}/demo/`))
   })
 
+  it('are in the admin API too, for scripts (bearer token)', async () => {
+    const call = caller(demoEnv())
+    await call('/demo/run', { method: 'POST' })
+    expect((await call(`/api/subjects/${SLUG}/runs`)).status).toBe(401)
+    const res = await call(`/api/subjects/${SLUG}/runs`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    const { runs } = (await res.json()) as { runs: RunSummary[] }
+    expect(runs).toHaveLength(1)
+    expect(runs[0]).toMatchObject({ baseline: true, sent: 0 })
+    expect(JSON.stringify(runs)).not.toContain(DEMO_NEWS_ORIGIN)
+    expect((await call('/api/subjects/no-such-subject/runs', { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(404)
+  })
+
   it('say so before the first run', async () => {
     const call = caller(demoEnv())
     expect(await (await call('/demo')).text()).toContain('No runs yet')
