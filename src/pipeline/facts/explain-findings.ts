@@ -65,7 +65,18 @@ export interface ExplainInput {
 
 const MAX_SOURCES = 3
 
-const norm = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+/** A name compared loosely (case, spaces, dashes), remembered: a ledger repeats the same few names. */
+const normalized = new Map<string, string>()
+function norm(name: string): string {
+  let out = normalized.get(name)
+  if (out === undefined) {
+    out = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+    // Bounded: names come from scraped text.
+    if (normalized.size > 5000) normalized.clear()
+    normalized.set(name, out)
+  }
+  return out
+}
 
 const releaseKey = (v: Partial<ReleaseValue>) => `release:${v.status}:${v.date ?? ''}:${v.window?.from ?? ''}:${v.window?.to ?? ''}`
 
@@ -177,6 +188,19 @@ function whyChange(change: Change, support: Claim[], input: ExplainInput): Why {
   return { reason: 'minor', by: [] }
 }
 
+/** Claims by candidate, in ledger order (only the candidates in `only`, when given). */
+function groupByKey(claims: Claim[], only?: ReadonlySet<string>): Map<string, Claim[]> {
+  const groups = new Map<string, Claim[]>()
+  for (const c of claims) {
+    const key = keyOf(c)
+    if (only && !only.has(key)) continue
+    const group = groups.get(key)
+    if (group) group.push(c)
+    else groups.set(key, [c])
+  }
+  return groups
+}
+
 const ORDER: Record<FindingReason, number> = { sent: 0, baseline: 1, estimate: 2, minor: 3, known: 4, stale: 5, 'needs-official': 6, 'one-site': 7, speculation: 8, unchanged: 9 }
 
 /**
@@ -185,17 +209,9 @@ const ORDER: Record<FindingReason, number> = { sent: 0, baseline: 1, estimate: 2
  * come first. The contracts (`Facts`, `Change`) are read, never changed.
  */
 export function explainFindings(input: ExplainInput): Finding[] {
-  const byKey = new Map<string, Claim[]>()
-  for (const c of input.ledger) {
-    const key = keyOf(c)
-    byKey.set(key, [...(byKey.get(key) ?? []), c])
-  }
-  const foundByKey = new Map<string, Claim[]>()
-  for (const c of input.found) {
-    const key = keyOf(c)
-    foundByKey.set(key, [...(foundByKey.get(key) ?? []), c])
-  }
+  const foundByKey = groupByKey(input.found)
   const changeByKey = new Map(input.changes.map((ch) => [candidateKey(ch.field, ch.to), ch]))
+  const byKey = groupByKey(input.ledger, new Set([...foundByKey.keys(), ...changeByKey.keys()]))
 
   const findings: Finding[] = []
   for (const key of new Set([...changeByKey.keys(), ...foundByKey.keys()])) {
