@@ -14,7 +14,7 @@ import { workersKv } from '../../store/kv'
 import { listSources, type SourceRecord } from '../../store/source-store'
 import { getSubject, subjectConfig, type SubjectRecord } from '../../store/subject-store'
 import { rebaseDemoUrls } from '../../site/demo/demo-origin'
-import { fetchFor, isDemoMode, servedOrigin } from '../../worker/config'
+import { fetchFor, fetchRulesFor, isDemoMode, servedOrigin } from '../../worker/config'
 import { ensureSubjects } from '../../worker/migrate-layout'
 
 /** Test seams: the network the dry-run uses and the clock. */
@@ -113,7 +113,7 @@ export async function runDryRun(c: C, target: DryRunTarget) {
   const subject = c.get('subject')
   const loaded = await loadState(workersKv(c.env.STATE), stateAt(subject))
   const { now, fetch } = c.get('options')
-  return dryRunSource(target, { fetch, now, subject: subjectConfig(subject), state: loaded?.state ?? null, rules: rulesFor(c.env) })
+  return dryRunSource(target, { fetch, now, subject: subjectConfig(subject), state: loaded?.state ?? null, rules: fetchRulesFor(c.env) })
 }
 
 /** Marker for a body that is not JSON. */
