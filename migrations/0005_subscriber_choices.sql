@@ -2,9 +2,10 @@
 --
 -- An edition's own row (`editions.subject/text/html`) is what the `all` choice gets. Every other
 -- choice whose changes the edition touches gets a variant here, rendered once from only those
--- changes; a choice with no variant row gets no email for that edition.
+-- changes; a choice with no variant row gets no email for that edition. Variants go with their
+-- edition.
 CREATE TABLE IF NOT EXISTS edition_variants (
-  edition_id TEXT NOT NULL REFERENCES editions (id),
+  edition_id TEXT NOT NULL REFERENCES editions (id) ON DELETE CASCADE,
   choice TEXT NOT NULL CHECK (choice IN ('release')),
   subject TEXT NOT NULL,
   text TEXT NOT NULL,
