@@ -1,6 +1,6 @@
 import type { RunSummary } from '../src/pipeline/run/run-report'
 import { DEMO_STEPS } from '../src/site/demo/demo-articles'
-import { demoPaths, listSecondShowSources, secondShowPaths } from '../src/site/demo/demo-documents'
+import { demoPaths, secondShowPaths } from '../src/site/demo/demo-documents'
 import { DEMO_SECOND_SUBJECT } from '../src/site/demo/demo-second-show'
 import { describeDemoRun, type DemoRunOutcome } from '../src/site/demo/demo-run'
 import { Layout } from './layout'
@@ -21,6 +21,8 @@ export interface DemoPageProps {
   outcome?: DemoRunOutcome | null
   /** The newest run reports of the demo's subject (demo URLs already on the served origin). */
   runs?: RunSummary[]
+  /** The demo's second show is followed already (a subject). */
+  secondShowFollowed?: boolean
 }
 
 /** `/demo`: what the demo is, where it stands, what the last run did, and buttons to move it along. */
@@ -122,7 +124,7 @@ export function DemoPage(props: DemoPageProps) {
             </li>
           ))}
         </ul>
-        <SecondShow />
+        <SecondShow followed={props.secondShowFollowed ?? false} />
       </section>
 
       <section aria-labelledby="demo-cli-h">
@@ -140,28 +142,35 @@ curl ${origin}/api/changes   # what was recorded`}
 }
 
 /**
- * The second show Demo TV News covers, on the same steps: not followed until a maintainer adds
- * it in the admin (its slug, names and sources are here to copy).
+ * The second show Demo TV News covers, on the same steps: not followed until someone adds it, in
+ * the admin (as a maintainer would) or with this button.
  */
-function SecondShow() {
+function SecondShow(props: { followed: boolean }) {
   const s = DEMO_SECOND_SUBJECT
+  const title = `${s.show} Season ${s.season}`
   return (
     <div id="demo-second-show">
       <h3>A second show to follow</h3>
       <p>
-        The same site also covers <strong>{s.show} Season {s.season}</strong> (<a href={secondShowPaths.feed()}>its feed</a>,{' '}
-        <a href={secondShowPaths.overview()}>its “everything we know” page</a>). To follow several seasons, add it in{' '}
-        <a href="/admin">the admin</a> as a subject with the slug <code>{s.slug}</code>, the official source{' '}
-        <code>{(s.officialSources ?? []).join(', ')}</code>, and these sources:
+        The same site also covers <strong>{title}</strong> (<a href={secondShowPaths.feed()}>its feed</a>,{' '}
+        <a href={secondShowPaths.overview()}>its “everything we know” page</a>), on the same steps.
       </p>
-      <ul>
-        {listSecondShowSources().map((src) => (
-          <li>
-            <code>{src.id}</code> ({src.kind}): <code>{src.url}</code>
-          </li>
-        ))}
-      </ul>
-      <p class="hint">Then subscribe to both on the home page, choosing “only the release date and trailers” for one, and walk the steps.</p>
+      {props.followed ? (
+        <p>
+          It is followed: see <a href={`/s/${s.slug}/`}>its page</a>. Subscribe to both on the <a href="/">home page</a>,
+          choosing “only the release date and trailers” for one, and walk the steps.
+        </p>
+      ) : (
+        <>
+          <p>
+            To follow several seasons, add it as a subject in <a href="/admin">the admin</a> (the README lists its slug and
+            sources), or here in one press:
+          </p>
+          <form method="post" action="/demo/follow-second-show">
+            <button type="submit">Follow {title} too</button>
+          </form>
+        </>
+      )}
     </div>
   )
 }

@@ -33,6 +33,22 @@ describe('the demo’s second show', () => {
     expect(listSecondShowSources().map((s) => s.url)).toEqual([`${DEMO_NEWS_ORIGIN}${secondShowPaths.feed()}`, `${DEMO_NEWS_ORIGIN}${secondShowPaths.overview()}`])
   })
 
+  it('can be followed from /demo in one press, as a subject with its two sources (once)', async () => {
+    const e = demoEnv()
+    const call = (path: string, init?: RequestInit) => app.fetch(new Request(BASE + path, init), e)
+    expect(await (await call('/demo')).text()).toContain('action="/demo/follow-second-show"')
+    const first = await call('/demo/follow-second-show', { method: 'POST', headers: { Accept: 'text/html' } })
+    expect(first.status).toBe(303)
+    expect(await (await call('/demo/follow-second-show', { method: 'POST' })).json()).toEqual({ slug: SLUG, added: false })
+    const sources = await env.DB.prepare('SELECT id, url FROM sources WHERE subject_slug = ?1 ORDER BY position').bind(SLUG).all<{ id: string; url: string }>()
+    expect(sources.results).toEqual(listSecondShowSources().map(({ id, url }) => ({ id, url })))
+    // The first subject was seeded first, so the second show does not take its place.
+    expect((await env.DB.prepare('SELECT slug FROM subjects ORDER BY seq').all<{ slug: string }>()).results.map((r) => r.slug)).toEqual(['all-of-us-are-dead-s2', SLUG])
+    const page = await (await call('/demo')).text()
+    expect(page).toContain(`It is followed: see <a href="/s/${SLUG}/">its page</a>`)
+    expect(page).not.toContain(DEMO_NEWS_ORIGIN)
+  })
+
   it('followed as a second subject, does at every step what its table says, for both kinds of subscriber', async () => {
     const e = demoEnv()
     const call = (path: string, init?: RequestInit) => app.fetch(new Request(BASE + path, init), e)

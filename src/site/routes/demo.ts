@@ -2,11 +2,13 @@ import { Hono, type Context } from 'hono'
 import { readEditionRecipients } from '../../mail/delivery/edition-store'
 import { listRunReports } from '../../pipeline/run/run-report-store'
 import { workersKv } from '../../store/kv'
-import { firstSubject } from '../../store/subject-store'
+import { firstSubject, getSubject, insertSubject } from '../../store/subject-store'
+import { ensureSubjects } from '../../worker/migrate-layout'
 import { isDemoMode, servedOrigin } from '../../worker/config'
 import { resetAllState, runAllNow } from '../../worker/run-now'
 import { readFirstSubjectView } from '../read-public-view'
-import { serveDemoDocument } from '../demo/demo-documents'
+import { listSecondShowSources, serveDemoDocument } from '../demo/demo-documents'
+import { DEMO_SECOND_SUBJECT } from '../demo/demo-second-show'
 import { rebaseDemoUrls } from '../demo/demo-origin'
 import { parseOutcomeQuery, summarizeDemoRun, toOutcomeQuery } from '../demo/demo-run'
 import { LAST_DEMO_STEP, readDemoStep, writeDemoStep } from '../demo/demo-step'
@@ -34,11 +36,29 @@ function reply(c: Ctx, body: Record<string, unknown>, query = '') {
 const DEMO_REPORTS_SHOWN = 3
 
 demoRoutes.get('/demo', async (c) => {
-  const [step, first] = await Promise.all([readDemoStep(workersKv(c.env.STATE)), firstSubject(c.env.DB)])
+  const [step, first, second] = await Promise.all([readDemoStep(workersKv(c.env.STATE)), firstSubject(c.env.DB), getSubject(c.env.DB, DEMO_SECOND_SUBJECT.slug)])
   const origin = servedOrigin(c.env, c.req.url)
   const runs = first ? (await listRunReports(c.env.DB, first.slug, DEMO_REPORTS_SHOWN)).map((r) => rebaseDemoUrls(r.summary, origin)) : []
   c.header('Cache-Control', 'no-store')
-  return c.html(DemoPage({ step, lastStep: LAST_DEMO_STEP, origin, outcome: parseOutcomeQuery(c.req.query()), runs }))
+  return c.html(DemoPage({ step, lastStep: LAST_DEMO_STEP, origin, outcome: parseOutcomeQuery(c.req.query()), runs, secondShowFollowed: second !== null }))
+})
+
+/**
+ * Follows the demo's second show (`demo-second-show.ts`) as a subject with its two sources, as
+ * a maintainer would in /admin (the several-seasons browser test does it there), for a visitor
+ * who wants to try choices without typing a subject in. Its first run is a silent baseline.
+ */
+demoRoutes.post('/demo/follow-second-show', async (c) => {
+  await ensureSubjects(c.env)
+  const at = new Date()
+  const subject = DEMO_SECOND_SUBJECT
+  const sources = listSecondShowSources()
+  const result = await insertSubject(c.env.DB, subject, {
+    now: at,
+    sources,
+    audit: { at: at.toISOString(), actor: 'demo', via: 'page', action: 'add', subject: subject.slug, targetKind: 'subject', target: subject.slug, before: null, after: { ...subject, sources } },
+  })
+  return reply(c, { slug: subject.slug, added: result.ok })
 })
 
 demoRoutes.post('/demo/advance', async (c) => {
