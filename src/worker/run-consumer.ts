@@ -1,5 +1,5 @@
 import { runJobSchema } from './run-job'
-import { runSubject, type RunSeams } from './scheduled'
+import { resumeEditions, runSubject, type RunSeams } from './scheduled'
 import { logEvent } from '../core/log'
 
 /** Seconds before a failed subject run is tried again: 2, 4, 8 minutes (then the dead-letter queue). */
@@ -11,6 +11,11 @@ function retryDelay(attempts: number): number {
  * The runs Queue consumer: each message is one subject's run. `wrangler.toml` delivers one
  * message per invocation (`max_batch_size = 1`), so every subject gets its own CPU budget; with
  * more, each message is still settled on its own, so one subject's failure retries only it.
+ *
+ * A redelivered message (a failed or crashed attempt) first re-queues editions left recorded
+ * but unqueued: the failed attempt may have recorded one and then met a Queue refusing it, and
+ * the retry may not find those changes again. So such an edition goes out within minutes, not
+ * at the next cron.
  */
 export async function consumeRuns(batch: MessageBatch<unknown>, env: Env, seams: RunSeams = {}): Promise<void> {
   for (const message of batch.messages) {
@@ -21,6 +26,7 @@ export async function consumeRuns(batch: MessageBatch<unknown>, env: Env, seams:
       message.ack()
       continue
     }
+    if (message.attempts > 1) await resumeEditions(env)
     try {
       await runSubject(env, job.data.slug, job.data.at, seams)
       message.ack()

@@ -109,7 +109,7 @@ export async function runScheduled(env: Env, cron: string | null = null): Promis
     return null
   })
   if (migration && (migration.seeded || migration.carriedOver || migration.adopted)) logEvent({ event: 'layout-migration', ...migration })
-  await resumeEditions(queueNotifier(env))
+  await resumeEditions(env)
   const subjects = await listSubjects(env.DB, { status: 'active' })
   const jobs: RunJob[] = subjects.map((s) => ({ kind: 'run', slug: s.slug, at: at.toISOString() }))
   for (let i = 0; i < jobs.length; i += SEND_BATCH_LIMIT) {
@@ -119,13 +119,18 @@ export async function runScheduled(env: Env, cron: string | null = null): Promis
   return { enqueued: jobs.map((j) => j.slug) }
 }
 
-/** Finishes any edition a crash left recorded but not yet queued (cheap: one D1 query). */
-async function resumeEditions(notifier: QueueNotifier): Promise<void> {
+/**
+ * Finishes any edition a crash or a refused Queue send left recorded but not yet queued (one
+ * D1 query). The cron calls it, and so does the runs consumer before a retried run. Never
+ * throws: a Queue still refusing leaves the edition for the next call.
+ */
+export async function resumeEditions(env: Pick<Env, 'DB' | 'EMAIL_QUEUE'>, notifier: QueueNotifier = queueNotifier(env)): Promise<number> {
   const resumed = await notifier.resume().catch((err: unknown) => {
     logEvent({ event: 'email.resume', level: 'error', error: String(err) })
     return 0
   })
   if (resumed > 0) logEvent({ event: 'email.resume', editions: resumed })
+  return resumed
 }
 
 /** The log line for a finished run: counts, not contents, so logs stay small and scrape-free. */

@@ -34,6 +34,13 @@ export interface CollectInput {
   now: Date
   /** First run of a fresh install: take the feeds' whole backlog. */
   baseline?: boolean
+  /**
+   * The run's deadline (epoch ms): no fetch starts at or after it. Sources not started are
+   * deferred (not failed) and read first by the next run; feed items not started stay due.
+   */
+  stopAt?: number
+  /** The clock the deadline is checked against (default `Date.now`). */
+  clock?: () => number
   log?: (event: Record<string, unknown>) => void
 }
 
@@ -46,6 +53,8 @@ export interface CollectResult {
   dirty: boolean
   /** Documents parsed this run (for logs and the benchmark). */
   parsed: number
+  /** URLs not fetched because the run reached its deadline (sources, then feed items). */
+  deferred: string[]
 }
 
 /** Records a failure on a memory entry; honours Retry-After by setting the next attempt time. */
@@ -112,8 +121,11 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   const feeds: Record<string, Record<string, SeenItem>> = { ...input.feeds }
   const failed: { url: string; error: string }[] = []
   const claims: Claim[] = []
+  const deferred: string[] = []
   let dirty = false
   let parsed = 0
+  const clock = input.clock ?? Date.now
+  const pastDeadline = () => input.stopAt !== undefined && clock() >= input.stopAt
   let articleBudget = input.baseline ? LIMITS.baselineArticlesPerRun : LIMITS.articlesPerRun
   const perFeed = input.baseline ? LIMITS.baselineItemsPerFeed : LIMITS.itemsPerFeed
 
@@ -142,8 +154,18 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     fetchDocument(url, { fetch: network, now: () => now, accept, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}), previous: { etag: previous?.etag, lastModified: previous?.lastModified, hash: previous?.hash } })
 
   const readSource = async (source: Source) => {
-    const before = memory[source.url] ?? { failures: 0 }
+    const { deferredAt, ...before } = memory[source.url] ?? { failures: 0 }
+    if (pastDeadline()) {
+      // Out of time: not a failure. Marked, so the next run reads it first.
+      deferred.push(source.url)
+      memory[source.url] = { ...before, deferredAt: deferredAt ?? at }
+      dirty = true
+      return null
+    }
+    // Read at last: the mark goes (and must be saved).
+    if (deferredAt) dirty = true
     if (before.nextAttemptAt && before.nextAttemptAt > at) {
+      memory[source.url] = before
       log?.({ event: 'skipped', source: source.id, until: before.nextAttemptAt })
       return null
     }
@@ -165,7 +187,9 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     return text === null ? null : { source, text, url: outcome.url, failuresBefore: before.failures }
   }
 
-  const docs = await mapLimit(input.sources, LIMITS.concurrency, readSource)
+  // Sources a run before this one had no time for go first (a stable sort: otherwise as listed).
+  const ordered = [...input.sources].sort((a, b) => Number(!!memory[b.url]?.deferredAt) - Number(!!memory[a.url]?.deferredAt))
+  const docs = await mapLimit(ordered, LIMITS.concurrency, readSource)
 
   for (const doc of docs) {
     if (!doc) continue
@@ -198,8 +222,15 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
       })
       .slice(0, Math.min(perFeed, Math.max(0, articleBudget)))
     articleBudget -= due.length
-    const fetched = await mapLimit(due, LIMITS.concurrency, async (item) => ({ item, outcome: await fetchOne(item.url, seen[item.key], 'html') }))
-    for (const { item, outcome } of fetched) {
+    const fetched = await mapLimit(due, LIMITS.concurrency, async (item) => {
+      if (!pastDeadline()) return { item, outcome: await fetchOne(item.url, seen[item.key], 'html') }
+      // Left unseen, so it is due again next run.
+      deferred.push(item.url)
+      return null
+    })
+    for (const read of fetched) {
+      if (!read) continue
+      const { item, outcome } = read
       const prev = seen[item.key]
       const stamp = item.updated ?? item.published ?? undefined
       const base: SeenItem = { url: item.url, firstSeen: prev?.firstSeen ?? at, attempts: prev?.attempts ?? 0, done: false, ...(stamp ? { stamp } : {}), ...(prev?.hash ? { hash: prev.hash } : {}) }
@@ -223,5 +254,6 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     }
     feeds[doc.source.id] = boundSeen(seen)
   }
-  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed }
+  if (deferred.length > 0) log?.({ event: 'deadline', deferred: deferred.length })
+  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed, deferred }
 }

@@ -1,19 +1,19 @@
 import { sameJson } from '../../core/canonical-json'
 import { claimLedgerKey, CERTAINTY_RANK } from '../../core/claim-key'
-import { HISTORY_LIMIT, type PublicView } from '../../core/public-view'
+import type { PublicView } from '../../core/public-view'
 import type { Change, Claim, Facts, Source, Subject } from '../../core/types'
-import { changeId, diffFacts } from '../facts/diff-facts'
+import { diffFacts } from '../facts/diff-facts'
 import { createSubjectMatcher } from '../extract/subject-matcher'
 import type { FetchRules } from '../fetch/guarded-fetch'
-import { hashText } from '../fetch/hash'
 import { emptyFacts, mergeFacts } from '../facts/merge-facts'
 import type { Notifier, RenderedEmail } from '../../mail/delivery/notifier'
 import { renderUpdateEmail } from '../../mail/render/render-email'
 import type { KvLike } from '../../store/kv'
 import { collectClaims } from './collect-claims'
+import { handOverChanges } from './hand-over'
 import type { RunLock } from './lock'
 import type { FetchMemory, PipelineState } from './state'
-import { loadState, savePublicView, saveState } from './state-store'
+import { isViewBehind, loadState, savePublicView, saveState } from './state-store'
 
 /** Everything a cron run touches, passed in so the Worker, the CLI and tests drive the same code. */
 export interface RunDeps {
@@ -40,8 +40,18 @@ export interface RunDeps {
   expectState?: boolean
   /** Base URL for links in emails and the public view. */
   publicUrl?: string
+  /**
+   * How long after its start the run may begin new fetches (default `RUN_BUDGET_MS`, well
+   * inside the lock's lease); the rest are deferred to the next run. Checked against `now()`.
+   */
+  runBudgetMs?: number
+  /** Test seam: called at each step boundary; the fault suite throws from it to crash a run there. */
+  onStep?: (step: RunStep) => void | Promise<void>
   log?: (event: Record<string, unknown>) => void
 }
+
+/** The boundaries between a run's steps, in order (`RunDeps.onStep`). */
+export type RunStep = 'fetched' | 'notified' | 'view-saved' | 'state-saved'
 
 /** What one run did; the replay prints it as a `run` line. */
 export interface RunReport {
@@ -55,9 +65,20 @@ export interface RunReport {
   facts: Facts
   /** Whether the run wrote state (a quiet run does not). */
   wrote: boolean
+  /** URLs left for the next run because this one reached its deadline (not failures). */
+  deferred: string[]
+  /** Editions a run handed over before dying unsaved, found and put in the history by this one. */
+  recovered: string[]
 }
 
-const LOCK_TTL_MS = 10 * 60 * 1000
+/** The run lock's lease: another run may take over a subject after this long. */
+export const LOCK_TTL_MS = 10 * 60 * 1000
+/**
+ * No fetch starts later than this into a run. What is in flight then ends within its own
+ * 15 s budget, extraction is bounded per document, and the saves follow: all well inside the
+ * lease, so a second run never takes over a live one.
+ */
+export const RUN_BUDGET_MS = 7 * 60 * 1000
 /** Claims the ledger keeps; beyond it, it is cut to `KEEP_AFTER_CUT` (so cuts are rare). */
 const MAX_CLAIMS = 4000
 const KEEP_AFTER_CUT = 3500
@@ -107,15 +128,13 @@ function creditSources(memory: Record<string, FetchMemory>, feeds: PipelineState
   return out
 }
 
-/** A stable edition id: the same material changes of the same subject always give the same id. */
-async function editionId(slug: string, material: Change[]): Promise<string> {
-  return (await hashText([slug, ...material.map(changeId).sort()].join('\n'))).slice(0, 24)
-}
-
 /**
- * One cron run: sources → fetch → extract → merge → diff → notify. Reads state once, writes it
- * at most once (only when something changed), and hands material changes to the notifier at most
- * once. The first run of a fresh install is a silent baseline.
+ * One cron run: sources → fetch → extract → merge → diff → notify → save. Reads state once,
+ * writes it at most once (only when something changed), and hands material changes to the
+ * notifier at most once, even across a crash (`hand-over.ts`). It saves the public view before
+ * the state, and rewrites a view a failed write left behind. It starts no fetch after
+ * `RUN_BUDGET_MS`, so it ends inside its lock's lease. The first run of a fresh install is a
+ * silent baseline.
  */
 export async function runCron(deps: RunDeps): Promise<RunReport> {
   const now = deps.now()
@@ -124,7 +143,7 @@ export async function runCron(deps: RunDeps): Promise<RunReport> {
   const token = deps.lock ? await deps.lock.acquire(lockName, LOCK_TTL_MS, now) : 'none'
   if (token === null) {
     deps.log?.({ event: 'run-skipped', reason: 'another run holds the lock', at })
-    return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false }
+    return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false, deferred: [], recovered: [] }
   }
   try {
     return await runLocked(deps, now)
@@ -152,37 +171,47 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     ...(deps.fetchTimeoutMs ? { timeoutMs: deps.fetchTimeoutMs } : {}),
     now,
     baseline,
+    stopAt: now.getTime() + (deps.runBudgetMs ?? RUN_BUDGET_MS),
+    clock: () => deps.now().getTime(),
     ...(deps.log ? { log: deps.log } : {}),
   })
+  await deps.onStep?.('fetched')
 
   const ledger = [...state.claims]
   const { added, compacted } = addToLedger(ledger, collected.claims)
   const facts = mergeFacts(state.facts, ledger, { today: at.slice(0, 10), subject: deps.subject })
-  const reported = new Set(state.reported)
-  const changes = diffFacts(state.facts, facts, { baseline, reported })
-  const material = changes.filter((c) => c.material)
-
-  let email: RenderedEmail | null = null
-  const history = [...state.history]
-  if (material.length > 0) {
-    email = renderUpdateEmail({ changes: material, facts, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' })
-    const id = await editionId(deps.slug, material)
-    // Notify before saving: the notifier ignores a repeated id, so a crash between the two
-    // re-sends nothing, while saving first could lose the email.
-    await deps.notifier.notify({ id, at, subject: deps.slug, changes: material, facts, email })
-    history.unshift({ id, at, changes: material })
-    history.length = Math.min(history.length, HISTORY_LIMIT)
-    for (const c of material) reported.add(changeId(c))
-  }
+  // Hand over before saving (a crash in between re-sends nothing: see hand-over.ts).
+  const { changes, material, email, history, reported, recovered } = await handOverChanges({
+    notifier: deps.notifier,
+    slug: deps.slug,
+    at,
+    state,
+    changes: diffFacts(state.facts, facts, { baseline, reported: new Set(state.reported) }),
+    facts,
+    render: (changes) => renderUpdateEmail({ changes, facts, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' }),
+  })
+  await deps.onStep?.('notified')
 
   const fetchMemory = material.length > 0 ? creditSources(collected.fetchMemory, collected.feeds, sources, material, at) : collected.fetchMemory
   // A material change is a change of facts, so it is covered by factsChanged.
   const factsChanged = !sameJson(facts, state.facts)
-  const wrote = baseline || collected.dirty || added > 0 || factsChanged
+  const viewBehind = !baseline && isViewBehind(state)
+  const wrote = baseline || collected.dirty || added > 0 || factsChanged || viewBehind
   if (wrote) {
+    const version = state.version + 1
+    const factsVersion = baseline || factsChanged ? version : (state.factsVersion ?? state.version)
+    let viewVersion = state.viewVersion
+    // The view first, then the state that records it: if the view write fails, nothing is
+    // saved and the retry does both; if the state write fails, the view is merely early.
+    if (baseline || factsChanged || viewBehind) {
+      const view: PublicView = { version, updatedAt: at, facts, history }
+      await savePublicView(deps.kv, deps.slug, view)
+      viewVersion = version
+      await deps.onStep?.('view-saved')
+    }
     const next: PipelineState = {
       ...state,
-      version: state.version + 1,
+      version,
       updatedAt: at,
       facts,
       claims: ledger,
@@ -190,13 +219,12 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
       feeds: collected.feeds,
       reported: [...reported].slice(-MAX_REPORTED),
       history,
+      factsVersion,
+      ...(viewVersion !== undefined ? { viewVersion } : {}),
     }
     await saveState(deps.kv, deps.slug, loaded, next, { compacted })
-    if (baseline || factsChanged) {
-      const view: PublicView = { version: next.version, updatedAt: at, facts, history }
-      await savePublicView(deps.kv, deps.slug, view)
-    }
+    await deps.onStep?.('state-saved')
   }
-  deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, wrote })
-  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote }
+  deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, deferred: collected.deferred.length, recovered, wrote })
+  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, deferred: collected.deferred, recovered }
 }
