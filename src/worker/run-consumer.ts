@@ -28,7 +28,9 @@ export async function consumeRuns(batch: MessageBatch<unknown>, env: Env, seams:
     }
     if (message.attempts > 1) await resumeEditions(env)
     try {
-      await runSubject(env, job.data.slug, job.data.at, seams)
+      // The job (subject and cron time) owns the lease: if an attempt of it crashed holding the
+      // lock, this redelivery takes the lock over instead of being skipped for ten minutes.
+      await runSubject(env, job.data.slug, job.data.at, seams, `${job.data.slug}@${job.data.at}`)
       message.ack()
     } catch {
       // runSubject logged it; only this subject waits for the retry.

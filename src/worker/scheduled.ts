@@ -34,7 +34,7 @@ export interface RunSeams {
 }
 
 /** Builds one subject's run dependencies for the Worker: real fetch, clock, KV (counted), D1 lock. */
-export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps['sources'], seams: RunSeams = {}): { deps: RunDeps; counts: KvCounts; notifier: QueueNotifier } {
+export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps['sources'], seams: RunSeams = {}, owner?: string): { deps: RunDeps; counts: KvCounts; notifier: QueueNotifier } {
   const { kv, counts } = countKv(workersKv(env.STATE))
   // Delivery: editions are recorded in D1 and fanned out through the email Queue.
   const notifier = queueNotifier(env)
@@ -48,6 +48,7 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
     sources,
     notifier,
     lock: d1Lock(env.DB),
+    ...(owner !== undefined ? { lockOwner: owner } : {}),
     legacyState: subject.legacy,
     expectState: subject.stateSavedAt !== null,
     publicUrl: readPublicUrl(env),
@@ -60,9 +61,10 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
  * Runs one subject now (the runs Queue consumer, and the demo's button): reads it and its
  * sources from D1, adopts the single-subject state first if it is the migrated one, runs the
  * pipeline and logs one line. A missing or paused subject is not run (null). Errors are logged
- * and rethrown, so the consumer retries that subject alone.
+ * and rethrown, so the consumer retries that subject alone. `owner` names the runs Queue job:
+ * a redelivery of it takes over the run lock its crashed attempt left.
  */
-export async function runSubject(env: Env, slug: string, cron: string | null = null, seams: RunSeams = {}): Promise<RunReport | null> {
+export async function runSubject(env: Env, slug: string, cron: string | null = null, seams: RunSeams = {}, owner?: string): Promise<RunReport | null> {
   const started = Date.now()
   let subject = await getSubject(env.DB, slug)
   if (!subject || subject.status !== 'active') {
@@ -74,7 +76,7 @@ export async function runSubject(env: Env, slug: string, cron: string | null = n
     subject = (await getSubject(env.DB, slug)) ?? subject
   }
   const sources = (await listSources(env.DB, slug)).map(withoutVersion)
-  const { deps, counts } = buildRunDeps(env, subject, sources, seams)
+  const { deps, counts } = buildRunDeps(env, subject, sources, seams, owner)
   const base = { event: 'cron' as const, subject: slug, cron, at: new Date(started).toISOString(), demo: isDemoMode(env) }
   try {
     const report = await runCron(deps)

@@ -1,5 +1,5 @@
 import type { Change } from '../../core/types'
-import type { Edition, Notifier } from './notifier'
+import type { Edition, HandedOver, Notifier } from './notifier'
 import { d1EditionStore, MAX_BATCH_SIZE, type EditionStore } from './edition-store'
 import type { EmailJob, JobQueue } from './email-job'
 import { logEvent } from '../../core/log'
@@ -29,6 +29,7 @@ export interface QueueNotifier extends Notifier {
    * to the Queue (the Worker died between recording and enqueueing). Safe to call every run.
    */
   resume(): Promise<number>
+  recall(subject: string, since: string): Promise<HandedOver[]>
 }
 
 /**

@@ -31,6 +31,8 @@ export interface RunDeps {
   sources: Source[]
   notifier: Notifier
   lock?: RunLock
+  /** The job this run belongs to (the runs Queue message): its retry takes over the lease a crash left. */
+  lockOwner?: string
   /** Read the single-subject layout's keys while this subject has no state of its own. */
   legacyState?: boolean
   /**
@@ -140,7 +142,7 @@ export async function runCron(deps: RunDeps): Promise<RunReport> {
   const now = deps.now()
   const at = now.toISOString()
   const lockName = `cron:${deps.slug}`
-  const token = deps.lock ? await deps.lock.acquire(lockName, LOCK_TTL_MS, now) : 'none'
+  const token = deps.lock ? await deps.lock.acquire(lockName, LOCK_TTL_MS, now, deps.lockOwner) : 'none'
   if (token === null) {
     deps.log?.({ event: 'run-skipped', reason: 'another run holds the lock', at })
     return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false, deferred: [], recovered: [] }
