@@ -44,6 +44,18 @@ export interface CollectInput {
   log?: (event: Record<string, unknown>) => void
 }
 
+/** One document a run tried to read, for the run report. */
+export interface DocumentRead {
+  url: string
+  /** A configured source (`page`, `feed`) or an article a feed listed. */
+  kind: 'page' | 'feed' | 'article'
+  /** new: read (content new or changed); unchanged: 304 or the same bytes; failed; skipped: waiting out a Retry-After, or left to the next run at the run's deadline. */
+  outcome: 'new' | 'unchanged' | 'failed' | 'skipped'
+  /** Claims extracted from it (new documents only). */
+  claims: number
+  error?: string
+}
+
 export interface CollectResult {
   claims: Claim[]
   fetchMemory: Record<string, FetchMemory>
@@ -53,6 +65,8 @@ export interface CollectResult {
   dirty: boolean
   /** Documents parsed this run (for logs and the benchmark). */
   parsed: number
+  /** Every document tried, in the order read (the run report's list). */
+  documents: DocumentRead[]
   /** URLs not fetched because the run reached its deadline (sources, then feed items). */
   deferred: string[]
 }
@@ -121,6 +135,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   const feeds: Record<string, Record<string, SeenItem>> = { ...input.feeds }
   const failed: { url: string; error: string }[] = []
   const claims: Claim[] = []
+  const documents: DocumentRead[] = []
   const deferred: string[] = []
   let dirty = false
   let parsed = 0
@@ -146,6 +161,8 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     log?.({ event: 'extracted', url, published: result.published, claims: result.claims.length })
     return null
   }
+  const note = (url: string, kind: DocumentRead['kind'], outcome: DocumentRead['outcome'], found = 0, error?: string) =>
+    documents.push({ url, kind, outcome, claims: found, ...(error !== undefined ? { error } : {}) })
 
   // Every request, redirect hops and feed items included, passes the one URL guard.
   const network = guardFetch(input.fetch, input.urlRules)
@@ -159,6 +176,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
       // Out of time: not a failure. Marked, so the next run reads it first.
       deferred.push(source.url)
       memory[source.url] = { ...before, deferredAt: deferredAt ?? at }
+      note(source.url, source.kind, 'skipped')
       dirty = true
       return null
     }
@@ -167,6 +185,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     if (before.nextAttemptAt && before.nextAttemptAt > at) {
       memory[source.url] = before
       log?.({ event: 'skipped', source: source.id, until: before.nextAttemptAt })
+      note(source.url, source.kind, 'skipped')
       return null
     }
     const outcome = await fetchOne(source.url, before, source.kind === 'feed' ? 'feed' : 'html')
@@ -175,12 +194,14 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     if (outcome.kind === 'failed') {
       after = recordFailure(before, outcome, now)
       failed.push({ url: source.url, error: outcome.error })
+      note(source.url, source.kind, 'failed', 0, outcome.error)
       log?.({ event: 'fetch-failed', source: source.id, error: outcome.error, status: outcome.status })
     } else if (outcome.kind === 'fetched') {
       after = recordSuccess(before, outcome.status, outcome.etag, outcome.lastModified, outcome.hash, now)
       text = outcome.text
     } else {
       after = recordSuccess(before, outcome.status, outcome.etag, outcome.lastModified, outcome.kind === 'unchanged' ? outcome.hash : before.hash, now)
+      note(source.url, source.kind, 'unchanged')
     }
     if (meaningful(before) !== meaningful(after)) dirty = true
     memory[source.url] = after
@@ -194,11 +215,13 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   for (const doc of docs) {
     if (!doc) continue
     if (doc.source.kind === 'page') {
+      const before = claims.length
       const error = extract(doc.text, doc.source.url, null)
       if (error !== null) {
         memory[doc.source.url] = recordUnreadable(memory[doc.source.url], error, now, doc.failuresBefore)
         dirty = true
-      }
+        note(doc.source.url, 'page', 'failed', 0, error)
+      } else note(doc.source.url, 'page', 'new', claims.length - before)
       continue
     }
     let items
@@ -208,9 +231,11 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
       const error = e instanceof FeedParseError ? e.message : `feed could not be read: ${describeError(e)}`
       memory[doc.source.url] = recordUnreadable(memory[doc.source.url], error, now, doc.failuresBefore)
       failed.push({ url: doc.source.url, error })
+      note(doc.source.url, 'feed', 'failed', 0, error)
       dirty = true
       continue
     }
+    note(doc.source.url, 'feed', 'new')
     const seen = { ...(feeds[doc.source.id] ?? {}) }
     const due = items
       .filter((item) => {
@@ -240,20 +265,27 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
         const gone = outcome.status === 404 || outcome.status === 410 || !outcome.transient
         seen[item.key] = { ...base, attempts, done: attempts >= LIMITS.attemptsPerItem || (gone && attempts >= 2) }
         failed.push({ url: item.url, error: outcome.error })
+        note(item.url, 'article', 'failed', 0, outcome.error)
       } else if (outcome.kind === 'fetched') {
-        if (extract(outcome.text, item.url, item.published) === null) seen[item.key] = { ...base, attempts: 0, done: true, hash: outcome.hash }
-        else {
+        const before = claims.length
+        const error = extract(outcome.text, item.url, item.published)
+        if (error === null) {
+          seen[item.key] = { ...base, attempts: 0, done: true, hash: outcome.hash }
+          note(item.url, 'article', 'new', claims.length - before)
+        } else {
           // An unreadable article is read once more (it may be fixed), like a 404.
           const attempts = base.attempts + 1
           seen[item.key] = { ...base, attempts, done: attempts >= 2 }
+          note(item.url, 'article', 'failed', 0, error)
         }
       } else {
         seen[item.key] = { ...base, done: true }
+        note(item.url, 'article', 'unchanged')
       }
       dirty = true
     }
     feeds[doc.source.id] = boundSeen(seen)
   }
   if (deferred.length > 0) log?.({ event: 'deadline', deferred: deferred.length })
-  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed, deferred }
+  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed, documents, deferred }
 }

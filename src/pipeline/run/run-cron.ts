@@ -3,6 +3,7 @@ import { claimLedgerKey, CERTAINTY_RANK } from '../../core/claim-key'
 import type { PublicView } from '../../core/public-view'
 import type { Change, Claim, Facts, Source, Subject } from '../../core/types'
 import { diffFacts } from '../facts/diff-facts'
+import { explainFindings } from '../facts/explain-findings'
 import { createSubjectMatcher } from '../extract/subject-matcher'
 import type { FetchRules } from '../fetch/guarded-fetch'
 import { emptyFacts, mergeFacts } from '../facts/merge-facts'
@@ -12,6 +13,7 @@ import type { KvLike } from '../../store/kv'
 import { collectClaims } from './collect-claims'
 import { handOverChanges } from './hand-over'
 import type { RunLock } from './lock'
+import { summarizeRun, type RunReportStore, type RunSummary } from './run-report'
 import type { FetchMemory, PipelineState } from './state'
 import { isViewBehind, loadState, savePublicView, saveState } from './state-store'
 
@@ -42,6 +44,8 @@ export interface RunDeps {
   expectState?: boolean
   /** Base URL for links in emails and the public view. */
   publicUrl?: string
+  /** Where the run's report (documents, claims, why each finding was or was not sent) is kept; none: not kept. */
+  reports?: RunReportStore
   /**
    * How long after its start the run may begin new fetches (default `RUN_BUDGET_MS`, well
    * inside the lock's lease); the rest are deferred to the next run. Checked against `now()`.
@@ -67,6 +71,8 @@ export interface RunReport {
   facts: Facts
   /** Whether the run wrote state (a quiet run does not). */
   wrote: boolean
+  /** What the run read and why each finding was or was not sent (absent when skipped). */
+  summary?: RunSummary
   /** URLs left for the next run because this one reached its deadline (not failures). */
   deferred: string[]
   /** Editions a run handed over before dying unsaved, found and put in the history by this one. */
@@ -227,6 +233,21 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     await saveState(deps.kv, deps.slug, loaded, next, { compacted })
     await deps.onStep?.('state-saved')
   }
+  const summary = await keepRunReport(deps, {
+    at,
+    baseline,
+    collected,
+    newClaims: added,
+    // `reported` includes what a crashed run handed over: those changes read as known.
+    findings: explainFindings({ found: collected.claims, ledger, before: state.facts, after: facts, changes, baseline, reported, subject: deps.subject }),
+  })
   deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, deferred: collected.deferred.length, recovered, wrote })
-  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, deferred: collected.deferred, recovered }
+  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, summary, deferred: collected.deferred, recovered }
+}
+
+/** Builds the run's report and keeps it; a report that cannot be kept is logged, never fails the run. */
+async function keepRunReport(deps: RunDeps, input: Parameters<typeof summarizeRun>[0]): Promise<RunSummary> {
+  const summary = summarizeRun(input)
+  await deps.reports?.save(deps.slug, summary).catch((err: unknown) => deps.log?.({ event: 'run-report', level: 'error', subject: deps.slug, error: String(err) }))
+  return summary
 }
