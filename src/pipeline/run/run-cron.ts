@@ -1,7 +1,10 @@
 import { claimLedgerKey, CERTAINTY_RANK } from '../../core/claim-key'
 import { HISTORY_LIMIT, type PublicView } from '../../core/public-view'
+import type { HeldChange, RunEditorialInput } from '../../core/editorial'
 import type { Change, Claim, Facts, Source, Subject } from '../../core/types'
 import { changeId, diffFacts } from '../facts/diff-facts'
+import { filterLedger, unreliableUrls } from '../facts/editorial-filter'
+import { applyDecisions, revertChanges, toHeldChanges } from '../facts/editorial-revert'
 import { createSubjectMatcher } from '../extract/subject-matcher'
 import { hashText } from '../fetch/hash'
 import { emptyFacts, mergeFacts } from '../facts/merge-facts'
@@ -34,7 +37,37 @@ export interface RunDeps {
   expectState?: boolean
   /** Base URL for links in emails and the public view. */
   publicUrl?: string
+  /** Editorial control (review mode, exclusions, held editions); absent = review off, nothing excluded. */
+  editorial?: RunEditorial
   log?: (event: Record<string, unknown>) => void
+}
+
+/** An edition a run holds for review instead of notifying. */
+export interface HeldEditionInput {
+  /** The edition id it would have been sent with. */
+  id: string
+  at: string
+  /** When it goes out by itself (`hold N hours`); null waits for a maintainer. */
+  holdUntil: string | null
+  changes: HeldChange[]
+}
+
+/** A configured source that has just failed `failures` runs in a row. */
+export interface FailingSource {
+  id: string
+  url: string
+  failures: number
+  lastError: string | null
+  /** When it last answered (null: never); names the failure streak, so it is reported once. */
+  lastOkAt: string | null
+}
+
+/** What a run needs of editorial control: its inputs, and where held editions and alerts go. */
+export interface RunEditorial extends RunEditorialInput {
+  /** Records a held edition (a repeated id changes nothing) and tells maintainers; before state is saved. */
+  hold(edition: HeldEditionInput): Promise<void>
+  /** Tells maintainers about sources that reached `failureThreshold` failed runs in a row this run. */
+  alertFailing(sources: FailingSource[]): Promise<void>
 }
 
 /** What one run did; the replay prints it as a `run` line. */
@@ -49,6 +82,8 @@ export interface RunReport {
   facts: Facts
   /** Whether the run wrote state (a quiet run does not). */
   wrote: boolean
+  /** The id of the edition held for review instead of sent (review mode `hold`), else null. */
+  held: string | null
 }
 
 const LOCK_TTL_MS = 10 * 60 * 1000
@@ -102,7 +137,7 @@ function creditSources(memory: Record<string, FetchMemory>, feeds: PipelineState
 }
 
 /** A stable edition id: the same material changes of the same subject always give the same id. */
-async function editionId(slug: string, material: Change[]): Promise<string> {
+export async function editionId(slug: string, material: Change[]): Promise<string> {
   return (await hashText([slug, ...material.map(changeId).sort()].join('\n'))).slice(0, 24)
 }
 
@@ -118,7 +153,7 @@ export async function runCron(deps: RunDeps): Promise<RunReport> {
   const token = deps.lock ? await deps.lock.acquire(lockName, LOCK_TTL_MS, now) : 'none'
   if (token === null) {
     deps.log?.({ event: 'run-skipped', reason: 'another run holds the lock', at })
-    return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false }
+    return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false, held: null }
   }
   try {
     return await runLocked(deps, now)
@@ -149,23 +184,38 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
 
   const ledger = [...state.claims]
   const { added, compacted } = addToLedger(ledger, collected.claims)
-  const facts = mergeFacts(state.facts, ledger, { today: at.slice(0, 10), subject: deps.subject })
+  const editorial = deps.editorial
+  // Editorial exclusions filter what counts before merge; the ledger itself keeps every claim.
+  const counted = filterLedger(ledger, { rules: editorial?.rules ?? [], unreliable: unreliableUrls(deps.sources, collected.feeds) })
+  const prevFacts = editorial ? applyDecisions(state.facts, editorial.decisions) : state.facts
+  const facts = mergeFacts(prevFacts, counted, { today: at.slice(0, 10), subject: deps.subject })
   const reported = new Set(state.reported)
-  const changes = diffFacts(state.facts, facts, { baseline, reported })
+  const changes = diffFacts(prevFacts, facts, { baseline, reported })
   const material = changes.filter((c) => c.material)
 
   let email: RenderedEmail | null = null
+  let held: HeldChange[] | null = null
+  let heldId: string | null = null
   const history = [...state.history]
   if (material.length > 0) {
-    email = renderUpdateEmail({ changes: material, facts, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' })
     const id = await editionId(deps.slug, material)
-    // Notify before saving: the notifier ignores a repeated id, so a crash between the two
-    // re-sends nothing, while saving first could lose the email.
-    await deps.notifier.notify({ id, at, subject: deps.slug, changes: material, facts, email })
-    history.unshift({ id, at, changes: material })
-    history.length = Math.min(history.length, HISTORY_LIMIT)
+    if (editorial?.review.mode === 'hold') {
+      // Held, not sent: the maintainer approves (the email is rendered then, with what is left).
+      held = toHeldChanges(prevFacts, facts, material)
+      heldId = id
+      const holdUntil = editorial.review.holdHours === null ? null : new Date(now.getTime() + editorial.review.holdHours * 3_600_000).toISOString()
+      await editorial.hold({ id, at, holdUntil, changes: held })
+    } else {
+      email = renderUpdateEmail({ changes: material, facts, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' })
+      // Notify before saving: the notifier ignores a repeated id, so a crash between the two
+      // re-sends nothing, while saving first could lose the email.
+      await deps.notifier.notify({ id, at, subject: deps.slug, changes: material, facts, email })
+      history.unshift({ id, at, changes: material })
+      history.length = Math.min(history.length, HISTORY_LIMIT)
+    }
     for (const c of material) reported.add(changeId(c))
   }
+  if (editorial) await alertFailingSources(editorial, sources, state.fetch, collected.fetchMemory, deps.log)
 
   const fetchMemory = material.length > 0 ? creditSources(collected.fetchMemory, collected.feeds, sources, material, at) : collected.fetchMemory
   // A material change is a change of facts, so it is covered by factsChanged.
@@ -185,10 +235,29 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     }
     await saveState(deps.kv, deps.slug, loaded, next, { compacted })
     if (baseline || factsChanged) {
-      const view: PublicView = { version: next.version, updatedAt: at, facts, history }
+      // Changes still held for review stay off the public pages until they are approved.
+      const pending = editorial ? (held ? [held, ...editorial.pending] : editorial.pending) : []
+      const view: PublicView = { version: next.version, updatedAt: at, facts: pending.length > 0 ? revertChanges(facts, pending) : facts, history }
       await savePublicView(deps.kv, deps.slug, view)
     }
   }
-  deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, wrote })
-  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote }
+  deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, counted: counted.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, held: heldId !== null, failed: collected.failed.length, wrote })
+  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, held: heldId }
+}
+
+/**
+ * Reports sources that reached the failure threshold in this run (below it before, at or above
+ * it now): once per failure streak, since the count only passes the threshold once until a
+ * success resets it. A failing alert is logged, never the run's failure.
+ */
+async function alertFailingSources(editorial: RunEditorial, sources: Source[], before: Record<string, FetchMemory>, after: Record<string, FetchMemory>, log: RunDeps['log']): Promise<void> {
+  const threshold = editorial.failureThreshold
+  const failing: FailingSource[] = sources.flatMap((s) => {
+    const was = before[s.url]?.failures ?? 0
+    const mem = after[s.url]
+    if (!mem || was >= threshold || mem.failures < threshold) return []
+    return [{ id: s.id, url: s.url, failures: mem.failures, lastError: mem.lastError ?? null, lastOkAt: mem.lastOkAt ?? null }]
+  })
+  if (failing.length === 0) return
+  await editorial.alertFailing(failing).catch((err: unknown) => log?.({ event: 'alert.failed', level: 'error', kind: 'source-failing', error: String(err) }))
 }
