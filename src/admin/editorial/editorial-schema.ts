@@ -49,7 +49,7 @@ export const slotSchema = z
 
 /** An ignored sentence: the document it is in and the sentence as the claim quotes it. */
 export const ignoreSchema = z.strictObject({
-  source: z.string().url('The document URL.').max(2048),
+  source: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/i, 'The document’s http(s) URL, as the claim names it.'),
   evidence: z.string().min(1, 'The sentence.').max(2000),
   reason: reasonSchema,
 })
