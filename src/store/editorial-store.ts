@@ -310,6 +310,15 @@ export async function getCorrection(db: D1Database, id: string): Promise<Correct
   return row ? ((await listCorrections(db, row.subject_slug)).find((c) => c.id === id) ?? null) : null
 }
 
+/**
+ * Forgets every held edition, exclusion and correction (the demo's reset, which starts the facts
+ * over: decisions about facts that no longer exist would only confuse the next baseline). The
+ * settings and the audit log stay.
+ */
+export async function clearEditorialDecisions(db: D1Database): Promise<void> {
+  await db.batch(['held_editions', 'claim_exclusions', 'corrections'].map((t) => db.prepare(`DELETE FROM ${t}`)))
+}
+
 // ── Editions (read only here) ────────────────────────────────────────────────────────────────
 
 /** An update edition as a correction needs it: who got it (its snapshot) and what it said. */

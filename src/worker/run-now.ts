@@ -2,6 +2,7 @@ import type { RunReport } from '../pipeline/run/run-cron'
 import { clearState } from '../pipeline/run/state-store'
 import { workersKv } from '../store/kv'
 import { clearStateSaved, listSubjects } from '../store/subject-store'
+import { clearEditorialDecisions } from '../store/editorial-store'
 import { migrateLayout } from './migrate-layout'
 import { runSubject } from './scheduled'
 
@@ -16,11 +17,12 @@ export async function runAllNow(env: Env, cron: string | null = null): Promise<{
   return out
 }
 
-/** Deletes every subject's pipeline state and public view (the demo's reset); returns the keys. */
+/** Deletes every subject's pipeline state and public view, and the editorial decisions about them (the demo's reset); returns the keys. */
 export async function resetAllState(env: Env): Promise<string[]> {
   const kv = workersKv(env.STATE)
   const cleared: string[] = []
   for (const subject of await listSubjects(env.DB)) cleared.push(...(await clearState(kv, subject.slug)))
   await clearStateSaved(env.DB)
+  await clearEditorialDecisions(env.DB)
   return cleared
 }
