@@ -10,7 +10,9 @@ import { recordingNotifier } from '../src/mail/delivery/notifier'
 import { runCron } from '../src/pipeline/run/run-cron'
 import { countKv, memoryKv } from '../src/store/kv'
 import subjectJson from '../data/subject.json' with { type: 'json' }
+import { benchHostile } from './hostile-bench'
 import { actorName, buildRealisticPage } from './realistic-page'
+import { benchSubscribeTiming } from './subscribe-timing-bench'
 
 const subject = subjectJson as Subject
 
@@ -140,7 +142,9 @@ async function benchRuns(): Promise<string[]> {
 async function main(): Promise<void> {
   const out: string[] = [`season-watch bench — node ${process.version}, ${new Date().toISOString()}`, '']
   out.push(...benchExtraction(), '')
+  out.push(...benchHostile().lines, '')
   out.push(...(await benchRuns()), '')
+  out.push(...(await benchSubscribeTiming()), '')
   try {
     const mod = (await import('./runs-fanout-bench')) as { benchRunsFanout: () => Promise<string[]> }
     out.push(...(await mod.benchRunsFanout()), '')

@@ -4,7 +4,7 @@ import { runCron, type RunDeps, type RunReport } from '../pipeline/run/run-cron'
 import { countKv, workersKv, type KvCounts } from '../store/kv'
 import { listSources, withoutVersion } from '../store/source-store'
 import { getSubject, listSubjects, markStateSaved, subjectConfig, type SubjectRecord } from '../store/subject-store'
-import { fetchFor, isDemoMode, readPublicUrl } from './config'
+import { fetchFor, fetchRulesFor, isDemoMode, readPublicUrl } from './config'
 import { adoptUnderLock, migrateLayout } from './migrate-layout'
 import type { RunJob } from './run-job'
 import { logEvent } from '../core/log'
@@ -43,6 +43,7 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
   const notifier = queueNotifier(env)
   const deps: RunDeps = {
     fetch: seams.fetch ?? fetchFor(env),
+    urlRules: fetchRulesFor(env),
     now: seams.now ?? (() => new Date()),
     kv,
     slug: subject.slug,

@@ -14,7 +14,7 @@ import { workersKv } from '../../store/kv'
 import { listSources, type SourceRecord } from '../../store/source-store'
 import { listExclusions } from '../../store/editorial-store'
 import { getSubject, subjectConfig, type SubjectRecord } from '../../store/subject-store'
-import { fetchFor, isDemoMode } from '../../worker/config'
+import { fetchFor, fetchRulesFor, isDemoMode } from '../../worker/config'
 import { ensureSubjects } from '../../worker/migrate-layout'
 
 /** Test seams: the network the dry-run uses and the clock. */
@@ -104,7 +104,7 @@ export async function runDryRun(c: C, target: DryRunTarget) {
   const subject = c.get('subject')
   const [loaded, exclusions] = await Promise.all([loadState(workersKv(c.env.STATE), stateAt(subject)), listExclusions(c.env.DB, subject.slug)])
   const { now, fetch } = c.get('options')
-  return dryRunSource(target, { fetch, now, subject: subjectConfig(subject), state: loaded?.state ?? null, rules: rulesFor(c.env), exclusions: exclusions.map((e) => e.rule) })
+  return dryRunSource(target, { fetch, now, subject: subjectConfig(subject), state: loaded?.state ?? null, rules: fetchRulesFor(c.env), exclusions: exclusions.map((e) => e.rule) })
 }
 
 /** Marker for a body that is not JSON. */

@@ -1,8 +1,10 @@
 import type { Claim, Source, Subject } from '../../core/types'
 import { extractDocument } from '../extract/extract-document'
+import { UnreadablePageError } from '../extract/parse-html'
 import type { SubjectMatcher } from '../extract/subject-matcher'
 import { FeedParseError, parseFeed } from '../feed/parse-feed'
 import { type FetchFailure, fetchDocument, type PreviousFetch } from '../fetch/fetch-document'
+import { guardFetch, type FetchRules } from '../fetch/guarded-fetch'
 import { mapLimit } from './map-limit'
 import type { FetchMemory, SeenItem } from './state'
 
@@ -25,6 +27,10 @@ export interface CollectInput {
   subject: Subject
   matcher: SubjectMatcher
   fetch: typeof fetch
+  /** URL rules for every request (sources, redirect hops, feed items); the default refuses loopback and private networks. */
+  urlRules?: FetchRules
+  /** Per-document fetch budget in ms (default: `fetchDocument`'s 15 s). */
+  timeoutMs?: number
   now: Date
   /** First run of a fresh install: take the feeds' whole backlog. */
   baseline?: boolean
@@ -61,6 +67,26 @@ function recordSuccess(mem: FetchMemory, status: number, etag: string | undefine
   return next
 }
 
+/**
+ * Records a document that was fetched but could not be read (a broken feed, a page over its
+ * budget). The hash is forgotten so the same bytes are read, and reported, again next run.
+ */
+function recordUnreadable(mem: FetchMemory | undefined, error: string, now: Date, failuresBefore: number): FetchMemory {
+  const { hash: _unread, ...rest } = mem ?? { failures: 0 }
+  // The fetch itself succeeded and reset the count; this run still failed for this source.
+  return recordFailure({ ...rest, failures: failuresBefore }, { error }, now)
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? e.message || e.name : String(e)
+}
+
+/** A clear sentence for an extraction failure: the budget's own message, else what was thrown. */
+function describeExtractError(e: unknown): string {
+  if (e instanceof UnreadablePageError) return e.message
+  return `page could not be read: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`
+}
+
 /** What makes a memory entry worth a KV write: not timestamps or a churning page hash. */
 function meaningful(m: FetchMemory | undefined): string {
   return JSON.stringify([m?.failures ?? 0, m?.lastError ?? null, m?.etag ?? null, m?.lastModified ?? null, m?.nextAttemptAt ?? null])
@@ -91,16 +117,29 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   let articleBudget = input.baseline ? LIMITS.baselineArticlesPerRun : LIMITS.articlesPerRun
   const perFeed = input.baseline ? LIMITS.baselineItemsPerFeed : LIMITS.itemsPerFeed
 
-  const extract = (html: string, url: string, hintPublished: string | null) => {
+  // One document's extraction, isolated: a page over its budget (or any bug it trips) becomes
+  // that document's recorded failure, and the run goes on with the others.
+  const extract = (html: string, url: string, hintPublished: string | null): string | null => {
     parsed++
-    const result = extractDocument(html, { url, fetchedAt: at, hintPublished, subject: input.subject, matcher: input.matcher })
+    let result
+    try {
+      result = extractDocument(html, { url, fetchedAt: at, hintPublished, subject: input.subject, matcher: input.matcher })
+    } catch (e) {
+      const error = describeExtractError(e)
+      failed.push({ url, error })
+      log?.({ event: 'extract-failed', url, error })
+      return error
+    }
     claims.push(...result.claims)
     log?.({ event: 'extracted', url, published: result.published, claims: result.claims.length })
+    return null
   }
 
+  // Every request, redirect hops and feed items included, passes the one URL guard.
+  const network = guardFetch(input.fetch, input.urlRules)
   // Sources remember validators and a hash; feed items only a hash.
   const fetchOne = (url: string, previous: PreviousFetch | undefined, accept: 'html' | 'feed') =>
-    fetchDocument(url, { fetch: input.fetch, now: () => now, accept, previous: { etag: previous?.etag, lastModified: previous?.lastModified, hash: previous?.hash } })
+    fetchDocument(url, { fetch: network, now: () => now, accept, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}), previous: { etag: previous?.etag, lastModified: previous?.lastModified, hash: previous?.hash } })
 
   const readSource = async (source: Source) => {
     const before = memory[source.url] ?? { failures: 0 }
@@ -123,7 +162,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     }
     if (meaningful(before) !== meaningful(after)) dirty = true
     memory[source.url] = after
-    return text === null ? null : { source, text, url: outcome.url }
+    return text === null ? null : { source, text, url: outcome.url, failuresBefore: before.failures }
   }
 
   const docs = await mapLimit(input.sources, LIMITS.concurrency, readSource)
@@ -131,17 +170,19 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   for (const doc of docs) {
     if (!doc) continue
     if (doc.source.kind === 'page') {
-      extract(doc.text, doc.source.url, null)
+      const error = extract(doc.text, doc.source.url, null)
+      if (error !== null) {
+        memory[doc.source.url] = recordUnreadable(memory[doc.source.url], error, now, doc.failuresBefore)
+        dirty = true
+      }
       continue
     }
     let items
     try {
       items = parseFeed(doc.text, doc.url).items
     } catch (e) {
-      const error = e instanceof FeedParseError ? e.message : `feed could not be read: ${String(e)}`
-      // Forget the hash so the same broken bytes are parsed (and reported) again next run.
-      const { hash: _unparsed, ...mem } = memory[doc.source.url] ?? { failures: 0 }
-      memory[doc.source.url] = recordFailure(mem, { error }, now)
+      const error = e instanceof FeedParseError ? e.message : `feed could not be read: ${describeError(e)}`
+      memory[doc.source.url] = recordUnreadable(memory[doc.source.url], error, now, doc.failuresBefore)
       failed.push({ url: doc.source.url, error })
       dirty = true
       continue
@@ -169,8 +210,12 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
         seen[item.key] = { ...base, attempts, done: attempts >= LIMITS.attemptsPerItem || (gone && attempts >= 2) }
         failed.push({ url: item.url, error: outcome.error })
       } else if (outcome.kind === 'fetched') {
-        extract(outcome.text, item.url, item.published)
-        seen[item.key] = { ...base, attempts: 0, done: true, hash: outcome.hash }
+        if (extract(outcome.text, item.url, item.published) === null) seen[item.key] = { ...base, attempts: 0, done: true, hash: outcome.hash }
+        else {
+          // An unreadable article is read once more (it may be fixed), like a 404.
+          const attempts = base.attempts + 1
+          seen[item.key] = { ...base, attempts, done: attempts >= 2 }
+        }
       } else {
         seen[item.key] = { ...base, done: true }
       }

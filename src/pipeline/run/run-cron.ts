@@ -1,3 +1,4 @@
+import { sameJson } from '../../core/canonical-json'
 import { claimLedgerKey, CERTAINTY_RANK } from '../../core/claim-key'
 import { HISTORY_LIMIT, type PublicView } from '../../core/public-view'
 import type { HeldChange, RunEditorialInput } from '../../core/editorial'
@@ -6,6 +7,7 @@ import { changeId, diffFacts } from '../facts/diff-facts'
 import { filterLedger, unreliableUrls } from '../facts/editorial-filter'
 import { applyDecisions, revertChanges, toHeldChanges } from '../facts/editorial-revert'
 import { createSubjectMatcher } from '../extract/subject-matcher'
+import type { FetchRules } from '../fetch/guarded-fetch'
 import { hashText } from '../fetch/hash'
 import { emptyFacts, mergeFacts } from '../facts/merge-facts'
 import type { Notifier, RenderedEmail } from '../../mail/delivery/notifier'
@@ -19,6 +21,10 @@ import { loadState, savePublicView, saveState } from './state-store'
 /** Everything a cron run touches, passed in so the Worker, the CLI and tests drive the same code. */
 export interface RunDeps {
   fetch: typeof fetch
+  /** URL rules for every request of the run (default: public http(s) only). */
+  urlRules?: FetchRules
+  /** Per-document fetch budget in ms (default 15 s). */
+  fetchTimeoutMs?: number
   now: () => Date
   kv: KvLike
   /** The subject's slug: its KV keys, its lock (`cron:<slug>`) and its editions. */
@@ -177,6 +183,8 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     subject: deps.subject,
     matcher: createSubjectMatcher(deps.subject),
     fetch: deps.fetch,
+    ...(deps.urlRules ? { urlRules: deps.urlRules } : {}),
+    ...(deps.fetchTimeoutMs ? { timeoutMs: deps.fetchTimeoutMs } : {}),
     now,
     baseline,
     ...(deps.log ? { log: deps.log } : {}),
@@ -219,7 +227,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
 
   const fetchMemory = material.length > 0 ? creditSources(collected.fetchMemory, collected.feeds, sources, material, at) : collected.fetchMemory
   // A material change is a change of facts, so it is covered by factsChanged.
-  const factsChanged = JSON.stringify(facts) !== JSON.stringify(state.facts)
+  const factsChanged = !sameJson(facts, state.facts)
   const wrote = baseline || collected.dirty || added > 0 || factsChanged
   if (wrote) {
     const next: PipelineState = {

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { HeldChange } from '../../../src/core/editorial'
 import { insertHeldEdition } from '../../../src/store/editorial-store'
-import { auditMark, loginPage, makeAdmin, ORIGIN, postForm } from '../helpers'
+import { auditMark, loginPage, makeAdmin, ORIGIN, postForm, TOKEN } from '../helpers'
 import { auditOf, freshWorld, makeEnv, makeWeb, ONE, outbox, deliverEmails, pipelineState, publicView, run, SAYS, SLUG, type Web } from './world'
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>'
@@ -99,16 +99,16 @@ describe('the review page', () => {
   it('run now over the API answers 202 at once; without the token it is 401', async () => {
     const { e, runs } = makeEnv()
     const app = makeAdmin()
-    const ok = await app.request(`/api/subjects/${SLUG}/run`, { method: 'POST', headers: { Authorization: 'Bearer test-admin-token-0123456789' } }, e)
+    const ok = await app.request(`/api/subjects/${SLUG}/run`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } }, e)
     expect(ok.status).toBe(202)
     expect(await ok.json()).toEqual({ queued: [SLUG] })
-    const all = await app.request('/api/editorial/run', { method: 'POST', headers: { Authorization: 'Bearer test-admin-token-0123456789' } }, e)
+    const all = await app.request('/api/editorial/run', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } }, e)
     expect(await all.json()).toEqual({ queued: [SLUG] })
     const anon = await app.request(`/api/subjects/${SLUG}/run`, { method: 'POST' }, e)
     expect(anon.status).toBe(401)
     expect(runs.jobs).toHaveLength(2)
     // The subjects API still answers its own paths under /api/subjects/…
-    const audit = await app.request('/api/subjects/audit', { headers: { Authorization: 'Bearer test-admin-token-0123456789' } }, e)
+    const audit = await app.request('/api/subjects/audit', { headers: { Authorization: `Bearer ${TOKEN}` } }, e)
     expect(audit.status).toBe(200)
   })
 })
