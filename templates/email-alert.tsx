@@ -1,4 +1,4 @@
-import { raw } from 'hono/html'
+import { EmailDocument } from './email-document'
 
 /**
  * An email to maintainers (an edition waits for review, a source keeps failing, a run failed).
@@ -16,29 +16,20 @@ export interface AlertEmailModel {
 export function AlertEmailHtml(props: { model: AlertEmailModel }) {
   const m = props.model
   return (
-    <>
-      {raw('<!DOCTYPE html>')}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <title>{m.subject}</title>
-        </head>
-        <body style="margin:0;padding:16px;color:#1b1f24;font:15px/1.5 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
-          <p style="color:#4a5360;font-size:13px;margin:0 0 8px">Season Watch · maintainer alert</p>
-          <h1 style="font-size:19px;margin:0 0 12px">{m.subject}</h1>
-          {m.lines.map((line) => (
-            <p style="margin:0 0 8px">{line}</p>
-          ))}
-          {m.action ? (
-            <p style="margin:16px 0 0">
-              <a href={m.action.href} style="color:#0b4fa8">
-                {m.action.label}
-              </a>
-            </p>
-          ) : null}
-        </body>
-      </html>
-    </>
+    <EmailDocument title={m.subject} bodyStyle="margin:0;padding:16px;color:#1b1f24;font:15px/1.5 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
+      <p style="color:#4a5360;font-size:13px;margin:0 0 8px">Season Watch · maintainer alert</p>
+      <h1 style="font-size:19px;margin:0 0 12px">{m.subject}</h1>
+      {m.lines.map((line) => (
+        <p style="margin:0 0 8px">{line}</p>
+      ))}
+      {m.action ? (
+        <p style="margin:16px 0 0">
+          <a href={m.action.href} style="color:#0b4fa8">
+            {m.action.label}
+          </a>
+        </p>
+      ) : null}
+    </EmailDocument>
   )
 }
 

@@ -1,4 +1,4 @@
-import { raw } from 'hono/html'
+import { EmailDocument } from './email-document'
 
 /**
  * The correction email: what we wrote that was wrong, what is true now, and why. Short on
@@ -34,46 +34,36 @@ const S = {
 export function CorrectionEmailHtml(props: { model: CorrectionEmailModel }) {
   const m = props.model
   return (
-    <>
-      {raw('<!DOCTYPE html>')}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{m.subject}</title>
-        </head>
-        <body style={S.body}>
-          <div style={S.wrap}>
-            <div style={S.card}>
-              <p style={S.meta}>Season Watch · {m.title}</p>
-              <h1 style={S.h1}>{m.subject}</h1>
-              <p style={S.label}>What we got wrong</p>
-              <p style={S.p}>
-                {m.sentOn ? `Our update of ${m.sentOn} said: ` : 'We said: '}
-                {m.wrong}. That was not right.
-              </p>
-              <p style={S.label}>What is true now</p>
-              <p style={S.p}>{m.now}</p>
-              <p style={S.label}>Why</p>
-              <p style={S.p}>{m.reason}</p>
-              <p style="margin:20px 0 0">
-                <a href={m.siteUrl} style={S.link}>
-                  All facts with their sources
-                </a>{' '}
-                ·{' '}
-                <a href={m.historyUrl} style={S.link}>
-                  History of changes
-                </a>
-              </p>
-            </div>
-            <p style={S.small}>
-              You get this correction because an update we sent you about {m.title} carried the wrong fact. We are sorry
-              for the mistake.
-            </p>
-          </div>
-        </body>
-      </html>
-    </>
+    <EmailDocument title={m.subject} bodyStyle={S.body}>
+      <div style={S.wrap}>
+        <div style={S.card}>
+          <p style={S.meta}>Season Watch · {m.title}</p>
+          <h1 style={S.h1}>{m.subject}</h1>
+          <p style={S.label}>What we got wrong</p>
+          <p style={S.p}>
+            {m.sentOn ? `Our update of ${m.sentOn} said: ` : 'We said: '}
+            {m.wrong}. That was not right.
+          </p>
+          <p style={S.label}>What is true now</p>
+          <p style={S.p}>{m.now}</p>
+          <p style={S.label}>Why</p>
+          <p style={S.p}>{m.reason}</p>
+          <p style="margin:20px 0 0">
+            <a href={m.siteUrl} style={S.link}>
+              All facts with their sources
+            </a>{' '}
+            ·{' '}
+            <a href={m.historyUrl} style={S.link}>
+              History of changes
+            </a>
+          </p>
+        </div>
+        <p style={S.small}>
+          You get this correction because an update we sent you about {m.title} carried the wrong fact. We are sorry for
+          the mistake.
+        </p>
+      </div>
+    </EmailDocument>
   )
 }
 

@@ -2,14 +2,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifactPath, launchBrowser } from './support/browser'
 import { startDevServer, waitFor, type DevServer } from './support/dev-server'
-import { readOutbox, type OutboxEntry } from './support/outbox'
+import { advanceDemo, openEmail, runCron } from './support/demo'
+import { readOutbox } from './support/outbox'
 
 // Editorial control end to end, offline: wrangler dev in demo mode with review set to `hold`,
 // the real cron and runs Queue over the demo news, the admin's review page in Chromium, the
 // email Queue into the local outbox. Port 8831 is this file's own (see support/dev-server.ts).
 const PORT = 8831
 const TOKEN = 'editorial-e2e-admin-token-0123456789abcdef'
-const CRON = '/__scheduled?cron=0+7+*+*+1,4'
 const FAN = 'fan@example.com'
 const EDITOR = 'editor@example.com'
 
@@ -19,27 +19,6 @@ let context: BrowserContext
 let page: Page
 
 const outbox = (to: string, kind?: string) => readOutbox(server.url, to, kind)
-
-async function runCron() {
-  const res = await fetch(server.url + CRON)
-  expect(res.status, await res.text()).toBe(200)
-}
-
-async function advanceDemo(step: number) {
-  let at = -1
-  while (at < step) {
-    const res = await fetch(`${server.url}/demo/advance`, { method: 'POST', headers: { accept: 'application/json' } })
-    at = ((await res.json()) as { step: number }).step
-  }
-}
-
-/** Opens an outbox email's HTML part via the outbox page. */
-async function openEmail(entry: OutboxEntry) {
-  await page.goto(`${server.url}/outbox?to=${encodeURIComponent(entry.to)}`)
-  await page.locator(`a[href="/outbox/${entry.id}"]`).click()
-  await page.locator('#open-html').click()
-  await page.waitForURL(`**/outbox/${entry.id}/html`)
-}
 
 beforeAll(async () => {
   server = await startDevServer({ port: PORT, vars: { ADMIN_TOKEN: TOKEN, MAINTAINER_EMAILS: EDITOR, PUBLIC_URL: `http://localhost:${PORT}` } })
@@ -66,13 +45,13 @@ describe('editorial control in Chromium against wrangler dev (review: hold)', ()
       const found = await outbox(FAN, 'confirm')
       return found.length > 0 ? found : undefined
     })
-    await openEmail(confirm!)
+    await openEmail(page, server.url, confirm!)
     await page.getByRole('link', { name: 'Confirm my subscription' }).click()
     await page.getByRole('button', { name: 'Confirm my subscription' }).click()
     await expect.poll(() => page.locator('h1').textContent()).toBe('You’re subscribed')
 
     // The silent baseline.
-    await runCron()
+    await runCron(server.url)
     await waitFor('the baseline facts', async () => {
       const body = (await (await fetch(`${server.url}/api/facts`)).json()) as { facts: { stage: unknown } | null }
       return body.facts?.stage ? body : undefined
@@ -93,8 +72,8 @@ describe('editorial control in Chromium against wrangler dev (review: hold)', ()
   })
 
   it('runs the cron: the news is held, shown in /admin, and nobody is emailed', async () => {
-    await advanceDemo(2) // Netflix confirms filming has begun, and that two actors return
-    await runCron()
+    await advanceDemo(server.url, 2) // Netflix confirms filming has begun, and that two actors return
+    await runCron(server.url)
     await waitFor('the held edition', async () => {
       await page.goto(`${server.url}/admin/review`)
       return (await page.locator('article.held').count()) > 0 ? true : undefined
@@ -137,7 +116,7 @@ describe('editorial control in Chromium against wrangler dev (review: hold)', ()
     const headlines = updates[0]!.text.split('\n').filter((l) => l.startsWith('* '))
     expect(headlines).toEqual(['* Filming has begun on All of Us Are Dead Season 2', '* Park Ji-hu returns for All of Us Are Dead Season 2 as Nam On-jo'])
     expect(updates[0]!.text).not.toMatch(/- Lomon/)
-    await openEmail(updates[0]!)
+    await openEmail(page, server.url, updates[0]!)
     await page.screenshot({ path: artifactPath('editorial-approved-email.png'), fullPage: true })
   })
 
