@@ -25,6 +25,7 @@ import {
   listPendingHeld,
   saveDroppedStatement,
   settleHeld,
+  settleHeldStatement,
   type HeldEdition,
 } from '../../store/editorial-store'
 import { getSubject } from '../../store/subject-store'
@@ -117,7 +118,11 @@ export async function dropHeldChange(ctx: EditorialContext, id: string, changeId
     const { rule, exclusion } = dropOf(ctx, locked, held, change, reason)
     const dropped = [...held.dropped, changeId]
     const entry = audit(ctx, 'drop-change', id, change.change, { changeId, excluded: rule }, reason)
-    await ctx.env.DB.batch([saveDroppedStatement(ctx.env.DB, id, dropped), exclusion, appendAuditStatement(ctx.env.DB, entry)])
+    // The last change dropped settles the edition: there is nothing left to send.
+    const save = dropped.length === held.changes.length
+      ? settleHeldStatement(ctx.env.DB, id, { status: 'dropped', dropped, sentEditionId: null, at: ctx.now, by: ctx.actor })
+      : saveDroppedStatement(ctx.env.DB, id, dropped)
+    await ctx.env.DB.batch([save, exclusion, appendAuditStatement(ctx.env.DB, entry)])
     await saveEditorialState(ctx, locked, undo(locked, [change]))
     return { dropped }
   })

@@ -189,6 +189,24 @@ describe('review mode hold', () => {
     expect(emails.jobs).toEqual([])
   })
 
+  it('dropping its last change settles the edition: nothing is left to send', async () => {
+    const { e, emails } = makeEnv()
+    const api = adminApi(e, () => new Date('2025-07-16T00:00:00Z'))
+    await api('PATCH', `/api/subjects/${SLUG}/review`, { mode: 'hold' })
+    await run(e, web, BASELINE)
+    web.pages[ONE] = { date: '2025-07-14', says: [SAYS.renewed, SAYS.filming] }
+    await run(e, web, NEWS)
+    const [held] = (await api('GET', `/api/subjects/${SLUG}/review`)).body.pending as { id: string; changes: { id: string }[] }[]
+    expect(held!.changes).toHaveLength(1)
+    await api('POST', `/api/subjects/${SLUG}/review/held/${held!.id}/drop-change`, { changeId: held!.changes[0]!.id })
+    const review = await api('GET', `/api/subjects/${SLUG}/review`)
+    expect(review.body.pending).toEqual([])
+    expect((review.body.decided as { status: string }[]).map((d) => d.status)).toEqual(['dropped'])
+    expect(await api('POST', `/api/subjects/${SLUG}/review/held/${held!.id}/send`)).toMatchObject({ status: 409 })
+    expect(await editions()).toEqual([])
+    emails.jobs.length = 0
+  })
+
   it('a dropped edition is not sent when its window passes', async () => {
     const { e } = makeEnv()
     const api = adminApi(e, () => new Date('2025-07-15T08:00:00Z'))
