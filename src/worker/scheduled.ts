@@ -1,6 +1,7 @@
 import { queueNotifier, type QueueNotifier } from '../mail/delivery/queue-notifier'
 import { d1Lock } from '../pipeline/run/lock'
 import { runCron, type RunDeps, type RunReport } from '../pipeline/run/run-cron'
+import { d1RunReports } from '../pipeline/run/run-report-store'
 import { countKv, workersKv, type KvCounts } from '../store/kv'
 import { listSources, withoutVersion } from '../store/source-store'
 import { getSubject, listSubjects, markStateSaved, subjectConfig, type SubjectRecord } from '../store/subject-store'
@@ -54,6 +55,7 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
     legacyState: subject.legacy,
     expectState: subject.stateSavedAt !== null,
     publicUrl: readPublicUrl(env),
+    reports: d1RunReports(env.DB),
     log: logEvent,
   }
   return { deps, counts, notifier }

@@ -14,7 +14,8 @@ import { workersKv } from '../../store/kv'
 import { listSources, type SourceRecord } from '../../store/source-store'
 import { listExclusions } from '../../store/editorial-store'
 import { getSubject, subjectConfig, type SubjectRecord } from '../../store/subject-store'
-import { fetchFor, fetchRulesFor, isDemoMode } from '../../worker/config'
+import { rebaseDemoUrls } from '../../site/demo/demo-origin'
+import { fetchFor, fetchRulesFor, isDemoMode, servedOrigin } from '../../worker/config'
 import { ensureSubjects } from '../../worker/migrate-layout'
 
 /** Test seams: the network the dry-run uses and the clock. */
@@ -70,6 +71,15 @@ export function resolveSubject(answerMissing: (c: C, slug: string) => Response |
  */
 export function rulesFor(env: Env): SourceRules {
   return { allowLoopback: isDemoMode(env) }
+}
+
+/**
+ * `value` as a page shows it: in demo mode every demo news URL (`http://demo-news.localhost/…`,
+ * the fixed origin stored state uses) moved to the origin being served, as the public pages do.
+ * Only for display: form values keep what is stored.
+ */
+export function forDisplay<T>(c: C, value: T): T {
+  return isDemoMode(c.env) ? rebaseDemoUrls(value, servedOrigin(c.env, c.req.url)) : value
 }
 
 /** The context a source edit runs in. */

@@ -37,6 +37,18 @@ export interface CollectInput {
   log?: (event: Record<string, unknown>) => void
 }
 
+/** One document a run tried to read, for the run report. */
+export interface DocumentRead {
+  url: string
+  /** A configured source (`page`, `feed`) or an article a feed listed. */
+  kind: 'page' | 'feed' | 'article'
+  /** new: read (content new or changed); unchanged: 304 or the same bytes; failed; skipped: waiting out a Retry-After. */
+  outcome: 'new' | 'unchanged' | 'failed' | 'skipped'
+  /** Claims extracted from it (new documents only). */
+  claims: number
+  error?: string
+}
+
 export interface CollectResult {
   claims: Claim[]
   fetchMemory: Record<string, FetchMemory>
@@ -46,6 +58,8 @@ export interface CollectResult {
   dirty: boolean
   /** Documents parsed this run (for logs and the benchmark). */
   parsed: number
+  /** Every document tried, in the order read (the run report's list). */
+  documents: DocumentRead[]
 }
 
 /** Records a failure on a memory entry; honours Retry-After by setting the next attempt time. */
@@ -112,6 +126,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   const feeds: Record<string, Record<string, SeenItem>> = { ...input.feeds }
   const failed: { url: string; error: string }[] = []
   const claims: Claim[] = []
+  const documents: DocumentRead[] = []
   let dirty = false
   let parsed = 0
   let articleBudget = input.baseline ? LIMITS.baselineArticlesPerRun : LIMITS.articlesPerRun
@@ -134,6 +149,8 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     log?.({ event: 'extracted', url, published: result.published, claims: result.claims.length })
     return null
   }
+  const note = (url: string, kind: DocumentRead['kind'], outcome: DocumentRead['outcome'], found = 0, error?: string) =>
+    documents.push({ url, kind, outcome, claims: found, ...(error !== undefined ? { error } : {}) })
 
   // Every request, redirect hops and feed items included, passes the one URL guard.
   const network = guardFetch(input.fetch, input.urlRules)
@@ -145,6 +162,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     const before = memory[source.url] ?? { failures: 0 }
     if (before.nextAttemptAt && before.nextAttemptAt > at) {
       log?.({ event: 'skipped', source: source.id, until: before.nextAttemptAt })
+      note(source.url, source.kind, 'skipped')
       return null
     }
     const outcome = await fetchOne(source.url, before, source.kind === 'feed' ? 'feed' : 'html')
@@ -153,12 +171,14 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     if (outcome.kind === 'failed') {
       after = recordFailure(before, outcome, now)
       failed.push({ url: source.url, error: outcome.error })
+      note(source.url, source.kind, 'failed', 0, outcome.error)
       log?.({ event: 'fetch-failed', source: source.id, error: outcome.error, status: outcome.status })
     } else if (outcome.kind === 'fetched') {
       after = recordSuccess(before, outcome.status, outcome.etag, outcome.lastModified, outcome.hash, now)
       text = outcome.text
     } else {
       after = recordSuccess(before, outcome.status, outcome.etag, outcome.lastModified, outcome.kind === 'unchanged' ? outcome.hash : before.hash, now)
+      note(source.url, source.kind, 'unchanged')
     }
     if (meaningful(before) !== meaningful(after)) dirty = true
     memory[source.url] = after
@@ -170,11 +190,13 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   for (const doc of docs) {
     if (!doc) continue
     if (doc.source.kind === 'page') {
+      const before = claims.length
       const error = extract(doc.text, doc.source.url, null)
       if (error !== null) {
         memory[doc.source.url] = recordUnreadable(memory[doc.source.url], error, now, doc.failuresBefore)
         dirty = true
-      }
+        note(doc.source.url, 'page', 'failed', 0, error)
+      } else note(doc.source.url, 'page', 'new', claims.length - before)
       continue
     }
     let items
@@ -184,9 +206,11 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
       const error = e instanceof FeedParseError ? e.message : `feed could not be read: ${describeError(e)}`
       memory[doc.source.url] = recordUnreadable(memory[doc.source.url], error, now, doc.failuresBefore)
       failed.push({ url: doc.source.url, error })
+      note(doc.source.url, 'feed', 'failed', 0, error)
       dirty = true
       continue
     }
+    note(doc.source.url, 'feed', 'new')
     const seen = { ...(feeds[doc.source.id] ?? {}) }
     const due = items
       .filter((item) => {
@@ -209,19 +233,26 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
         const gone = outcome.status === 404 || outcome.status === 410 || !outcome.transient
         seen[item.key] = { ...base, attempts, done: attempts >= LIMITS.attemptsPerItem || (gone && attempts >= 2) }
         failed.push({ url: item.url, error: outcome.error })
+        note(item.url, 'article', 'failed', 0, outcome.error)
       } else if (outcome.kind === 'fetched') {
-        if (extract(outcome.text, item.url, item.published) === null) seen[item.key] = { ...base, attempts: 0, done: true, hash: outcome.hash }
-        else {
+        const before = claims.length
+        const error = extract(outcome.text, item.url, item.published)
+        if (error === null) {
+          seen[item.key] = { ...base, attempts: 0, done: true, hash: outcome.hash }
+          note(item.url, 'article', 'new', claims.length - before)
+        } else {
           // An unreadable article is read once more (it may be fixed), like a 404.
           const attempts = base.attempts + 1
           seen[item.key] = { ...base, attempts, done: attempts >= 2 }
+          note(item.url, 'article', 'failed', 0, error)
         }
       } else {
         seen[item.key] = { ...base, done: true }
+        note(item.url, 'article', 'unchanged')
       }
       dirty = true
     }
     feeds[doc.source.id] = boundSeen(seen)
   }
-  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed }
+  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed, documents }
 }

@@ -6,6 +6,7 @@ import type { Change, Claim, Facts, Source, Subject } from '../../core/types'
 import { changeId, diffFacts } from '../facts/diff-facts'
 import { filterLedger, unreliableUrls } from '../facts/editorial-filter'
 import { applyDecisions, revertChanges, toHeldChanges } from '../facts/editorial-revert'
+import { explainFindings } from '../facts/explain-findings'
 import { createSubjectMatcher } from '../extract/subject-matcher'
 import type { FetchRules } from '../fetch/guarded-fetch'
 import { hashText } from '../fetch/hash'
@@ -15,6 +16,7 @@ import { renderUpdateEmail } from '../../mail/render/render-email'
 import type { KvLike } from '../../store/kv'
 import { collectClaims } from './collect-claims'
 import type { RunLock } from './lock'
+import { summarizeRun, type RunReportStore, type RunSummary } from './run-report'
 import type { FetchMemory, PipelineState } from './state'
 import { loadState, savePublicView, saveState } from './state-store'
 
@@ -45,6 +47,8 @@ export interface RunDeps {
   publicUrl?: string
   /** Editorial control (review mode, exclusions, held editions); absent = review off, nothing excluded. */
   editorial?: RunEditorial
+  /** Where the run's report (documents, claims, why each finding was or was not sent) is kept; none: not kept. */
+  reports?: RunReportStore
   log?: (event: Record<string, unknown>) => void
 }
 
@@ -90,6 +94,8 @@ export interface RunReport {
   wrote: boolean
   /** The id of the edition held for review instead of sent (review mode `hold`), else null. */
   held: string | null
+  /** What the run read and why each finding was or was not sent (absent when skipped). */
+  summary?: RunSummary
 }
 
 const LOCK_TTL_MS = 10 * 60 * 1000
@@ -249,8 +255,23 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
       await savePublicView(deps.kv, deps.slug, view)
     }
   }
+  const summary = await keepRunReport(deps, {
+    at,
+    baseline,
+    collected,
+    newClaims: added,
+    // What merge saw: the claims that count and the facts after editorial decisions.
+    findings: explainFindings({ found: collected.claims, ledger: counted, before: prevFacts, after: facts, changes, baseline, reported: new Set(state.reported), subject: deps.subject }),
+  })
   deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, counted: counted.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, held: heldId !== null, failed: collected.failed.length, wrote })
-  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, held: heldId }
+  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, held: heldId, summary }
+}
+
+/** Builds the run's report and keeps it; a report that cannot be kept is logged, never fails the run. */
+async function keepRunReport(deps: RunDeps, input: Parameters<typeof summarizeRun>[0]): Promise<RunSummary> {
+  const summary = summarizeRun(input)
+  await deps.reports?.save(deps.slug, summary).catch((err: unknown) => deps.log?.({ event: 'run-report', level: 'error', subject: deps.slug, error: String(err) }))
+  return summary
 }
 
 /**
