@@ -36,7 +36,7 @@ export function AdminReview(props: AdminReviewProps) {
   const { base, subject, data, csrf } = props
   const review = `${base}/review`
   return (
-    <AdminLayout title="Review" csrf={csrf}>
+    <AdminLayout title={`Review: ${subject.show}, season ${subject.season}`} csrf={csrf}>
       {props.notice ? (
         <p class="notice" role="status">
           {props.notice}
@@ -48,8 +48,7 @@ export function AdminReview(props: AdminReviewProps) {
         </p>
       ) : null}
       <p id="current-subject">
-        Editorial control of <strong>{subject.show}</strong>, season {subject.season} <code>{subject.slug}</code> ·{' '}
-        <a href={base}>Sources and subject</a>
+        Editorial control of <code>{subject.slug}</code> · <a href={base}>Sources and subject</a>
         {props.subjects.length > 1 ? (
           <>
             {' '}
@@ -67,23 +66,27 @@ export function AdminReview(props: AdminReviewProps) {
       </p>
 
       <h2 id="run">Run now</h2>
-      <p class="muted">Puts a run on the runs Queue: it starts in a moment, under the subject’s lock, like a scheduled one.</p>
-      <form method="post" action={`${base}/run`} class="inline" id="run-form">
-        <CsrfField csrf={csrf} />
-        <button type="submit">Run {subject.slug} now</button>
-      </form>{' '}
-      <form method="post" action={`${base}/run`} class="inline" id="run-all-form">
-        <CsrfField csrf={csrf} />
-        <input type="hidden" name="scope" value="all" />
-        <button type="submit">Run every active subject now</button>
-      </form>
+      <div class="row-actions">
+        <form method="post" action={`${base}/run`} class="inline" id="run-form">
+          <CsrfField csrf={csrf} />
+          <button type="submit">Run {subject.slug} now</button>
+        </form>
+        <form method="post" action={`${base}/run`} class="inline" id="run-all-form">
+          <CsrfField csrf={csrf} />
+          <input type="hidden" name="scope" value="all" />
+          <button type="submit" class="button-secondary">
+            Run every active subject now
+          </button>
+        </form>
+      </div>
+      <p class="hint">Puts a run on the runs Queue: it starts in a moment, under the subject’s lock, like a scheduled one.</p>
 
       <h2 id="review-mode">Review mode</h2>
       <p>
         Now: <strong id="effective-mode">{describePolicy(data.effective)}</strong>
         {data.settings.subjectReview ? ' (this subject’s own)' : ' (the default)'}.
       </p>
-      <form method="post" action={`${review}/mode`} id="mode-form">
+      <form method="post" action={`${review}/mode`} id="mode-form" class="panel">
         <CsrfField csrf={csrf} />
         <ModeFields
           withDefault={describePolicy(data.settings.defaultReview)}
@@ -95,23 +98,23 @@ export function AdminReview(props: AdminReviewProps) {
       </form>
 
       <h2 id="held">Held editions ({data.pending.length})</h2>
-      {data.pending.length === 0 ? <p class="muted">Nothing is waiting.</p> : null}
+      {data.pending.length === 0 ? <p class="hint">Nothing is waiting.</p> : null}
       {data.pending.map((h) => (
         <HeldEditionView held={h} csrf={csrf} action={`${review}/held/${encodeURIComponent(h.id)}`} ignore={`${review}/ignore`} />
       ))}
 
       <h2 id="facts">Current facts</h2>
-      <p class="muted">
+      <p class="hint">
         Retract a fact that is wrong: it leaves the fact sheet, its claims stop counting (only new evidence from another site
         can bring it back), the history and feed show the correction, and those who got it by email get a short correction.
       </p>
-      {data.facts ? <FactsTable facts={data.facts} pending={data.pending} csrf={csrf} action={`${review}/retract`} ignore={`${review}/ignore`} errors={props.errors} /> : <p class="muted">No run has recorded facts yet.</p>}
+      {data.facts ? <FactsTable facts={data.facts} pending={data.pending} csrf={csrf} action={`${review}/retract`} ignore={`${review}/ignore`} errors={props.errors} /> : <p class="hint">No run has recorded facts yet.</p>}
 
       <h2 id="corrections">Corrections ({data.corrections.length})</h2>
       {data.corrections.length === 0 ? (
-        <p class="muted">None.</p>
+        <p class="hint">None.</p>
       ) : (
-        <table id="correction-list">
+        <table id="correction-list" class="cards">
           <thead>
             <tr>
               <th>When</th>
@@ -124,11 +127,11 @@ export function AdminReview(props: AdminReviewProps) {
           <tbody>
             {data.corrections.map((c) => (
               <tr>
-                <td>{formatTime(c.note.at)}</td>
-                <td>{c.note.wrong}</td>
-                <td>{c.note.now}</td>
-                <td>{c.note.reason}</td>
-                <td>{c.correctionEditionId ? <code>{c.correctionEditionId}</code> : <span class="muted">none (no update carried it)</span>}</td>
+                <td data-label="When">{formatTime(c.note.at)}</td>
+                <td data-label="We said">{c.note.wrong}</td>
+                <td data-label="True now">{c.note.now}</td>
+                <td data-label="Why">{c.note.reason}</td>
+                <td data-label="Email">{c.correctionEditionId ? <code>{c.correctionEditionId}</code> : <span class="muted">none (no update carried it)</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -136,8 +139,8 @@ export function AdminReview(props: AdminReviewProps) {
       )}
 
       <h2 id="trust">Source trust</h2>
-      <p class="muted">An unreliable source’s claims never count towards corroboration or confirmation (the dry-run still shows them, marked).</p>
-      <table id="trust-list">
+      <p class="hint">An unreliable source’s claims never count towards corroboration or confirmation (the dry-run still shows them, marked).</p>
+      <table id="trust-list" class="cards">
         <thead>
           <tr>
             <th>Source</th>
@@ -150,19 +153,23 @@ export function AdminReview(props: AdminReviewProps) {
             <tr id={`trust-${s.id}`}>
               <td>
                 <strong>{s.id}</strong>{' '}
-                <a href={safeHref(s.url)} rel="noopener noreferrer nofollow">
+                <a href={safeHref(s.url)} rel="noopener noreferrer nofollow" class="url">
                   <code>{s.url}</code>
                 </a>
               </td>
-              <td>{s.unreliable ? <span class="tag bad">unreliable</span> : <span class="tag ok">trusted</span>}</td>
+              <td data-label="Trust">{s.unreliable ? <span class="tag bad">unreliable</span> : <span class="tag ok">trusted</span>}</td>
               <td>
-                <form method="post" action={`${review}/trust`} class="inline">
+                <form method="post" action={`${review}/trust`}>
                   <CsrfField csrf={csrf} />
                   <VersionField version={s.version} />
                   <input type="hidden" name="source" value={s.id} />
                   <input type="hidden" name="unreliable" value={s.unreliable ? 'false' : 'true'} />
                   <input type="text" name="reason" placeholder="Why (kept in the audit log)" maxlength={500} aria-label={`Why, for ${s.id}`} />
-                  <button type="submit">{s.unreliable ? 'Trust again' : 'Mark unreliable'}</button>
+                  <div class="row-actions">
+                    <button type="submit" class={s.unreliable ? 'button-small button-secondary' : 'button-small button-danger'}>
+                      {s.unreliable ? 'Trust again' : 'Mark unreliable'}
+                    </button>
+                  </div>
                 </form>
               </td>
             </tr>
@@ -172,9 +179,9 @@ export function AdminReview(props: AdminReviewProps) {
 
       <h2 id="exclusions">Claims that no longer count ({data.exclusions.length})</h2>
       {data.exclusions.length === 0 ? (
-        <p class="muted">None.</p>
+        <p class="hint">None.</p>
       ) : (
-        <table id="exclusion-list">
+        <table id="exclusion-list" class="cards">
           <thead>
             <tr>
               <th>What</th>
@@ -187,11 +194,11 @@ export function AdminReview(props: AdminReviewProps) {
             {data.exclusions.map((e) => (
               <tr>
                 <td>{e.kind === 'drop' ? 'dropped change' : e.kind === 'retract' ? 'retracted fact' : 'ignored sentence'}</td>
-                <td>
+                <td data-label="Excluded">
                   <RuleView rule={e.rule} />
                 </td>
-                <td>{e.reason ?? <span class="muted">not given</span>}</td>
-                <td>
+                <td data-label="Why">{e.reason ?? <span class="muted">not given</span>}</td>
+                <td data-label="When, who">
                   {formatTime(e.createdAt)} · {e.createdBy}
                 </td>
               </tr>
@@ -202,7 +209,7 @@ export function AdminReview(props: AdminReviewProps) {
 
       <h2 id="decided">Decided editions</h2>
       {data.decided.length === 0 ? (
-        <p class="muted">None yet.</p>
+        <p class="hint">None yet.</p>
       ) : (
         <ul id="decided-list">
           {data.decided.map((h) => (
@@ -215,12 +222,12 @@ export function AdminReview(props: AdminReviewProps) {
       )}
 
       <h2 id="settings">Every subject: default review mode and alerts</h2>
-      <form method="post" action={`${review}/defaults`} id="defaults-form">
+      <form method="post" action={`${review}/defaults`} id="defaults-form" class="panel">
         <CsrfField csrf={csrf} />
         <ModeFields mode={data.settings.defaultReview.mode} hours={data.settings.defaultReview.holdHours} errors={props.errors} />
         <button type="submit">Save default review mode</button>
       </form>
-      <form method="post" action={`${review}/alerts`} id="alerts-form">
+      <form method="post" action={`${review}/alerts`} id="alerts-form" class="panel">
         <CsrfField csrf={csrf} />
         <label>
           Maintainer addresses for alerts (held editions, sources failing several runs in a row, failed runs), one per line
@@ -239,7 +246,7 @@ export function AdminReview(props: AdminReviewProps) {
           <input type="text" name="failureThreshold" value={String(data.settings.failureThreshold)} inputmode="numeric" />
         </label>
         <FieldError errors={props.errors} name="failureThreshold" />
-        <p class="muted">
+        <p class="hint">
           Alerts go to: {data.alertRecipients.length > 0 ? data.alertRecipients.join(', ') : 'nobody yet'} (these plus the <code>MAINTAINER_EMAILS</code> var).
         </p>
         <button type="submit">Save alert settings</button>
@@ -281,12 +288,12 @@ function ModeFields(props: { mode: string; hours: number | null; withDefault?: s
 function HeldEditionView(props: { held: HeldEdition; csrf: string; action: string; ignore: string }) {
   const h = props.held
   return (
-    <article id={`held-${h.id}`} class="held">
+    <article id={`held-${h.id}`} class="held panel">
       <h3>
         Found {formatTime(h.at)} · <code>{h.id}</code> ·{' '}
         {h.holdUntil ? <span class="tag">goes out by itself at {formatTime(h.holdUntil)}</span> : <span class="tag">waits for you</span>}
       </h3>
-      <table class="held-changes">
+      <table class="held-changes cards">
         <thead>
           <tr>
             <th>Change</th>
@@ -304,11 +311,11 @@ function HeldEditionView(props: { held: HeldEdition; csrf: string; action: strin
                   <strong>{describeChange(c.change)}</strong>
                   {dropped ? <span class="tag bad">dropped</span> : null}
                 </td>
-                <td>
+                <td data-label="Certainty, as of">
                   {c.change.certainty ?? ''}
                   {c.change.asOf ? `, ${c.change.asOf}` : ''}
                 </td>
-                <td>
+                <td data-label="Evidence">
                   <EvidenceList evidence={evidenceOf(c.after)} csrf={props.csrf} ignore={props.ignore} />
                 </td>
                 <td>
@@ -317,7 +324,11 @@ function HeldEditionView(props: { held: HeldEdition; csrf: string; action: strin
                       <CsrfField csrf={props.csrf} />
                       <input type="hidden" name="changeId" value={c.id} />
                       <input type="text" name="reason" placeholder="Why (optional)" maxlength={500} aria-label="Why drop this change" />
-                      <button type="submit">Drop this change</button>
+                      <div class="row-actions">
+                        <button type="submit" class="button-small button-danger">
+                          Drop this change
+                        </button>
+                      </div>
                     </form>
                   )}
                 </td>
@@ -326,14 +337,21 @@ function HeldEditionView(props: { held: HeldEdition; csrf: string; action: strin
           })}
         </tbody>
       </table>
-      <form method="post" action={`${props.action}/send`} class="inline send-held">
+      <form method="post" action={`${props.action}/send`} class="send-held">
         <CsrfField csrf={props.csrf} />
         <button type="submit">Send now ({h.changes.length - h.dropped.length} changes)</button>
-      </form>{' '}
-      <form method="post" action={`${props.action}/drop`} class="inline drop-held">
+      </form>
+      <form method="post" action={`${props.action}/drop`} class="drop-held">
         <CsrfField csrf={props.csrf} />
-        <input type="text" name="reason" placeholder="Why (optional)" maxlength={500} aria-label="Why drop the edition" />
-        <button type="submit">Drop the whole edition</button>
+        <label>
+          Or drop the whole edition (why, optional)
+          <input type="text" name="reason" maxlength={500} />
+        </label>
+        <div class="row-actions">
+          <button type="submit" class="button-small button-danger">
+            Drop the whole edition
+          </button>
+        </div>
       </form>
     </article>
   )
@@ -353,15 +371,17 @@ function EvidenceList(props: { evidence: Evidence[]; csrf: string; ignore: strin
         <li>
           <q>{e.evidence}</q>
           <br />
-          <a href={safeHref(e.source)} rel="noopener noreferrer nofollow">
+          <a href={safeHref(e.source)} rel="noopener noreferrer nofollow" class="url">
             <code>{e.source}</code>
           </a>{' '}
-          · {e.published ?? 'undated'} · {e.certainty}{' '}
+          · {e.published ?? 'undated'} · {e.certainty}
           <form method="post" action={props.ignore} class="inline ignore-evidence">
             <CsrfField csrf={props.csrf} />
             <input type="hidden" name="source" value={e.source} />
             <input type="hidden" name="evidence" value={e.evidence} />
-            <button type="submit">Ignore this sentence</button>
+            <button type="submit" class="button-small button-secondary">
+              Ignore this sentence
+            </button>
           </form>
         </li>
       ))}
@@ -383,7 +403,7 @@ function FactsTable(props: { facts: Facts; pending: HeldEdition[]; csrf: string;
   return (
     <>
       <FieldError errors={props.errors} name="reason" />
-      <table id="fact-list">
+      <table id="fact-list" class="cards">
         <thead>
           <tr>
             <th>Fact</th>
@@ -400,11 +420,10 @@ function FactsTable(props: { facts: Facts; pending: HeldEdition[]; csrf: string;
               return (
                 <tr data-fact={r.slot.field === 'cast' ? `cast:${r.slot.actor}` : r.slot.field}>
                   <td>{r.label}</td>
-                  <td>
-                    {describeValue(r.slot.field, r.piece)}
-                    {isHeld ? <span class="tag">held for review</span> : null}
+                  <td data-label="Value">
+                    {describeValue(r.slot.field, r.piece)} {isHeld ? <span class="tag">held for review</span> : null}
                   </td>
-                  <td>
+                  <td data-label="Evidence">
                     <EvidenceList evidence={evidenceOf(r.piece)} csrf={props.csrf} ignore={props.ignore} />
                   </td>
                   <td>
@@ -416,7 +435,11 @@ function FactsTable(props: { facts: Facts; pending: HeldEdition[]; csrf: string;
                         <input type="hidden" name="field" value={r.slot.field} />
                         {r.slot.field === 'cast' ? <input type="hidden" name="actor" value={r.slot.actor} /> : null}
                         <input type="text" name="reason" placeholder="What is wrong (sent to subscribers)" maxlength={500} required aria-label="Why retract" />
-                        <button type="submit">Retract</button>
+                        <div class="row-actions">
+                          <button type="submit" class="button-small button-danger">
+                            Retract
+                          </button>
+                        </div>
                       </form>
                     )}
                   </td>
