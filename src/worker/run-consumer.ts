@@ -1,6 +1,8 @@
 import { runJobSchema } from './run-job'
 import { resumeEditions, runSubject, type RunSeams } from './scheduled'
 import { logEvent } from '../core/log'
+import { runFailedAlert, sendAlert } from '../admin/editorial/alerts'
+import { readPublicUrl } from './config'
 
 /** Seconds before a failed subject run is tried again: 2, 4, 8 minutes (then the dead-letter queue). */
 function retryDelay(attempts: number): number {
@@ -32,9 +34,12 @@ export async function consumeRuns(batch: MessageBatch<unknown>, env: Env, seams:
       // lock, this redelivery takes the lock over instead of being skipped for ten minutes.
       await runSubject(env, job.data.slug, job.data.at, seams, `${job.data.slug}@${job.data.at}`)
       message.ack()
-    } catch {
-      // runSubject logged it; only this subject waits for the retry.
+    } catch (err) {
+      // runSubject logged it; only this subject waits for the retry. Maintainers hear of it once
+      // per scheduled run (the alert id is the subject and the run's time), whatever the retries.
       message.retry({ delaySeconds: retryDelay(message.attempts) })
+      const alert = runFailedAlert(job.data.slug, job.data.at, String((err as Error)?.message ?? err), readPublicUrl(env))
+      await sendAlert(env, alert, seams.now?.() ?? new Date()).catch((e: unknown) => logEvent({ event: 'alert.failed', level: 'error', kind: 'run-failed', error: String(e) }))
     }
   }
 }

@@ -9,6 +9,9 @@ import { fetchFor, fetchRulesFor, isDemoMode, readPublicUrl } from './config'
 import { adoptUnderLock, migrateLayout } from './migrate-layout'
 import type { RunJob } from './run-job'
 import { logEvent } from '../core/log'
+import { resumeAlerts } from '../admin/editorial/alerts'
+import { sendDueHeldEditions } from '../admin/editorial/held-review'
+import { loadRunEditorial } from '../admin/editorial/run-editorial'
 
 /** The one log line a subject's run leaves (Workers Logs indexes the object's fields). */
 interface RunLogLine {
@@ -79,6 +82,8 @@ export async function runSubject(env: Env, slug: string, cron: string | null = n
   }
   const sources = (await listSources(env.DB, slug)).map(withoutVersion)
   const { deps, counts } = buildRunDeps(env, subject, sources, seams, owner)
+  // Review mode, exclusions and held editions (issue 10), read with the subject.
+  deps.editorial = await loadRunEditorial(env, subject, deps.publicUrl ?? readPublicUrl(env))
   const base = { event: 'cron' as const, subject: slug, cron, at: new Date(started).toISOString(), demo: isDemoMode(env) }
   try {
     const report = await runCron(deps)
@@ -114,6 +119,7 @@ export async function runScheduled(env: Env, cron: string | null = null): Promis
   })
   if (migration && (migration.seeded || migration.carriedOver || migration.adopted)) logEvent({ event: 'layout-migration', ...migration })
   await resumeEditions(env)
+  await sweepEditorial(env, at)
   const subjects = await listSubjects(env.DB, { status: 'active' })
   const jobs: RunJob[] = subjects.map((s) => ({ kind: 'run', slug: s.slug, at: at.toISOString() }))
   for (let i = 0; i < jobs.length; i += SEND_BATCH_LIMIT) {
@@ -137,6 +143,23 @@ export async function resumeEditions(env: Pick<Env, 'DB' | 'EMAIL_QUEUE'>, notif
   return resumed
 }
 
+/**
+ * The hourly sweep cron (`SWEEP_CRON`): sends held editions whose hold window has passed and
+ * re-enqueues maintainer alerts a crash left unsent. Also part of every main cron. Failures are
+ * logged; the next sweep tries again.
+ */
+export async function sweepEditorial(env: Env, now: Date = new Date()): Promise<void> {
+  await sendDueHeldEditions(env, now).catch((err: unknown) => logEvent({ event: 'held.sweep', level: 'error', error: String(err) }))
+  const resumed = await resumeAlerts(env, now).catch((err: unknown) => {
+    logEvent({ event: 'alert.resume', level: 'error', error: String(err) })
+    return 0
+  })
+  if (resumed > 0) logEvent({ event: 'alert.resume', alerts: resumed })
+}
+
+/** The cron expression (in `wrangler.toml`) that only sweeps editorial work; every other one fans out runs. */
+export const SWEEP_CRON = '30 * * * *'
+
 /** The log line for a finished run: counts, not contents, so logs stay small and scrape-free. */
 function summarizeRun(report: RunReport, counts: KvCounts, base: Pick<RunLogLine, 'subject' | 'cron' | 'at' | 'demo'>, ms: number): RunLogLine {
   const material = report.changes.filter((c) => c.material)
@@ -156,5 +179,5 @@ function summarizeRun(report: RunReport, counts: KvCounts, base: Pick<RunLogLine
 
 /** The Worker's `scheduled` handler: the fan-out outlives the event via waitUntil. */
 export const scheduled: ExportedHandlerScheduledHandler<Env> = (controller, env, ctx) => {
-  ctx.waitUntil(runScheduled(env, controller.cron))
+  ctx.waitUntil(controller.cron === SWEEP_CRON ? sweepEditorial(env) : runScheduled(env, controller.cron))
 }

@@ -11,6 +11,12 @@ export interface Edition {
   changes: Change[]
   facts: Facts
   email: RenderedEmail
+  /**
+   * Who gets it: subscribers confirmed at or before this time (ISO). Unset: when it is recorded.
+   * A correction names the snapshot of the edition it corrects, so it reaches that edition's
+   * recipients (who are still subscribed) and nobody who joined later.
+   */
+  snapshotAt?: string
 }
 
 export interface RenderedEmail {

@@ -89,7 +89,7 @@ export function createQueueNotifier(deps: QueueNotifierDeps): QueueNotifier {
           id: edition.id,
           at: edition.at,
           subjectSlug: edition.subject ?? null,
-          snapshotAt: t.toISOString(),
+          snapshotAt: edition.snapshotAt ?? t.toISOString(),
           subject: edition.email.subject,
           text: edition.email.text,
           html: edition.email.html,

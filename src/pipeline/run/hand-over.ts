@@ -37,6 +37,11 @@ export interface HandOverInput {
   facts: Facts
   /** Renders the email for what is left to send. */
   render: (material: Change[]) => RenderedEmail
+  /**
+   * Review mode `hold`: called instead of notifying, with the edition id and what is left to send
+   * (a repeated id must change nothing). The edition joins no history until it is approved.
+   */
+  hold?: (id: string, material: Change[]) => Promise<void>
 }
 
 export interface HandOver {
@@ -51,6 +56,8 @@ export interface HandOver {
   reported: Set<string>
   /** Ids of editions a run handed over and did not save (now in the history). */
   recovered: string[]
+  /** The id of the edition held for review instead of sent, else null. */
+  heldId: string | null
 }
 
 /** A stable edition id: the same material changes of the same subject always give the same id. */
@@ -80,13 +87,20 @@ export async function handOverChanges(input: HandOverInput): Promise<HandOver> {
 
   const material = changes.filter((c) => c.material)
   let email: RenderedEmail | null = null
+  let heldId: string | null = null
   if (material.length > 0) {
-    email = input.render(material)
     const id = await editionId(slug, material)
-    await notifier.notify({ id, at, subject: slug, changes: material, facts: input.facts, email })
-    history.unshift({ id, at, changes: material })
+    if (input.hold) {
+      await input.hold(id, material)
+      heldId = id
+    } else {
+      email = input.render(material)
+      await notifier.notify({ id, at, subject: slug, changes: material, facts: input.facts, email })
+      history.unshift({ id, at, changes: material })
+    }
+    // Held changes count as handed over too: approval, not a later run, decides their email.
     for (const c of material) reported.add(changeId(c))
   }
   history.length = Math.min(history.length, HISTORY_LIMIT)
-  return { changes, material, email, history, reported, recovered }
+  return { changes, material, email, history, reported, recovered, heldId }
 }

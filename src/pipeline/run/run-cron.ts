@@ -1,8 +1,11 @@
 import { sameJson } from '../../core/canonical-json'
 import { claimLedgerKey, CERTAINTY_RANK } from '../../core/claim-key'
 import type { PublicView } from '../../core/public-view'
+import type { HeldChange, RunEditorialInput } from '../../core/editorial'
 import type { Change, Claim, Facts, Source, Subject } from '../../core/types'
 import { diffFacts } from '../facts/diff-facts'
+import { filterLedger, unreliableUrls } from '../facts/editorial-filter'
+import { applyDecisions, revertChanges, toHeldChanges } from '../facts/editorial-revert'
 import { explainFindings } from '../facts/explain-findings'
 import { createSubjectMatcher } from '../extract/subject-matcher'
 import type { FetchRules } from '../fetch/guarded-fetch'
@@ -44,6 +47,8 @@ export interface RunDeps {
   expectState?: boolean
   /** Base URL for links in emails and the public view. */
   publicUrl?: string
+  /** Editorial control (review mode, exclusions, held editions); absent = review off, nothing excluded. */
+  editorial?: RunEditorial
   /** Where the run's report (documents, claims, why each finding was or was not sent) is kept; none: not kept. */
   reports?: RunReportStore
   /**
@@ -59,6 +64,34 @@ export interface RunDeps {
 /** The boundaries between a run's steps, in order (`RunDeps.onStep`). */
 export type RunStep = 'fetched' | 'notified' | 'view-saved' | 'state-saved'
 
+/** An edition a run holds for review instead of notifying. */
+export interface HeldEditionInput {
+  /** The edition id it would have been sent with. */
+  id: string
+  at: string
+  /** When it goes out by itself (`hold N hours`); null waits for a maintainer. */
+  holdUntil: string | null
+  changes: HeldChange[]
+}
+
+/** A configured source that has just failed `failures` runs in a row. */
+export interface FailingSource {
+  id: string
+  url: string
+  failures: number
+  lastError: string | null
+  /** When it last answered (null: never); names the failure streak, so it is reported once. */
+  lastOkAt: string | null
+}
+
+/** What a run needs of editorial control: its inputs, and where held editions and alerts go. */
+export interface RunEditorial extends RunEditorialInput {
+  /** Records a held edition (a repeated id changes nothing) and tells maintainers; before state is saved. */
+  hold(edition: HeldEditionInput): Promise<void>
+  /** Tells maintainers about sources that reached `failureThreshold` failed runs in a row this run. */
+  alertFailing(sources: FailingSource[]): Promise<void>
+}
+
 /** What one run did; the replay prints it as a `run` line. */
 export interface RunReport {
   at: string
@@ -71,6 +104,8 @@ export interface RunReport {
   facts: Facts
   /** Whether the run wrote state (a quiet run does not). */
   wrote: boolean
+  /** The id of the edition held for review instead of sent (review mode `hold`), else null. */
+  held: string | null
   /** What the run read and why each finding was or was not sent (absent when skipped). */
   summary?: RunSummary
   /** URLs left for the next run because this one reached its deadline (not failures). */
@@ -151,7 +186,7 @@ export async function runCron(deps: RunDeps): Promise<RunReport> {
   const token = deps.lock ? await deps.lock.acquire(lockName, LOCK_TTL_MS, now, deps.lockOwner) : 'none'
   if (token === null) {
     deps.log?.({ event: 'run-skipped', reason: 'another run holds the lock', at })
-    return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false, deferred: [], recovered: [] }
+    return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false, held: null, deferred: [], recovered: [] }
   }
   try {
     return await runLocked(deps, now)
@@ -187,18 +222,35 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
 
   const ledger = [...state.claims]
   const { added, compacted } = addToLedger(ledger, collected.claims)
-  const facts = mergeFacts(state.facts, ledger, { today: at.slice(0, 10), subject: deps.subject })
-  // Hand over before saving (a crash in between re-sends nothing: see hand-over.ts).
-  const { changes, material, email, history, reported, recovered } = await handOverChanges({
+  const editorial = deps.editorial
+  // Editorial exclusions filter what counts before merge; the ledger itself keeps every claim.
+  const counted = filterLedger(ledger, { rules: editorial?.rules ?? [], unreliable: unreliableUrls(deps.sources, collected.feeds) })
+  const prevFacts = editorial ? applyDecisions(state.facts, editorial.decisions) : state.facts
+  const facts = mergeFacts(prevFacts, counted, { today: at.slice(0, 10), subject: deps.subject })
+  const review = editorial?.review
+  const holdFor = (material: Change[]): HeldChange[] => toHeldChanges(prevFacts, facts, material)
+  // Hand over before saving (a crash in between re-sends nothing: see hand-over.ts). In review
+  // mode `hold` the edition is held for a maintainer instead of sent.
+  const { changes, material, email, history, reported, recovered, heldId } = await handOverChanges({
     notifier: deps.notifier,
     slug: deps.slug,
     at,
     state,
-    changes: diffFacts(state.facts, facts, { baseline, reported: new Set(state.reported) }),
+    changes: diffFacts(prevFacts, facts, { baseline, reported: new Set(state.reported) }),
     facts,
     render: (changes) => renderUpdateEmail({ changes, facts, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' }),
+    ...(editorial && review?.mode === 'hold'
+      ? {
+          hold: async (id: string, material: Change[]) => {
+            const holdUntil = review.holdHours === null ? null : new Date(now.getTime() + review.holdHours * 3_600_000).toISOString()
+            await editorial.hold({ id, at, holdUntil, changes: holdFor(material) })
+          },
+        }
+      : {}),
   })
+  const held = heldId ? holdFor(material) : null
   await deps.onStep?.('notified')
+  if (editorial) await alertFailingSources(editorial, sources, state.fetch, collected.fetchMemory, deps.log)
 
   const fetchMemory = material.length > 0 ? creditSources(collected.fetchMemory, collected.feeds, sources, material, at) : collected.fetchMemory
   // A material change is a change of facts, so it is covered by factsChanged.
@@ -212,7 +264,9 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     // The view first, then the state that records it: if the view write fails, nothing is
     // saved and the retry does both; if the state write fails, the view is merely early.
     if (baseline || factsChanged || viewBehind) {
-      const view: PublicView = { version, updatedAt: at, facts, history }
+      // Changes still held for review stay off the public pages until they are approved.
+      const pending = editorial ? (held ? [held, ...editorial.pending] : editorial.pending) : []
+      const view: PublicView = { version, updatedAt: at, facts: pending.length > 0 ? revertChanges(facts, pending) : facts, history }
       await savePublicView(deps.kv, deps.slug, view)
       viewVersion = version
       await deps.onStep?.('view-saved')
@@ -238,11 +292,12 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     baseline,
     collected,
     newClaims: added,
-    // `reported` includes what a crashed run handed over: those changes read as known.
-    findings: explainFindings({ found: collected.claims, ledger, before: state.facts, after: facts, changes, baseline, reported, subject: deps.subject }),
+    // `reported` includes what a crashed run handed over: those changes read as known. What merge
+    // saw: the claims that count and the facts after editorial decisions.
+    findings: explainFindings({ found: collected.claims, ledger: counted, before: prevFacts, after: facts, changes, baseline, reported, subject: deps.subject }),
   })
-  deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, deferred: collected.deferred.length, recovered, wrote })
-  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, summary, deferred: collected.deferred, recovered }
+  deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, counted: counted.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, held: heldId !== null, failed: collected.failed.length, deferred: collected.deferred.length, recovered, wrote })
+  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, held: heldId, summary, deferred: collected.deferred, recovered }
 }
 
 /** Builds the run's report and keeps it; a report that cannot be kept is logged, never fails the run. */
@@ -250,4 +305,21 @@ async function keepRunReport(deps: RunDeps, input: Parameters<typeof summarizeRu
   const summary = summarizeRun(input)
   await deps.reports?.save(deps.slug, summary).catch((err: unknown) => deps.log?.({ event: 'run-report', level: 'error', subject: deps.slug, error: String(err) }))
   return summary
+}
+
+/**
+ * Reports sources that reached the failure threshold in this run (below it before, at or above
+ * it now): once per failure streak, since the count only passes the threshold once until a
+ * success resets it. A failing alert is logged, never the run's failure.
+ */
+async function alertFailingSources(editorial: RunEditorial, sources: Source[], before: Record<string, FetchMemory>, after: Record<string, FetchMemory>, log: RunDeps['log']): Promise<void> {
+  const threshold = editorial.failureThreshold
+  const failing: FailingSource[] = sources.flatMap((s) => {
+    const was = before[s.url]?.failures ?? 0
+    const mem = after[s.url]
+    if (!mem || was >= threshold || mem.failures < threshold) return []
+    return [{ id: s.id, url: s.url, failures: mem.failures, lastError: mem.lastError ?? null, lastOkAt: mem.lastOkAt ?? null }]
+  })
+  if (failing.length === 0) return
+  await editorial.alertFailing(failing).catch((err: unknown) => log?.({ event: 'alert.failed', level: 'error', kind: 'source-failing', error: String(err) }))
 }
