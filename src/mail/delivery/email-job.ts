@@ -22,16 +22,24 @@ export const emailJobSchema = z.discriminatedUnion('kind', [
     change: z.boolean().optional(),
     at: z.number().int().positive().optional(),
   }),
+  /** One maintainer alert (to every maintainer address it was recorded for). */
+  z.object({ kind: z.literal('alert'), alertId: z.string().min(1).max(300) }),
 ])
 
 export type EmailJob = z.infer<typeof emailJobSchema>
 
 /** The idempotency key Resend sees for a job; the same job always gets the same key. */
 export function idempotencyKeyFor(job: EmailJob): string {
-  if (job.kind === 'edition') return `${job.editionId}/${job.batchIndex}`
-  // A change request's count restarts (after each confirmation, and weekly), so its time keeps
-  // the key from colliding with an earlier confirmation's within the provider's key window.
-  return job.change ? `confirm-change/${job.subscriberId}/${job.sendNo}/${job.at ?? 0}` : `confirm/${job.subscriberId}/${job.sendNo}`
+  switch (job.kind) {
+    case 'edition':
+      return `${job.editionId}/${job.batchIndex}`
+    case 'confirm':
+      // A change request's count restarts (after each confirmation, and weekly), so its time keeps
+      // the key from colliding with an earlier confirmation's within the provider's key window.
+      return job.change ? `confirm-change/${job.subscriberId}/${job.sendNo}/${job.at ?? 0}` : `confirm/${job.subscriberId}/${job.sendNo}`
+    case 'alert':
+      return `alert/${job.alertId}`
+  }
 }
 
 /** The slice of a Queue producer binding we use (a fake stands in for it in tests and the bench). */

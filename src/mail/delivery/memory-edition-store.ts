@@ -34,7 +34,7 @@ export function memoryEditionStore(subscribers: MemorySubscriber[] = [], titles:
   batches: Map<string, MemoryBatch>
   editions: Map<string, EditionRecord>
 } {
-  const editions = new Map<string, EditionRecord & { createdAt: string; variants: Map<Choice, RenderedEmail> }>()
+  const editions = new Map<string, EditionRecord & { createdAt: string; changesJson: string; variants: Map<Choice, RenderedEmail> }>()
   const batches = new Map<string, MemoryBatch>()
   const key = (id: string, i: number) => `${id}#${i}`
   /** The choice a subscriber has for an edition's subject, or null when not following it. */
@@ -48,7 +48,7 @@ export function memoryEditionStore(subscribers: MemorySubscriber[] = [], titles:
     async recordEdition(e, now) {
       if (!editions.has(e.id)) {
         const variants = new Map((e.variants ?? []).map((v) => [v.choice as Choice, v.email]))
-        editions.set(e.id, { id: e.id, at: e.at, subjectSlug: e.subjectSlug ?? null, snapshotAt: e.snapshotAt, subject: e.subject, text: e.text, html: e.html, batchCount: null, enqueuedAt: null, createdAt: now.toISOString(), variants })
+        editions.set(e.id, { id: e.id, at: e.at, subjectSlug: e.subjectSlug ?? null, snapshotAt: e.snapshotAt, subject: e.subject, text: e.text, html: e.html, batchCount: null, enqueuedAt: null, createdAt: now.toISOString(), changesJson: e.changesJson, variants })
       }
       const { variants: _v, ...record } = editions.get(e.id)!
       return record
@@ -97,6 +97,12 @@ export function memoryEditionStore(subscribers: MemorySubscriber[] = [], titles:
     },
     async listUnenqueued(before) {
       return [...editions.values()].filter((e) => !e.enqueuedAt && e.createdAt < before.toISOString()).map((e) => e.id)
+    },
+    async listEditionsSince(subjectSlug, since) {
+      return [...editions.values()]
+        .filter((e) => e.subjectSlug === subjectSlug && e.at > since)
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((e) => ({ id: e.id, at: e.at, changesJson: e.changesJson, enqueuedAt: e.enqueuedAt }))
     },
     async getEdition(id) {
       const e = editions.get(id)

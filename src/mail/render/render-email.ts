@@ -62,6 +62,15 @@ export function renderEditionEmails(input: Omit<RenderEmailInput, 'choice' | 'un
 }
 
 /**
+ * For an email that is not split by change (a correction of one change): the same email for every
+ * choice other than `all` that includes one of `changes`, so it reaches exactly the subscribers the
+ * corrected update reached.
+ */
+export function sameEmailForChoices(changes: readonly Change[], email: RenderedEmail): EmailVariant[] {
+  return CHOICES.filter((c): c is EmailVariant['choice'] => c !== 'all' && changesForChoice(c, changes).length > 0).map((choice) => ({ choice, email }))
+}
+
+/**
  * Adds one recipient's links to an edition's email: in HTML just before the last </body> (the
  * body's scraped text is escaped, so it cannot contain a literal </body>), in text as the last
  * lines. Structural, not a placeholder swap, so no scraped string can smuggle in a fake link.
