@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { HeldChange } from '../../../src/core/editorial'
 import { insertHeldEdition } from '../../../src/store/editorial-store'
 import { auditMark, loginPage, makeAdmin, ORIGIN, postForm, TOKEN } from '../helpers'
-import { auditOf, freshWorld, makeEnv, makeWeb, ONE, outbox, deliverEmails, pipelineState, publicView, run, SAYS, SLUG, type Web } from './world'
+import { auditOf, freshWorld, makeEnv, makeWeb, ONE, outbox, deliverEmails, pipelineState, publicView, run, SAYS, SLUG, subscribe, type Web } from './world'
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>'
 
@@ -29,7 +29,7 @@ describe('the review page', () => {
     web.pages[ONE] = { date: '2025-07-14', says: [SAYS.renewed, SAYS.filming, SAYS.twoReturn] }
     await run(e, web, '2025-07-15T07:00:00.000Z')
     emails.jobs.length = 0
-    await env.DB.prepare(`INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at) VALUES ('fan@example.com', 'active', ?1, ?1, ?1)`).bind('2025-01-01T00:00:00.000Z').run()
+    await subscribe('fan@example.com', '2025-01-01T00:00:00.000Z')
 
     const shown = await page(app, e, session.cookie)
     expect(shown.status).toBe(200)

@@ -93,11 +93,12 @@ export async function freshWorld(now = new Date('2025-01-01T00:00:00Z')): Promis
   ])
 }
 
-/** An active subscriber confirmed at `at`; returns its id. */
+/** An active subscriber confirmed at `at`, following the subject (everything) since then; returns its id. */
 export async function subscribe(email: string, at: string): Promise<number> {
   const row = await env.DB.prepare(`INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at) VALUES (?1, 'active', ?2, ?2, ?2) RETURNING id`)
     .bind(email, at)
     .first<{ id: number }>()
+  await env.DB.prepare(`INSERT INTO subscriptions (subscriber_id, subject_slug, choice, created_at) VALUES (?1, ?2, 'all', ?3)`).bind(row!.id, SLUG, at).run()
   return row!.id
 }
 

@@ -5,7 +5,7 @@ import { d1EditionStore } from '../../../src/mail/delivery/edition-store'
 import type { EmailJob } from '../../../src/mail/delivery/email-job'
 import type { Edition } from '../../../src/mail/delivery/notifier'
 import { createQueueNotifier } from '../../../src/mail/delivery/queue-notifier'
-import { renderEditionEmails } from '../../../src/mail/render/render-email'
+import { renderEditionEmails, sameEmailForChoices } from '../../../src/mail/render/render-email'
 import { changesForChoice } from '../../../src/mail/subscribers/choices'
 import { verifyLinkToken } from '../../../src/mail/subscribers/link-token'
 import { clearTables, fakeQueue, FIRST, SECOND, seedActive, SIGNING_KEY, testEnv } from '../subscribers/helpers'
@@ -78,6 +78,12 @@ describe('choices: who gets an edition, and which of its changes', () => {
     expect(email.text).toContain(`http://x.test/s/${FIRST}/history`)
     // No release or trailer news: no variant, so those subscribers get nothing.
     expect(renderEditionEmails({ changes: [WRAP], facts: FACTS, slug: FIRST, showTitle: 'X', season: 2, publicUrl: 'http://x.test' }).variants).toEqual([])
+  })
+
+  it('a correction (one email, not split by change) reaches the choices the corrected change reached', () => {
+    const email = { subject: 'Correction', text: 't', html: 'h' }
+    expect(sameEmailForChoices([WRAP], email)).toEqual([])
+    expect(sameEmailForChoices([TRAILER], email)).toEqual([{ choice: 'release', email }])
   })
 
   it('plans one batch per choice among the season’s subscribers, and sends each its own email', async () => {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { d1EditionStore } from '../../../src/mail/delivery/edition-store'
 import type { EmailJob } from '../../../src/mail/delivery/email-job'
 import { createQueueNotifier, queueNotifier } from '../../../src/mail/delivery/queue-notifier'
-import { clearTables, fakeQueue, seedActive } from '../subscribers/helpers'
+import { clearTables, fakeQueue, FIRST, SECOND, seedActive } from '../subscribers/helpers'
 import { makeEdition, WRAP } from './helpers'
 
 beforeEach(clearTables)
@@ -105,14 +105,14 @@ describe('queueNotifier', () => {
     const queue = fakeQueue()
     const store = d1EditionStore(env.DB)
     const notifier = createQueueNotifier({ store, queue })
-    await notifier.notify({ ...makeEdition('old', '2026-03-01T07:00:00.000Z'), subject: 'show-a' })
-    await notifier.notify({ ...makeEdition('other-show', '2026-03-03T07:00:00.000Z'), subject: 'show-b' })
-    await notifier.notify({ ...makeEdition('sent', '2026-03-03T07:00:00.000Z'), subject: 'show-a' })
+    await notifier.notify({ ...makeEdition('old', '2026-03-01T07:00:00.000Z'), subject: FIRST })
+    await notifier.notify({ ...makeEdition('other-show', '2026-03-03T07:00:00.000Z'), subject: SECOND })
+    await notifier.notify({ ...makeEdition('sent', '2026-03-03T07:00:00.000Z'), subject: FIRST })
     // Recorded, then the run died before queueing it.
-    await store.recordEdition({ id: 'crashed', at: '2026-03-02T07:00:00.000Z', subjectSlug: 'show-a', snapshotAt: '2026-03-02T07:00:01.000Z', subject: 's', text: 't', html: 'h', changesJson: JSON.stringify([WRAP]) }, new Date())
+    await store.recordEdition({ id: 'crashed', at: '2026-03-02T07:00:00.000Z', subjectSlug: FIRST, snapshotAt: '2026-03-02T07:00:01.000Z', subject: 's', text: 't', html: 'h', changesJson: JSON.stringify([WRAP]) }, new Date())
     queue.jobs.length = 0
 
-    const recalled = await notifier.recall('show-a', '2026-03-01T07:00:00.000Z')
+    const recalled = await notifier.recall(FIRST, '2026-03-01T07:00:00.000Z')
     expect(recalled.map((e) => [e.id, e.at])).toEqual([
       ['crashed', '2026-03-02T07:00:00.000Z'],
       ['sent', '2026-03-03T07:00:00.000Z'],
@@ -120,7 +120,7 @@ describe('queueNotifier', () => {
     expect(recalled[0]!.changes).toEqual([WRAP])
     // Only the unqueued one is queued now; the sent one is not queued again.
     expect(queue.jobs).toEqual([{ kind: 'edition', editionId: 'crashed', batchIndex: 0 }])
-    expect(await notifier.recall('show-a', '2026-03-03T07:00:00.000Z')).toEqual([])
+    expect(await notifier.recall(FIRST, '2026-03-03T07:00:00.000Z')).toEqual([])
   })
 
   it('works with the real Queue producer binding', async () => {

@@ -15,11 +15,12 @@ import { LOCK_TTL_MS, runCron, type RunDeps, type RunStep } from '../../../src/p
 import type { PipelineState } from '../../../src/pipeline/run/state'
 import { countKv, workersKv, type KvLike } from '../../../src/store/kv'
 import { kvKeys } from '../../../src/store/kv-keys'
-import { clearTables, fakeQueue, seedActive } from '../../mail/subscribers/helpers'
+import { clearTables, fakeQueue, FIRST, seedActive } from '../../mail/subscribers/helpers'
 import subjectJson from '../../../data/subject.json'
 
 const subject = subjectJson as Subject
-const SLUG = 'crash-s2'
+// The first subject: the one `seedActive`'s readers follow (editions go to a season's followers).
+const SLUG = FIRST
 const NEWS = 'https://news.test/season-2'
 const sources: Source[] = [{ id: 'news', url: NEWS, kind: 'page', enabled: true }]
 
