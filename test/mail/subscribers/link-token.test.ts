@@ -20,6 +20,10 @@ describe('link tokens', () => {
     expect(await verifyLinkToken('other-key', 'confirm', good, now)).toEqual({ ok: false, reason: 'bad-signature' })
     expect(await verifyLinkToken(KEY, 'unsubscribe', good, now)).toEqual({ ok: false, reason: 'wrong-purpose' })
     expect(await verifyLinkToken(KEY, 'confirm', good, new Date(now.getTime() + 61_000))).toEqual({ ok: false, reason: 'expired' })
+    // The MAC's last character carries two unused bits: a token changed only there is refused too.
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const sibling = ALPHABET[ALPHABET.indexOf(good.at(-1)!) ^ 1]!
+    expect((await verifyLinkToken(KEY, 'confirm', good.slice(0, -1) + sibling, now)).ok).toBe(false)
     for (const junk of ['', 'v1', 'v1.c.1.0.', '../../etc', 'x'.repeat(500), null, 42, { a: 1 }]) {
       expect(await verifyLinkToken(KEY, 'confirm', junk, now)).toEqual({ ok: false, reason: 'malformed' })
     }
