@@ -11,6 +11,7 @@ import { formSeasons, readRequestedSeasons, resolveRequestedSeasons, type Reques
 import { confirmSubscriber, purgeExpired } from '../subscribers/subscriber-store'
 import { verifyTurnstile } from '../subscribers/turnstile'
 import { listSubjects } from '../../store/subject-store'
+import { ensureSubjects } from '../../worker/migrate-layout'
 import { CheckInboxPage, ConfirmedPage, ConfirmPage, LinkProblemPage, TooManyPage } from '../../../templates/confirm-page'
 import { SubscribePage } from '../../../templates/subscribe-form'
 import { configErrorPage } from './config-error'
@@ -193,7 +194,14 @@ async function describeSeasons(c: Ctx, seasons: SeasonChoice[]) {
  */
 export async function subscribeLater(env: Env, signingKey: string, email: string, requested: RequestedSeasons, now: Date): Promise<void> {
   try {
-    const seasons = resolveRequestedSeasons(requested, await listSubjects(env.DB, { status: 'active' }))
+    // A new install has no subject in D1 until its first cron or admin visit: seed it first, so the
+    // season the form offered (the first one) can be followed.
+    let open = await listSubjects(env.DB, { status: 'active' })
+    if (open.length === 0) {
+      await ensureSubjects(env, now)
+      open = await listSubjects(env.DB, { status: 'active' })
+    }
+    const seasons = resolveRequestedSeasons(requested, open)
     const decision = await requestSubscription(env.DB, signingKey, email, seasons, now)
     if (decision.action === 'send-confirmation') await env.EMAIL_QUEUE.send(decision.job)
     // Logged without the address; the decision reason never reaches the response.

@@ -69,6 +69,14 @@ describe('choosing seasons on the form', () => {
     expect(await seasonsOf(row.id)).toEqual({ [FIRST]: 'all', [SECOND]: 'release' })
   })
 
+  it('on a new install (no subject stored yet) seeds the first one, so its season can be followed', async () => {
+    await env.DB.batch([env.DB.prepare('DELETE FROM subjects'), env.DB.prepare('DELETE FROM layout_migrations')])
+    const e = testEnv()
+    await call(app, e, '/subscribe', seasonsForm([['email', 'early@example.com'], ['seasons-listed', '1'], ['season', FIRST]]))
+    expect(e.EMAIL_QUEUE.jobs).toEqual([expect.objectContaining({ kind: 'confirm', seasons: `${FIRST}_a` })])
+    expect((await env.DB.prepare('SELECT slug FROM subjects').all<{ slug: string }>()).results.map((r) => r.slug)).toEqual([FIRST])
+  })
+
   it('says what is wrong with the seasons, and keeps what was typed and ticked', async () => {
     const none = await call(app, testEnv(), '/subscribe', seasonsForm([['email', 'x@example.com'], ['seasons-listed', '1']]))
     expect(none.status).toBe(400)
