@@ -1,5 +1,5 @@
 import type { Stage } from '../../core/types'
-import { isDeferred, isDeferredAfter } from './certainty'
+import { isDeferred, isDeferredAfter, isKoreanDeferred } from './certainty'
 import { type FieldExtractor, isAboutTarget } from './sentence-context'
 
 interface StagePattern {
@@ -7,53 +7,75 @@ interface StagePattern {
   re: RegExp
   /** Renewal is often said in the future tense ("will return for a second season"). */
   allowFuture?: boolean
+  /** Korean phrasing: negation and plans follow the verb. */
+  korean?: boolean
 }
 
 const FILMING_NOUN = '(?:filming|shooting|production|principal\\s+photography|cameras?)'
+const MONTH_DAY = '(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d'
 
 // Past or present-perfect phrasings only; plans and hopes are filtered by isDeferred.
 const PATTERNS: StagePattern[] = [
   { stage: 'renewed', re: /\b(?:has|have|was|were|been|got|is|officially|formally)\s+(?:officially\s+|formally\s+)?renewed\b/i },
-  { stage: 'renewed', re: /\brenew(?:s|ed)\b[^.]{0,80}?\bfor\s+(?:a\s+)?(?:second|2nd|another|new|third|3rd)\s+(?:season|installment|instalment)/i },
+  { stage: 'renewed', re: /\brenew(?:s|ed)\b[^.;]{0,80}?\bfor\s+(?:a\s+)?(?:second|2nd|another|new|third|3rd)\s+(?:season|installment|instalment)/i },
   { stage: 'renewed', re: /\bgreen[\s-]?lit\b|\bgreen[\s-]?lighted\b/i },
   { stage: 'renewed', re: /\b(?:announced|confirmed|ordered)\s+(?:a\s+)?(?:second|2nd|new|another)\s+season\b/i },
-  { stage: 'renewed', re: /\b(?:second|2nd)\s+season\s+(?:has\s+been\s+|was\s+|is\s+)?(?:officially\s+)?confirmed\b/i },
-  { stage: 'renewed', re: /\bseason\s*(?:2|two)\b[^.]{0,40}?\b(?:is|has\s+been|was)\s+(?:officially\s+)?(?:confirmed|happening|a\s+go|announced)\b/i },
+  // "Season 2 has been confirmed" is a renewal; "… has been confirmed to premiere in May" is a date.
+  { stage: 'renewed', re: /\b(?:second|2nd)\s+season\s+(?:has\s+been\s+|was\s+|is\s+)?(?:officially\s+)?confirmed\b(?!\s+(?:to|for)\s+(?:premiere|release|arrive|debut|land|drop|stream))/i },
+  { stage: 'renewed', re: /\bseason\s*(?:2|two)\b[^.;,]{0,40}?\b(?:is|has\s+been|was)\s+(?:officially\s+)?(?:confirmed|happening|a\s+go|announced)\b(?!\s+(?:to|for)\s+(?:premiere|release|arrive|debut|land|drop|stream))/i },
   { stage: 'renewed', re: /\b(?:will\s+(?:return|be\s+back|come\s+back)|(?:is\s+)?coming\s+back|(?:is|are)\s+returning)\s+(?:to\s+life\s+)?for\s+(?:a\s+)?(?:second|2nd|another)\s+(?:season|go-round|round|installment)/i, allowFuture: true },
-  { stage: 'renewed', re: /시즌\s*2[^.]{0,30}?(?:제작\s*)?확정|제작을?\s*확정/ },
+  { stage: 'renewed', re: /시즌\s*\d{1,2}\s*(?:제작(?:을|이)?\s*)?(?:확정(?:했|됐|되었|지|하|\s*소식)|제작(?:을|이)?\s*(?:확정|결정))|시즌\s*\d{1,2}(?:를|을)\s*확정|후속\s*시즌\s*(?:제작(?:을)?\s*)?확정/, korean: true },
   { stage: 'pre-production', re: /\b(?:in|entered|enters|into|begun|began|started)\s+pre-?production\b/i },
-  { stage: 'filming', re: new RegExp(`\\b${FILMING_NOUN}\\b[^.,;]{0,40}?\\b(?:has|have|had)?\\s*(?:officially\\s+|finally\\s+)?(?:began|begun|started|commenced|kicked\\s+off|got\\s+underway|(?:is|are)\\s+(?:now\\s+|officially\\s+)?underway|began\\s+rolling|(?:are|were|started)\\s+rolling|rolling\\s+as\\s+of)\\b`, 'iu') },
+  { stage: 'filming', re: new RegExp(`\\b${FILMING_NOUN}\\b[^.,;]{0,40}?\\b(?:has|have|had)?\\s*(?:officially\\s+|finally\\s+)?(?:began|begun|started|commenced|kicked\\s+off|got\\s+underway|(?:is|are)\\s+(?:now\\s+|officially\\s+)?underway|began\\s+rolling|started\\s+rolling|(?:are|were)\\s+(?:now\\s+)?rolling)\\b`, 'iu') },
   { stage: 'filming', re: new RegExp(`\\b(?:began|begun|started|commenced|kicked\\s+off|entered|enters|hits|hit|went\\s+into|gone\\s+into|(?:is|are)\\s+(?:now\\s+|currently\\s+|officially\\s+)?(?:in|into)|currently\\s+in|now\\s+in)\\s+(?:official\\s+)?(?:filming|shooting|production|principal\\s+photography)\\b`, 'iu') },
   { stage: 'filming', re: /\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:filming|shooting)\b(?!\s+(?:in|for)\s+(?:19|20)\d\d)/i },
   { stage: 'filming', re: /\bcommencement\s+of\s+(?:its\s+|the\s+)?(?:production|filming|shooting)\b|\bproduction\s+begins\b/i },
-  { stage: 'filming', re: /촬영(?:을|에)?\s*(?:시작|돌입|착수)(?:했|하였|한다|에\s*들어)|크랭크\s*인/ },
+  { stage: 'filming', re: /촬영(?:을|에|이)?\s*(?:시작|돌입|착수|들어갔|들어간|본격)|크랭크\s*인|촬영\s*중(?:이다|인)/, korean: true },
   { stage: 'post-production', re: new RegExp(`\\bwrap(?:ped|s)\\s+(?:up\\s+)?(?:the\\s+)?${FILMING_NOUN}`, 'iu') },
   { stage: 'post-production', re: new RegExp(`\\b${FILMING_NOUN}\\b[^.,;]{0,40}?\\b(?:has|have|had)?\\s*(?:officially\\s+|finally\\s+)?(?:wrapped|ended|concluded|finished|completed|come\\s+to\\s+an\\s+end)\\b`, 'iu') },
   { stage: 'post-production', re: new RegExp(`\\b(?:completed|finished|concluded)\\s+(?:the\\s+)?${FILMING_NOUN}\\b`, 'iu') },
   { stage: 'post-production', re: /\bcameras\s+(?:have\s+|had\s+)?stopped\s+rolling\b/i },
   { stage: 'post-production', re: /\b(?:entered|enters|entering|moved\s+into|moves\s+into|(?:is|are)\s+(?:now\s+)?in|now\s+in|into)\s+(?:the\s+)?post-?production\b/i },
-  { stage: 'post-production', re: /촬영(?:을)?\s*(?:마쳤|마무리|종료)|크랭크\s*업/ },
-  { stage: 'released', re: /\b(?:is|are)\s+now\s+(?:streaming|available)\s+on\b|\b(?:premiered|debuted|was\s+released|dropped|arrived)\s+on\s+(?:Netflix\s+)?(?:on\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d/i },
+  { stage: 'post-production', re: /촬영(?:을|이)?\s*(?:마쳤|마무리|종료|끝냈|끝났)|크랭크\s*업/, korean: true },
+  {
+    stage: 'released',
+    re: new RegExp(
+      `\\b(?:is|are)\\s+now\\s+(?:streaming|available)\\b|\\b(?:has|have)\\s+(?:finally\\s+|officially\\s+)?(?:premiered|debuted|arrived|been\\s+released|dropped(?=\\s*(?:on\\b|in\\b|today|globally|worldwide|[.,!;]|$)))|\\b(?:premiered|debuted|was\\s+released|were\\s+released|dropped|arrived)\\s+(?:on\\s+[\\p{Lu}][\\p{L}]*\\s+)?(?:on\\s+)?${MONTH_DAY}`,
+      'iu',
+    ),
+  },
+  { stage: 'released', re: /(?:전편|에피소드)?\s*공개(?:됐|되었)다|베일을\s*벗었다|공개\s*직후/, korean: true },
 ]
 
 // Cheap gate: a sentence without any of these words cannot match a pattern above.
-const STAGE_WORDS = /renew|green|season|film|shoot|product|photograph|camera|wrap|premier|debut|releas|drop|arriv|stream|available|촬영|확정|크랭크|제작/i
+const STAGE_WORDS = /renew|green|season|film|shoot|product|photograph|camera|wrap|premier|debut|releas|drop|arriv|stream|available|촬영|확정|크랭크|제작|공개|베일/i
+// "the teaser was released", "예고편이 공개됐다": a released clip is not a released season.
+const CLIP_NEAR = /teaser|trailer|poster|clip|stills?|photos?|video|\bcast\b|line-?up|예고편|티저|포스터|스틸|영상|사진|캐스팅|라인업/i
 
 /** Claims that the season reached a production stage. */
 export const extractStageClaims: FieldExtractor = (ctx) => {
   if (!STAGE_WORDS.test(ctx.text)) return []
   const out: ReturnType<FieldExtractor> = []
   const seen = new Set<Stage>()
-  for (const p of PATTERNS) {
-    if (seen.has(p.stage)) continue
-    const m = p.re.exec(ctx.text)
-    if (!m) continue
-    // Release claims need the season itself named; other stages may lean on the document.
-    if (!isAboutTarget(ctx, p.stage === 'released')) continue
-    if (!p.allowFuture && (isDeferred(ctx.text, m.index) || isDeferredAfter(ctx.text, m.index + m[0].length))) continue
-    if (p.allowFuture && /\b(?:not|n['’]t|if|whether|could|might)\b/i.test(ctx.text.slice(Math.max(0, m.index - 40), m.index))) continue
-    seen.add(p.stage)
-    out.push({ field: 'stage', value: p.stage })
+  for (const clause of ctx.clauses()) {
+    // "No release date … has been confirmed": a clause that opens with a negation asserts nothing.
+    if (/^\s*(?:no|none|nothing|neither)\b/i.test(clause.text)) continue
+    for (const p of PATTERNS) {
+      if (seen.has(p.stage)) continue
+      const m = p.re.exec(clause.text)
+      if (!m) continue
+      const at = clause.start + m.index
+      const end = at + m[0].length
+      // A release needs the season itself named; other stages may lean on the document.
+      if (!isAboutTarget(ctx, p.stage === 'released', at)) continue
+      if (p.korean) {
+        if (isKoreanDeferred(clause, end)) continue
+      } else if (!p.allowFuture && (isDeferred(clause, at) || isDeferredAfter(clause, end))) continue
+      if (p.allowFuture && /\b(?:not|n['’]t|if|whether|could|might)\b/i.test(clause.text.slice(Math.max(0, m.index - 40), m.index))) continue
+      if (p.stage === 'released' && CLIP_NEAR.test(clause.text)) continue
+      seen.add(p.stage)
+      out.push({ field: 'stage', value: p.stage, at })
+    }
   }
   return out
 }

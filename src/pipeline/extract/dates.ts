@@ -310,6 +310,16 @@ const MENTION_RULES: Rule[] = [
     },
   },
   {
+    // 내달 25일 · 다음 달 3일 · 이달 10일 (Korean, a day of next or this month)
+    re: /(내달|다음\s?달|이달|이번\s?달)\s?(\d{1,2})일/g,
+    relative: true,
+    build: (m, ref) => {
+      if (!ref) return null
+      const idx = monthIndex(ref.y, ref.m) + (m[1]!.startsWith('이') ? 0 : 1)
+      return dayOf(Math.floor(idx / 12), (idx % 12) + 1, Number(m[2]))
+    },
+  },
+  {
     // 12월 23일 (Korean, no year)
     re: /(?<!\d)(\d{1,2})월\s?(\d{1,2})일/g,
     relative: true,

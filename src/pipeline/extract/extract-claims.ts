@@ -1,14 +1,15 @@
 import { CERTAINTY_RANK, claimValueKey } from '../../core/claim-key'
-import type { Claim, ExtractResult } from '../../core/types'
-import { classifyCertainty } from './certainty'
+import type { Certainty, Claim, ExtractResult } from '../../core/types'
+import { officialActs } from './certainty'
 import { extractCastClaims } from './claims-cast'
 import { extractEpisodeClaims } from './claims-episodes'
 import { extractReleaseClaims } from './claims-release'
 import { extractStageClaims } from './claims-stage'
 import { extractTrailerClaims } from './claims-trailer'
+import { detectLanguage, RULE_LANGUAGES } from './detect-language'
 import type { ParsedArticle } from './parse-html'
 import { scopeSentence } from './scope'
-import type { FieldExtractor, SentenceContext } from './sentence-context'
+import { createSentenceContext, type FieldExtractor } from './sentence-context'
 import { splitSentences } from './sentences'
 import type { SubjectMatcher } from './subject-matcher'
 
@@ -17,66 +18,119 @@ const EXTRACTORS: FieldExtractor[] = [extractStageClaims, extractReleaseClaims, 
 /** Evidence is shown in emails and pages: keep it to one readable sentence. */
 const MAX_EVIDENCE = 400
 
+/** What the caller knows besides the article. */
+export interface ClaimOptions {
+  url: string
+  /** The day the page was fetched: relative dates on an undated page are read against it. */
+  fetchedDay: string | null
+}
+
+interface Sentence {
+  text: string
+  block: number
+}
+
 /**
- * Turns a parsed article into claims about the followed season. Headings and captions are
- * context only (headlines overstate); claims come from running text.
+ * Turns a parsed article into claims about the followed season. Headings, captions and meta
+ * lines are context only (headlines overstate; captions describe photos); claims come from
+ * running text. A page in a language the rules are not written for yields no claims.
  */
-export function extractClaims(article: ParsedArticle, url: string, matcher: SubjectMatcher): ExtractResult {
+export function extractClaims(article: ParsedArticle, options: ClaimOptions, matcher: SubjectMatcher): ExtractResult {
+  const { url } = options
   const published = article.published
-  const paragraphs = article.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'item' || b.kind === 'quote')
-  const sentences = paragraphs.flatMap((b) => splitSentences(b.text))
+  const lang = detectLanguage(article)
+  if (!lang || !RULE_LANGUAGES.has(lang)) return { published, claims: [], lang }
+  const undated = article.publishedFrom === 'fetched' || published === null
+  const reference = published ?? options.fetchedDay
+  const title = normalizeText(article.title ?? '')
+  const sentences: Sentence[] = []
+  article.blocks.forEach((b, block) => {
+    if (b.kind !== 'paragraph' && b.kind !== 'item' && b.kind !== 'quote') return
+    // The headline repeated as the first paragraph is the headline.
+    if (title && normalizeText(b.text) === title) return
+    for (const text of splitSentences(b.text)) sentences.push({ text, block })
+  })
   const headings = [article.title ?? '', ...article.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)]
 
-  const mentionsShow = headings.some((h) => matcher.titlePattern.test(h)) || sentences.some((s) => matcher.titlePattern.test(s))
-  if (!mentionsShow) return { published, claims: [] }
+  const mentionsShow = headings.some((h) => matcher.titlePattern.test(h)) || sentences.some((s) => matcher.titlePattern.test(s.text))
+  if (!mentionsShow) return { published, claims: [], lang }
 
-  const scopes = sentences.map((s) => scopeSentence(s, matcher))
+  const scopes = sentences.map((s) => scopeSentence(s.text, matcher))
   const headingTarget = headings.some((h) => {
     const sc = scopeSentence(h, matcher)
     return sc.target && !sc.elsewhere
   })
   const docTarget = headingTarget || scopes.some((sc) => sc.target && !sc.elsewhere)
+  const { confirmed: announced, seasonCast } = castAnnouncements(sentences, matcher)
 
   const best = new Map<string, Claim>()
-  sentences.forEach((text, i) => {
+  sentences.forEach(({ text }, i) => {
     // A question ("Has filming started on Season 2?") asserts nothing.
     if (/\?["'”’)]*$/.test(text)) return
-    const ctx: SentenceContext = {
-      text,
-      scope: scopes[i]!,
-      certainty: classifyCertainty(text, matcher),
-      docTarget,
-      published,
-      url,
-      matcher,
-    }
+    const ctx = createSentenceContext(text, scopes[i]!, { docTarget, reference, url, matcher, castFrame: seasonCast.has(i) })
     for (const extract of EXTRACTORS) {
-      for (const body of extract(ctx)) {
-        const certainty = body.certainty ?? ctx.certainty
-        const claim = { ...body, certainty, evidence: text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}…` : text, source: url, published } as Claim
+      for (const found of extract(ctx)) {
+        const { at, certainty: own, ...body } = found
+        const reading = ctx.certaintyAt(at)
+        let certainty: Certainty = own ?? reading.certainty
+        // The official voice announced the cast just before: its list is the official list.
+        if (body.field === 'cast' && !reading.explicit && announced.has(i)) certainty = 'confirmed'
+        const claim = { ...body, certainty, evidence: clip(text), source: url, published, ...(undated ? { undated: true } : {}) } as Claim
         const key = claimValueKey(claim)
         const prev = best.get(key)
         if (!prev || CERTAINTY_RANK[certainty] > CERTAINTY_RANK[prev.certainty]) best.set(key, claim)
       }
     }
   })
-  return { published, claims: withDenials([...best.values()], sentences, matcher) }
+  return { published, claims: withDenials([...best.values()], sentences, matcher), lang }
 }
 
-// "Nothing has been decided yet", an agency's stock answer to a casting report.
+function clip(text: string): string {
+  return text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE - 1)}…` : text
+}
+
+function normalizeText(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+}
+
+// "Netflix announced the Season 2 cast", "넷플릭스 측은 … 캐스팅 라인업을 공개했다".
+const CAST_NOUN = /\b(?:cast|casting|line-?up|ensemble|actors)\b|캐스팅|라인업|출연진|출연\s*배우/i
+const HEDGED = /\b(?:could|might|may|would|if|whether|rumou?r\w*|reportedly|not|n['’]t|no)\b|전망|예상|알려졌|검토|미정/i
+
+/**
+ * What an official cast announcement ("Netflix announced the Season 2 cast on …", "넷플릭스가
+ * 시즌2 캐스팅을 공개했다") tells about the sentences after it. In the same or the next three
+ * blocks (at most five sentences), a bare cast list ("New to the cast: A, B") is the announced,
+ * official list (`confirmed`). For the rest of the article, "X plays C" describes that season's
+ * cast even when the sentence does not name the season (`seasonCast`).
+ */
+function castAnnouncements(sentences: Sentence[], matcher: SubjectMatcher): { confirmed: Set<number>; seasonCast: Set<number> } {
+  const confirmed = new Set<number>()
+  const seasonCast = new Set<number>()
+  sentences.forEach((s, i) => {
+    if (!CAST_NOUN.test(s.text) || HEDGED.test(s.text) || !officialActs(s.text, matcher, true)) return
+    for (let j = i; j < sentences.length && j <= i + 5 && sentences[j]!.block <= s.block + 3; j++) confirmed.add(j)
+    for (let j = i; j < sentences.length; j++) seasonCast.add(j)
+  })
+  return { confirmed, seasonCast }
+}
+
+// An agency's answer that decides nothing: "nothing has been decided", "under review", "검토 중",
+// "stated its position" with no position.
 const DENIAL =
-  /\b(?:nothing\s+(?:has\s+been|is)\s+(?:decided|confirmed|finali[sz]ed)|(?:not|n['’]t)\s+(?:been\s+)?(?:decided|finali[sz]ed|confirmed)\s+yet|denied|den(?:y|ies)|(?:is|are)\s+(?:still\s+)?(?:reviewing|considering|in\s+talks|in\s+discussions?)|positively\s+reviewing|under\s+review|received\s+an?\s+offer|was\s+offered)\b|검토\s*중|긍정적으로\s*검토|논의\s*중|제안을?\s*받|정해진\s*(?:것|바)\s*(?:이\s*)?없/i
+  /\b(?:nothing\s+(?:has\s+been|is)\s+(?:decided|confirmed|finali[sz]ed)|(?:not|n['’]t)\s+(?:been\s+)?(?:decided|finali[sz]ed|confirmed)\s+yet|denied|den(?:y|ies)|(?:is|are)\s+(?:still\s+)?(?:reviewing|considering|checking|in\s+talks|in\s+discussions?)|positively\s+reviewing|under\s+review|received\s+an?\s+offer|was\s+offered|(?:stated|shared|gave|expressed)\s+(?:its|their|his|her)\s+(?:position|side|stance))\b|검토\s*중|긍정적으로\s*검토|논의\s*중|제안을?\s*받|(?:정해진|확정된|결정된)\s*(?:것|바)\s*(?:이\s*|는\s*|가\s*)?없|미정|입장을\s*밝혔/i
 
 /**
  * A casting claim answered in the same article by a denial or "under review" is a rumour:
  * the actors named in the denial (or the sentence before it) are lowered to speculated.
  */
-function withDenials(claims: Claim[], sentences: string[], matcher: SubjectMatcher): Claim[] {
+function withDenials(claims: Claim[], sentences: Sentence[], matcher: SubjectMatcher): Claim[] {
   const denied = new Set<string>()
   sentences.forEach((s, i) => {
-    if (!DENIAL.test(s)) return
-    for (const p of matcher.findPeople(s)) denied.add(p.name)
-    for (const p of matcher.findPeople(sentences[i - 1] ?? '')) denied.add(p.name)
+    if (!DENIAL.test(s.text)) return
+    for (const p of matcher.findPeople(s.text)) denied.add(p.name)
+    for (const p of matcher.findPeople(sentences[i - 1]?.text ?? '')) denied.add(p.name)
+    for (const c of claims) if (c.field === 'cast' && (s.text.includes(c.value.actor) || (sentences[i - 1]?.text ?? '').includes(c.value.actor))) denied.add(c.value.actor)
   })
   if (denied.size === 0) return claims
   return claims.map((c) => (c.field === 'cast' && c.value.status !== 'departed' && denied.has(c.value.actor) ? { ...c, certainty: 'speculated' } : c))

@@ -17,7 +17,7 @@ const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'
 
 /** Words a title-cased phrase may start with that are not part of a show's title. */
 const NOT_TITLE = new Set(
-  'the a an in on for of and or but with its their his her this that these those netflix netflix’s netflix\'s streamer season seasons part new upcoming next its while after before as to by from at'.split(' '),
+  'the a an in on for of and or but with its their his her this that these those streamer season seasons part new upcoming next its while after before as to by from at k-drama drama series show original'.split(' '),
 )
 
 interface SeasonMention {
@@ -60,14 +60,28 @@ function findSeasonMentions(text: string): SeasonMention[] {
  */
 function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): boolean {
   const before = text.slice(Math.max(0, at - 60), at)
+  if (/[\uAC00-\uD7A3]/.test(text[at] ?? '')) return koreanOtherShow(before, matcher)
   const cleaned = before.replace(/['’]s\s*$/, '').replace(/[\s'"‘’“”:]+$/, '')
   if (seasonPatterns(matcher).titleAtEnd.test(cleaned)) return false
   const m = /((?:[A-Z][\p{L}\d’'&:.-]*\s+){0,4}[A-Z][\p{L}\d’'&:.-]*)$/u.exec(cleaned)
   if (!m?.[1]) return false
-  const words = m[1].split(/\s+/).filter((w) => !NOT_TITLE.has(w.toLowerCase()))
+  const words = m[1].split(/\s+/).filter((w) => !NOT_TITLE.has(w.toLowerCase()) && !matcher.officialPattern.test(w.replace(/['’]s$/, '')))
   if (words.length === 0) return false
   const phrase = words.join(' ')
   if (matcher.findPeople(phrase).length) return false
+  return true
+}
+
+// Words that may stand before "시즌 2" without being a title: "이번 시즌2", "넷플릭스 시리즈 시즌2".
+const KO_NOT_TITLE = /(?:이번|새|새로운|다음|지난|올해|첫|두\s*번째|드라마|시리즈|작품|오리지널|후속|신작|전|후|및|와|과|의|은|는|이|가|을|를|도|에|서|로)$/
+
+/** Korean: a Hangul word right before "시즌N" that is not our title names another show ("경성크리처 시즌2"). */
+function koreanOtherShow(before: string, matcher: SubjectMatcher): boolean {
+  const cleaned = before.replace(/[\s'"‘’“”<>《》〈〉「」『』()]+$/, '')
+  const m = /([\uAC00-\uD7A3A-Za-z0-9]+)$/.exec(cleaned)
+  if (!m?.[1] || !/[\uAC00-\uD7A3]/.test(m[1])) return false
+  if (seasonPatterns(matcher).titleAtEnd.test(cleaned)) return false
+  if (matcher.officialPattern.test(m[1]) || KO_NOT_TITLE.test(m[1])) return false
   return true
 }
 

@@ -68,8 +68,8 @@ describe('mergeFacts: cast', () => {
   const joins = (actor: string, status: 'new' | 'returning', certainty: Certainty, site: string, day: string) =>
     claim({ field: 'cast', value: { actor, role: null, status } }, certainty, `https://${site}.example/`, day)
 
-  it('adds an actor on confirmation and uses the config to say returning or new', () => {
-    const facts = merge(emptyFacts(), [joins('Old Actor', 'new', 'confirmed', 'a', '2025-07-23'), joins('Fresh Face', 'returning', 'confirmed', 'a', '2025-07-23')])
+  it('adds an actor on confirmation with the status the claims give (the extractor decides it, once)', () => {
+    const facts = merge(emptyFacts(), [joins('Old Actor', 'returning', 'confirmed', 'a', '2025-07-23'), joins('Fresh Face', 'new', 'confirmed', 'a', '2025-07-23')])
     expect(facts.cast.map((c) => [c.actor, c.status])).toEqual([
       ['Fresh Face', 'new'],
       ['Old Actor', 'returning'],

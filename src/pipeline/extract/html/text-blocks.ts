@@ -6,8 +6,12 @@
 import { collapseWhitespace, containsTag, ELEMENT, hasArticleAncestor, INLINE, readShortText, TEXT, type DomNode } from './dom'
 import type { Scan } from './main-content'
 
-/** What a block of text is, by the element that held it. */
-export type BlockKind = 'heading' | 'paragraph' | 'item' | 'quote' | 'caption'
+/**
+ * What a block of text is, by the element that held it, or by its text: a photo credit or a
+ * "clockwise from top left" line is a caption wherever it sits; a comment count or a reader poll
+ * ("155 comments · 55% of readers want …") is page meta.
+ */
+export type BlockKind = 'heading' | 'paragraph' | 'item' | 'quote' | 'caption' | 'meta'
 
 /** One run of main-content text (whitespace collapsed, entities decoded), in document order. */
 export interface TextBlock {
@@ -18,7 +22,7 @@ export interface TextBlock {
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 // Headings that introduce link lists to other stories.
 const LIST_LABEL =
-  /^(?:trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|most (?:popular|read|viewed)|related(?: stories| articles| posts| news| content| reading)?|read more|read next|more from\b.*|more (?:stories|news|articles)|recent posts|recent stories|latest stories|you may (?:also )?like|you might (?:also )?like|recommended(?: for you| stories)?|see also|also read|don'?t miss|editor'?s picks|top stories|what to (?:read|watch) next)\s*:?$/i
+  /^(?:trending(?: now| stories| news)?|popular(?: now| stories| posts| articles)?|most (?:popular|read|viewed)|related(?: stories| articles| posts| news| content| reading)?|read more|read next|more from\b.*|more (?:stories|news|articles)|recent posts|recent stories|latest stories|you may (?:also )?like|you might (?:also )?like|recommended(?: for you| stories)?|see also|also read|don'?t miss|editor'?s picks|top stories|what to (?:read|watch) next|(?:이 시각\s*)?(?:많이 본|관련|인기|추천|주요|최신|랭킹|실시간|핫|오늘의|다른)\s*(?:뉴스|기사|포토|이슈)(?:\s*(?:보기|더보기))?|함께 (?:보면 좋은|볼만한) (?:뉴스|기사)|포토\s*(?:뉴스)?)\s*:?$/i
 // Lines that are ad labels or sizes, not text.
 const AD_LINE =
   /^(?:advertisement|advertisements|advert|ad|ads|sponsored(?: content)?|promoted|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|광고|\d{2,4}\s*[x×]\s*\d{2,4}|(?:this (?:web)?site|we) uses? cookies\b.{0,80})$/i
@@ -176,8 +180,18 @@ function flushLine(pass: BlockPass, line: Line, kind: BlockKind): void {
   for (const piece of raw.split(/\n[^\S\n]*\n/)) pushBlock(pass, kind, collapseWhitespace(piece))
 }
 
+// Photo credits and descriptions: "… | via Netflix", "…/넷플릭스 제공", "clockwise from top left".
+const CAPTION_LINE =
+  /(?:\||\/)\s*(?:via|photo|image|credit|courtesy|사진|출처)\b|\/\s*[^/]{1,30}\s*제공\s*$|(?:사진|제공|출처)\s*[=:]|\b(?:photo|image|picture|screenshot|still)\s*(?:credit|courtesy|by|via)\b|\b(?:photo|image)\s*:|\bcourtesy\s+of\b|\((?:L-R|R-L|from\s+left)\)|\bclockwise\s+from\b|\bfrom\s+left(?:\s+to\s+right)?\s*[,:]|(?:왼쪽|오른쪽|위)\s*(?:에서)?부터|시계\s*방향|캡처|캡쳐/i
+// Comment counts, votes and reader polls.
+const META_LINE =
+  /\b\d[\d,.]*\s*(?:comments?|votes?|shares?|views?|likes?|replies|reactions)\b|\b\d{1,3}\s?%\s+(?:of\s+)?(?:readers|fans|voters|respondents|viewers|users|people|you)\b|^(?:poll|vote|survey|quiz)\s*[:|·]|댓글\s*\d|\d+\s*명(?:이)?\s*(?:투표|참여)/i
+
 /** Adds a block unless it is empty, an ad label or a pointer to another story. */
 function pushBlock(pass: BlockPass, kind: BlockKind, text: string): void {
   if (!text || AD_LINE.test(text) || POINTER_LINE.test(text)) return
-  pass.out.push({ kind, text })
+  // Captions and meta lines are short; a paragraph that mentions "views" is still a paragraph.
+  const short = text.length <= 220
+  const typed: BlockKind = kind === 'heading' || !short ? kind : META_LINE.test(text) ? 'meta' : CAPTION_LINE.test(text) ? 'caption' : kind
+  pass.out.push({ kind: typed, text })
 }
