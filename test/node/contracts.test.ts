@@ -6,7 +6,10 @@ import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 
 const root = resolve(import.meta.dirname, '../..')
-const schemaPath = resolve(root, '../shared/contract/replay.schema.json')
+// The repo keeps its own copy of the contract schema so its own replay and facts checks always
+// run; when ../shared is present, the copy must be identical to the published contract.
+const schemaPath = join(root, 'test/fixtures/contract/replay.schema.json')
+const sharedSchemaPath = resolve(root, '../shared/contract/replay.schema.json')
 const devTimeline = resolve(root, '../shared/eval/dev')
 const ownTimeline = join(root, 'test/fixtures/timeline')
 
@@ -31,8 +34,12 @@ function replayLines(dir: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l) as Record<string, unknown>)
 }
 
-describe.skipIf(!existsSync(schemaPath))('the command contracts (shared/contract/replay.schema.json)', () => {
+describe('the command contracts (test/fixtures/contract/replay.schema.json)', () => {
   const v = validators()
+
+  it.skipIf(!existsSync(sharedSchemaPath))('our copy of the schema is identical to shared/contract/replay.schema.json', () => {
+    expect(readFileSync(schemaPath, 'utf8')).toBe(readFileSync(sharedSchemaPath, 'utf8'))
+  })
 
   it('our own timeline fixture is a valid manifest', () => {
     expect(v.manifest(JSON.parse(readFileSync(join(ownTimeline, 'manifest.json'), 'utf8')))).toBe(true)
