@@ -18,23 +18,23 @@ export interface CertaintyReading {
 // praise, so only the verb forms of expect/anticipate count; "may" counts in lower case only
 // ("May 2" is a date), whatever precedes it ("Season 2 may return").
 const HEDGE_EN =
-  /\b(?:could(?!\s+not\b|n['’]t)|might|maybe|perhaps|possibl[ey]|potential(?:ly)?|likely|unlikely|probabl[ey]|(?:is|are|was|were|be|been)\s+(?:widely\s+)?(?:expected|anticipated|tipped|rumou?red|thought|believed|said\s+to\s+be)|expect(?:s|ing)?\b|expected\s+to|predict\w*|speculat\w*|rumou?r\w*|hope[sd]?|hopeful(?:ly)?|hoping|wish(?:es|ing)?|wishlist|guess\w*|estimat\w*|suggest\w*|seems?|appears?\s+to|would|if|whether|unless|assuming|fans?\s+(?:think|believe|theori[sz]e|wonder|want)|(?:readers|viewers|audiences|netizens|people)\s+(?:want|hope|wish|think|believe|expect)|theor(?:y|ies)|whispers?|tipped\s+(?:for|to)|in\s+(?:talks|discussions?|negotiations?)|in\s+the\s+running|considering|under\s+(?:review|consideration|discussion)|reviewing|(?:still\s+)?(?:checking|looking\s+into)|(?:was|were|been|being)\s+offered|received\s+an?\s+offer|unconfirmed|not\s+(?:yet\s+)?(?:been\s+)?(?:officially\s+)?(?:confirmed|decided|finali[sz]ed)|nothing\s+(?:has\s+been|is)\s+(?:officially\s+)?(?:confirmed|decided|finali[sz]ed)|fingers\s+crossed)\b|\bmay\b/
-const HEDGE_KO = /전망|추측|예상|것으로\s*보인다|보인다|관측|물망|유력|가능성|검토|미정|논의\s*중|(?:확정|결정|정해)(?:된|진)\s*(?:바|것)(?:는|가)?\s*없|제안을?\s*받|출연\s*제안|미지수|(?:일|할)까|듯하다|듯\s|바란다|원한다|희망/
+  /\b(?:could(?!\s+not\b|n['’]t)|might|maybe|perhaps|possibl[ey]|potential(?:ly)?|likely|unlikely|probabl[ey]|(?:is|are|was|were|be|been)\s+(?:widely\s+|now\s+|still\s+|also\s+|largely\s+)?(?:expected|anticipated|tipped|rumou?red|thought|believed|said\s+to\s+be)|expect(?:s|ing)?\b|expected\s+to|predict\w*|speculat\w*|rumou?r\w*|hope[sd]?|hopeful(?:ly)?|hoping|wish(?:es|ing)?|wishlist|guess\w*|estimat\w*|suggest\w*|seems?|appears?\s+to|would|if|whether|unless|assuming|fans?\s+(?:think|believe|theori[sz]e|wonder|want)|(?:readers|viewers|audiences|netizens|people)\s+(?:want|hope|wish|think|believe|expect)|theor(?:y|ies)|whispers?|tipped\s+(?:for|to)|eyeing|in\s+(?:talks|discussions?|negotiations?)|fan\s+(?:account|page|site|forum|theory|theories)|(?:stated|shared|gave|expressed)\s+(?:its|their|his|her)\s+(?:position|side|stance)|in\s+the\s+running|considering|under\s+(?:review|consideration|discussion)|reviewing|(?:still\s+)?(?:checking|looking\s+into)|(?:was|were|been|being)\s+offered|received\s+an?\s+offer|unconfirmed|not\s+(?:yet\s+)?(?:been\s+)?(?:officially\s+)?(?:confirmed|decided|finali[sz]ed)|nothing\s+(?:has\s+been|is)\s+(?:officially\s+)?(?:confirmed|decided|finali[sz]ed)|fingers\s+crossed)\b|\bmay\b/
+const HEDGE_KO = /전망|추측|추정|예상|것으로\s*보(?:인다|고\s*있)|보인다|관측|물망|유력|가능성|검토|미정|논의\s*중|수도\s*있|이르면|싶|(?:다|된다|한다|나온다)면|바라|입장을?\s*밝|(?:확정|결정|정해)(?:된|진)\s*(?:바|것)(?:는|가)?\s*없|제안을?\s*받|출연\s*제안(?!을?\s*(?:정중히\s*)?(?:고사|거절))|미지수|(?:일|할)까|듯하다|듯\s|바란다|원한다|희망/
 const REPORTED_EN =
   /\b(?:reportedly|reports?|reported|reporting|according\s+to|as\s+per|per\s+(?:a\s+)?[A-Z]|via|sources?\s+(?:say|said|close|told)|insiders?|told\s+[A-Z]|outlets?|claims?|claimed|citing|cited|leak(?:ed|s)?|revealed\s+by|media\s+outlet)\b/i
 const REPORTED_KO = /알려졌다|알려진|전해졌다|전해진|보도|에\s*따르면|관계자는|관계자에|측근/
 // An official speaker's acts (after its name) and the words that make a clause an official act.
 const OFFICIAL_VERB =
-  '(?:(?:has|have|had|is|was)\\s+)?(?:(?:officially|formally|finally|now|also|today|recently)\\s+)?(?:renewed|ordered|greenlit|green-lit|picked\\s+up|announced|announces|confirmed|confirms|released|releases|unveiled|unveils|revealed|reveals|said|says|shared|shares|stated|states|set|sets|kicked\\s+off|began|started|wrapped|cast|added|dropped|drops|debuted|launched|launches|posted|premiered|tapped|told|added|dated|scheduled|slated)\\b'
+  '(?:(?:has|have|had|is|was)\\s+)?(?:(?:officially|formally|finally|now|also|today|recently)\\s+)?(?:renewed|ordered|greenlit|green-lit|picked\\s+up|announced|announces|confirmed|confirms|released|releases|unveiled|unveils|revealed|reveals|said|says|shared|shares|stated|states|set|sets|kicked\\s+off|began|begun|started|commenced|wrapped|completed|finished|cast|added|dropped|drops|debuted|launched|launches|posted|premiered|tapped|told|added|dated|scheduled|slated)\\b'
 // Nouns after an official name that make it a title or a modifier ("the Netflix series").
 const NOT_SPEAKER = /^\s*(?:['’]s\b|(?:series|show|drama|k-drama|original|originals|hit|film|movie|title|thriller|production|release|lineup|line-up|slate|top|chart|charts|global|korea\s+series)\b)/i
-const OFFICIALLY = /\bofficially\b|\bofficial\s+(?:announcement|statement|confirmation)\b|공식|\[공식\]/i
+const OFFICIALLY = /\bofficially\b|\bofficial\s+(?:announcement|statement|confirmation)\b|공식|\[공식\]|확정(?:됐|되었|되어|돼)/i
 const PASSIVE_CONFIRMED = /\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:officially\s+)?(?:confirmed|announced)\b|\bit\s+(?:is|was)\s+(?:officially\s+)?confirmed\b/i
-const NEGATION = /\b(?:not|n['’]t|never|no)\b/i
+const NEGATION = /\b(?:not|never|no)\b|n['’]t\b/i
 // Generic official voices that need no configuration.
-const GENERIC_OFFICIAL_EN = /\b(?:(?:the|her|his|their|its)\s+(?:agency|management|studio|streamer|network|production\s+company|broadcaster|platform|label|distributor)|agency\s+representatives?|a\s+representative\s+(?:of|from|for)\s+(?:the|her|his|their)\s+(?:agency|studio|streamer))\b/i
-const GENERIC_OFFICIAL_KO = /소속사|제작사|배급사|방송사/
-const KO_OFFICIAL_ACT = /(?:밝혔다|밝혔고|밝혔으며|공개했다|공개했고|발표했다|확정했다|확정\s*지었다|확정\s*짓고|확정했고|전했다|알렸다|선보였다|선보인다|공개한다|발표한다)/
+const GENERIC_OFFICIAL_EN = /\b(?:(?:the|her|his|their|its|[\w-]+['’]s)\s+(?:agency|management|studio|streamer|network|production\s+company|broadcaster|platform|label|distributor)|agency\s+representatives?|a\s+representative\s+(?:of|from|for)\s+(?:the|her|his|their)\s+(?:agency|studio|streamer))\b/i
+const GENERIC_OFFICIAL_KO = /소속사|제작사|배급사|방송사|\S\s*측(?:은|이|에서)/
+const KO_OFFICIAL_ACT = /(?:확인했|인정했|밝혔|공개했|발표했|확정했|확정\s*지었|확정\s*짓|전했|알렸|선보였|선보인다|공개한다|발표한다)/
 
 /** Attribution that frames a whole sentence, found once per sentence. */
 export interface SentenceFrame {
@@ -45,7 +45,7 @@ export interface SentenceFrame {
 
 const LEADING_FRAME = /^(?:according\s+to|as\s+per|per|citing|in\s+a\s+(?:statement|press\s+release|post|announcement))\b[^,]{2,100},/i
 const TRAILING_FRAME =
-  /,\s*(?:[^,]{2,80}\s)?(?:said|says|announced|confirmed|reported|revealed|stated|added|noted|told\s+[^,]{2,40}|according\s+to\s+[^,]{2,80})\s*[.!]?["”’]?\s*$/i
+  /,\s*(?!(?:but|and|while|although|though|yet|however|whereas)\b)(?:[^,]{2,80}\s)?(?:said|says|announced|confirmed|reported|revealed|stated|added|noted|told\s+[^,]{2,40}|according\s+to\s+[^,]{2,80})\b[^,]{0,60}?[.!]?["”’]?\s*$/i
 const TRAILING_FRAME_KO = /[^\s]*(?:라고|다고|고)\s*(?:[^\s]+\s+){0,3}(?:밝혔다|전했다|발표했다|알렸다|말했다|공개했다)[.]?\s*$/
 
 /** The sentence-level attribution (leading "According to X," and trailing ", X said."). */
@@ -54,16 +54,19 @@ export function findFrame(sentence: string, matcher: SubjectMatcher): SentenceFr
   const lead = LEADING_FRAME.exec(sentence)
   if (lead) parts.push(lead[0])
   const trail = TRAILING_FRAME.exec(sentence) ?? TRAILING_FRAME_KO.exec(sentence)
-  if (trail) parts.push(trail[0])
+  // A negated tail ("…, but X has not been confirmed") is a statement of its own, not attribution.
+  if (trail && !NEGATION.test(trail[0])) parts.push(trail[0])
   return { text: parts.join(' '), officialTopic: koreanOfficialTopic(sentence, matcher) }
 }
 
 /** "20일 넷플릭스(Netflix)는 …": the sentence opens with an official voice as its topic. */
 function koreanOfficialTopic(sentence: string, matcher: SubjectMatcher): boolean {
-  const head = /^[\s\d일월년,.]*([^\s(]{2,20})\s*(?:\([^)]{1,20}\))?\s*(?:측은|측이|측에서는|은|는|이|가)\s/.exec(sentence)
-  if (!head?.[1]) return false
-  const word = head[1].replace(/(?:측|은|는|이|가)$/, '')
-  return matcher.officialPattern.test(word) && /[\uAC00-\uD7A3]/.test(sentence)
+  if (!/[\uAC00-\uD7A3]/.test(sentence)) return false
+  const re = matcher.officialGlobal
+  re.lastIndex = 0
+  const m = re.exec(sentence)
+  if (!m || !/^[\s\d일월년,.]*$/.test(sentence.slice(0, m.index))) return false
+  return KO_SPEAKER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24))
 }
 
 /**
@@ -120,7 +123,7 @@ export function readCertainty(clause: Clause, frame: SentenceFrame, matcher: Sub
 
 // Words that, before a verb in its clause, mean it has not happened (or is only planned).
 const NOT_YET =
-  /\b(?:not|n['’]t|never|no\s+longer|yet\s+to|has\s+yet|have\s+yet|will|would|shall|could|might|may|can|set\s+to|scheduled\s+to|slated\s+to|expected\s+to|planned|plans?|planning|going\s+to|about\s+to|ahead\s+of|before|until|once|if|whether|soon|hopes?|hoping|wait(?:ing)?\s+for|pushed\s+back|postponed|delayed|awaiting|supposed\s+to|due\s+to|aims?\s+to|aiming|ready\s+to|prepar\w+\s+(?:to|for)|gearing\s+up|in\s+the\s+coming|originally|initially)\b/i
+  /\b(?:not|never|no|no\s+longer|yet\s+to|has\s+yet|have\s+yet|will|would|shall|could(?!\s+(?:already\s+)?(?:have|be)\b)|might(?!\s+(?:already\s+)?(?:have|be)\b)|may(?!\s+(?:already\s+)?(?:have|be)\b)|can|set\s+to|scheduled\s+to|slated\s+to|expected\s+to|planned|plans?|planning|going\s+to|about\s+to|ahead\s+of|before|until|once|if|whether|soon|hopes?|hoping|wait(?:ing)?\s+for|pushed\s+back|postponed|delayed|awaiting|supposed\s+to|due\s+to|aims?\s+to|aiming|ready\s+to|prepar\w+\s+(?:to|for)|gearing\s+up|in\s+the\s+coming|originally|initially)\b|n['’]t\b/i
 
 /**
  * True when the clause, before `index`, negates or defers the event ("has not yet started",
@@ -142,5 +145,5 @@ export function isDeferredAfter(clause: Clause, end: number): boolean {
 /** Korean: the verb after the match is negated, planned or hoped for ("시작하지 않았다", "시작할 예정"). */
 export function isKoreanDeferred(clause: Clause, end: number): boolean {
   const after = clause.text.slice(end - clause.start, end - clause.start + 24)
-  return /^[^.]{0,6}?(?:지\s*(?:않|못|말)|않|못|전(?:이다|이며)?|예정|계획|할\s*것|한다면|하면|될\s*것|앞두|준비|무산|불발|없)/.test(after)
+  return /^[^.]{0,6}?(?:지\s*(?:않|못|말)|않|못|전(?=\s|$|이다|이며|에|까지)|예정|계획|할\s*것|한다면|하면|될\s*것|앞두|준비|무산|불발|없)/.test(after)
 }

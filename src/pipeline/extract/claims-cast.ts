@@ -38,32 +38,32 @@ const ACTS: ActRule[] = [
   {
     kind: 'departed',
     dir: 'before',
-    re: /\b(?:will\s+)?not\s+(?:be\s+)?(?:returning|return|back|joining|join|reprising|reprise|appearing|appear|in\s+(?:the\s+)?(?:new\s+)?season)\b|\bwon['’]t\s+(?:be\s+)?(?:returning|return|back|joining|join|reprising|reprise|appearing|appear)\b|\bno\s+longer\s+(?:be\s+)?(?:a\s+)?(?:part\s+of|in|with|involved|attached)\b|\b(?:has|have|had)\s+(?:now\s+)?(?:exited|left|quit)\b|\bexit(?:s|ed|ing)\b|\bleft\s+the\s+(?:show|series|project|cast|drama|production|season)\b|\bleaving\s+the\s+(?:show|series|project|cast|drama|production)\b|\bopted\s+out\b|\bdropped\s+out\b|\bpulled\s+out\b|\bstep(?:ped|s|ping)?\s+(?:away|down|aside)\b|\bwithdr[ae]w\w*\b|\bdrop(?:s|ping)?\s+out\b|\b(?:could|did|will|would)\s*(?:not|n['’]t)\s+continue\b|\bchose\s+not\s+to\b|\bdecided\s+not\s+to\b|\bdeclined\s+(?:to|the)\b|\bturned\s+down\b|\b(?:has\s+been|was|were|have\s+been|be|being)\s+(?:dropped|removed|written\s+out|let\s+go|replaced)\b|\brules?\s+out\s+(?:her|his|their)\s+involvement\b|하차|불참|빠지(?:고|며|게|는|기로|면서)|빠졌|빠진다|퇴출|교체(?:됐|되었|된다)/gi,
+    re: /\b(?:will\s+)?not\s+(?:be\s+)?(?:returning|return|back|joining|join|reprising|reprise|appearing|appear|in\s+(?:the\s+)?(?:new\s+)?season)\b|\bwon['’]t\s+(?:be\s+)?(?:returning|return|back|joining|join|reprising|reprise|appearing|appear)\b|\bno\s+longer\s+(?:be\s+)?(?:a\s+)?(?:part\s+of|in|with|involved|attached)\b|\b(?:has|have|had)\s+(?:now\s+)?(?:exited|left|quit)\b|\bexit(?:s|ed|ing)\b|\bleft\s+the\s+(?:show|series|project|cast|drama|production|season)\b|\bleaving\s+the\s+(?:show|series|project|cast|drama|production)\b|\bopted\s+out\b|\bdropped\s+out\b|\bpulled\s+out\b|\bstep(?:ped|s|ping)?\s+(?:away|down|aside)\b|\bwithdr[ae]w\w*\b|\bdrop(?:s|ping)?\s+out\b|\b(?:could|did|will|would)\s*(?:not|n['’]t)\s+continue\b|\bchose\s+not\s+to\b|\bdecided\s+not\s+to\b|\bdeclined\s+(?:to|the)\b|\bturned\s+down\b|\b(?:has\s+been|was|were|have\s+been|be|being)\s+(?:dropped|removed|written\s+out|let\s+go|replaced)\b|\brules?\s+out\s+(?:her|his|their)\s+involvement\b|하차|불참|빠지(?:고|며|게|는|기로|면서)|빠졌|빠진다|퇴출|교체(?:됐|되었|된다)|(?:출연|합류|복귀|참여)(?:하지|는\s*하지|를\s*하지)\s*(?:않|못)|고사(?:했|하|한)|거절(?:했|하|한)/gi,
   },
   // Departures said of the object: "dropped X", "without X", "the departure of X", "X 대신", "X을 제외하고".
   { kind: 'departed', dir: 'after', re: /\b(?:dropped|removing|removed|without|excluding|except(?:\s+for)?|departure\s+of|exit\s+of|absence\s+of|in\s+place\s+of|instead\s+of|replacing|to\s+replace|will\s+replace|replaces|replaced(?!\s+(?:by|with))|takes?\s+over\s+from|succeeding|succeeds)\b/gi },
-  { kind: 'departed', dir: 'before', re: /(?:을|를|이|가)?\s*(?:제외하고|제외한|빼고|대신(?:해)?|의\s*빈자리|의\s*하차|의\s*공백)/g },
+  { kind: 'departed', dir: 'before', re: /(?:을|를|이|가)?\s*(?:제외하고|제외한|빼고|대신(?:해)?|의\s*빈자리|의\s*하차|의\s*공백|(?:가|이)\s*하차한\s*자리)/g },
   // The one who comes in: "X replaces Y", "X, replacing Y", "replaced by X", "X takes over".
   { kind: 'replaces', dir: 'before', re: /\b(?:replac(?:es|ing|ed)|will\s+replace|to\s+replace|takes?\s+over|took\s+over|stepping\s+in|steps\s+in|stepped\s+in|succeed(?:s|ing|ed))\b/gi },
-  { kind: 'replaces', dir: 'after', re: /\breplaced\s+(?:by|with)\b|\bsucceeded\s+by\b|\bin\s+favou?r\s+of\b|대신(?:해)?\s*|빈자리(?:를|는)?\s*/gi },
+  { kind: 'replaces', dir: 'after', re: /\breplaced\s+(?:by|with)\b|\bsucceeded\s+by\b|\bin\s+favou?r\s+of\b|대신(?:해)?\s*|(?:빈)?자리(?:를|는)\s*/gi },
   // Coming back.
   {
     kind: 'returning',
     dir: 'both',
-    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?!\s+of\b)|\b(?:are|is|will\s+be)\s+(?:also\s+)?back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|\bremaining\s+cast\b|돌아온|돌아오|컴백|재회|다시\s*(?:맡|출연|합류)|시즌\s*\d+\s*에도\s*(?:출연|등장|합류)/gi,
+    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?=\s*[.,;:!)]|\s*$|\s+(?:to|for|as|in\s+(?:the\s+)?(?:season|series|show|drama|role|new|second|third|next|\S+\s+season)|alongside|with|too|once)\b)|\b(?:are|is|will\s+be)\s+(?:also\s+)?back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|\bremaining\s+cast\b|돌아온|돌아오|컴백|재회|다시\s*(?:맡|출연|합류)|시즌\s*\d+\s*에도\s*(?:출연|등장|합류)/gi,
   },
   // Joining.
   {
     kind: 'new',
     dir: 'both',
-    re: /\bjoin(?:s|ed|ing)?\b|\bnew\s+(?:cast\s+)?(?:members?|faces|additions?|actors?|actress(?:es)?|cast|stars?|names|recruits?)\b|\bnew\s+to\s+the\s+cast\b|\bnew\s*:|\baddition(?:s)?\s+(?:to|of)\b|\badd(?:ed|ing|s)\b|\b(?:has|have|had)\s+been\s+cast\b|\b(?:was|were|is|are|being|got)\s+cast\b|\bcast\s+as\b|\bboard(?:s|ed)\b|\bsign(?:s|ed)\s+on\b|\bcame\s+aboard\b|\bspecial\s+appearance\b|\bcameo\b|\btapped\b|합류|새롭게|새로\s*(?:투입|합류|출연)|새로운\s*(?:배우|얼굴)|새\s*얼굴|캐스팅(?:됐|되었|을\s*확정|\s*확정)|특별\s*출연|투입/gi,
+    re: /\bjoin(?:s|ed|ing)?\b|\bnew\s+(?:cast\s+)?(?:members?|faces|additions?|actors?|actress(?:es)?|cast|stars?|names|recruits?)\b|\bnew\s+to\s+the\s+cast\b|\bnew\s*:|(?<!\bin\s)\baddition(?:s)?\s+(?:to|of)\b|\badd(?:ed|ing|s)\b|\b(?:has|have|had)\s+been\s+cast\b|\b(?:was|were|is|are|being|got)\s+cast\b|\bcast\s+as\b|\bboard(?:s|ed)\b|\bsign(?:s|ed)\s+on\b|\bcame\s+aboard\b|\bspecial\s+appearance\b|\bcameo\b|\btapped\b|\btipped\s+(?:for|to\s+(?:join|play|star|lead))\b|\bin\s+(?:talks|discussions?|negotiations?)\s+(?:to|for)\s+(?:join|star|play|lead|appear|a\s+role)\b|합류|새롭게|새로\s*(?:투입|합류|출연)|새로운\s*(?:배우|얼굴)|새\s*얼굴|캐스팅(?:됐|되었|을\s*확정|\s*확정)|특별\s*출연|투입/gi,
   },
   // Descriptions of who is in it: count only when the clause names the season.
   {
     kind: 'list',
     dir: 'both',
     needsSeason: true,
-    re: /\bline-?ups?\b|\b(?:confirmed|full|official|main|returning|season\s*\d+)\s+cast\b|\bcast\s+(?:members\s+)?(?:includes?|list|line-?up)\b|\bcast\s*:|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear|portray)\b|\b(?:also\s+)?appear(?:s|ing)?\s+in\b|\bin\s+the\s+role\s+of\b|\bstarring\b|\bstars\b|\bensemble\b|\bfeatures?\b|출연(?:한다|하며|해|하고|하는|진|\s*:)?|라인업|역(?:으로|을|에)?\s*(?:맡|분|연기|활약|열연|출연|돌아)|분해|분한|연기한다|열연|등장(?:한다|해|하며)?|주연/gi,
+    re: /\bline-?ups?\b|\b(?:confirmed|full|official|main|returning|season\s*\d+)\s+cast\b|\bcast\s+(?:members\s+)?(?:includes?|list|line-?up)\b|\bcast\s*:|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear|portray|lead|headline|front)\b|\b(?:to|set\s+to)\s+(?:star|lead|headline)\b|\bstar\s+in\b|\b(?:a|the)\s+(?:leading|lead|main|starring|supporting|key|major)\s+role\s+in\b|\blead(?:s|ing)?\s+the\s+cast\b|\b(?:also\s+)?appear(?:s|ing)?\s+in\b|\bin\s+the\s+role\s+of\b|\bstarring\b|\bstars\b|\bensemble\b|\bfeatures?\b|출연(?:한다|하며|해|하고|하는|진|\s*:)?|라인업|역(?:으로|을|에)?\s*(?:맡|분|연기|활약|열연|출연|돌아)|분해|분한|연기한다|열연|등장(?:한다|해|하며)?|주연/gi,
   },
 ]
 
@@ -140,8 +140,13 @@ function governingAct(acts: Act[], text: string, m: Mention, mentions: Mention[]
   return best
 }
 
-// A genitive: "X's agency said", "유아인의 마약 논란": X is not the one acting (unless it is X's exit).
-const GENITIVE_AFTER = /^(?:['’]s?\s+(?!departure|exit|absence|replacement|withdrawal|casting|return|comeback|role\b)|의\s*(?!빈자리|하차|공백|자리|후임|대타))/
+// A genitive: "X's fans", "유아인의 마약 논란": X is not the one acting. Kept: X's exit or casting,
+// "X의 (시즌2) 합류", and X's agency or camp speaking for X ("X의 소속사는", "X 측은", "X's agency").
+const GENITIVE_AFTER =
+  /^(?:['’]s?\s+(?!departure|exit|absence|replacement|withdrawal|casting|return|comeback|role\b|agency|management|representatives?|label|camp|team)|의(?!\s*(?:빈자리|하차|공백|자리|후임|대타|소속사|(?:[^\s.]+\s){0,3}?[^\s.]*?(?:합류|출연|하차|복귀|캐스팅|참여))))/
+// Crew, not cast: "Director Amelia Strand returns to helm", "Writer Yoon Ga-ram … joins as co-writer".
+const CREW_BEFORE = /\b(?:director|writer|screenwriter|creator|showrunner|producer|composer|cinematographer|author|novelist|webtoon\s+artist|filmmaker|PD)s?\s+$|(?:감독|작가|연출|PD|프로듀서|제작자)\s*$/i
+const CREW_AFTER = /^[^.;]{0,60}?\b(?:as|to)\s+(?:(?:a|the|its|co-|head|lead|new|series)\s*)*(?:director|writer|co-writer|screenwriter|showrunner|producer|composer|helm|direct|write|pen)\b/i
 // Characters: "as Nam On-jo", "정진수 역", "the role of X".
 const ROLE_BEFORE_NAME = /\b(?:as|role\s+of|character(?:\s+of)?|plays?|playing|portrays?|portraying|named)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/
 const ROLE_AFTER_NAME = /^\s*(?:역|役|role\b)/
@@ -169,9 +174,12 @@ function roleNear(ctx: SentenceContext, text: string, m: Mention, nextMention: n
 /** Known and unknown people in a clause, characters and other works left out. */
 function findMentions(ctx: SentenceContext, clause: Clause, masked: string): Mention[] {
   const text = clause.text
+  const words = ctx.text.split(/\s+/).filter((w) => /^\p{L}/u.test(w))
+  const titleCase = words.length >= 6 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7
   const known: Mention[] = ctx.matcher.findPeople(masked).map((p) => ({ name: p.name, known: true, index: clause.start + p.index, length: p.length }))
   const unknown: Mention[] = []
-  for (const n of [...findLatinNames(masked), ...findKoreanNames(masked)]) {
+  const untitled = masked.replace(new RegExp(ctx.matcher.titlePattern.source, 'giu'), (t) => ' '.repeat(t.length))
+  for (const n of [...findLatinNames(untitled), ...findKoreanNames(untitled)]) {
     const at = clause.start + n.index
     if (known.some((k) => at < k.index + k.length && k.index < at + n.length)) continue
     const canonical = ctx.matcher.canonicalName(n.name)
@@ -189,11 +197,24 @@ function findMentions(ctx: SentenceContext, clause: Clause, masked: string): Men
     const after = text.slice(local + m.length, local + m.length + 30)
     if (GENITIVE_AFTER.test(after)) return false
     if (ctx.matcher.isRole(m.name)) return false
+    if (CREW_BEFORE.test(before) || CREW_AFTER.test(text.slice(local + m.length, local + m.length + 80))) return false
+    // A title-case line ("Returning Stars And New Faces Join The Zombie Outbreak") is a headline.
+    if (!m.known && titleCase) return false
     if (!m.known && (ROLE_BEFORE_NAME.test(before) || ROLE_AFTER_NAME.test(after))) return false
     // "Nam On-jo (Lee Min-jae)": the name before a parenthesised actor is the character.
     if (!m.known && /^\s*\(/.test(after) && all.some((o) => o !== m && o.known && o.index > m.index && o.index - (m.index + m.length) < 4)) return false
     return true
   })
+}
+
+const SELF_STATEMENT = /^\s*(?:has\s+|have\s+|had\s+)?(?:officially\s+|personally\s+|now\s+)?(?:confirmed|announced|revealed|stated)\b|^\s*(?:은|는|이|가)\s+(?:[^.]{0,40}\s)?(?:직접\s*)?(?:밝혔다|확인했다|발표했다)/
+
+/** "When they were cast in our 2023 preview": a clause that names an earlier year is about the past. */
+function namesEarlierYear(text: string, reference: string | null): boolean {
+  if (!reference) return false
+  const year = Number(reference.slice(0, 4))
+  for (const m of text.matchAll(/\b((?:19|20)\d\d)\b/g)) if (Number(m[1]) < year && /\b(?:was|were|had|in\s+(?:19|20)\d\d)\b|지난/.test(text)) return true
+  return false
 }
 
 function statusFor(kind: Kind, ctx: SentenceContext, m: Mention): CastStatus {
@@ -205,7 +226,7 @@ function statusFor(kind: Kind, ctx: SentenceContext, m: Mention): CastStatus {
 
 // Cheap gate before any clause work.
 const CAST_WORDS =
-  /join|cast|return|repris|back|star|play|portray|role|line-?up|leav|left|exit|depart|replac|instead|drop|quit|pull|step|longer|appear|feature|added|adding|addition|new|board|sign|tapped|remov|without|except|succe|continue|cameo|ensemble|합류|출연|캐스팅|하차|대신|빠지|빠졌|교체|역|분|돌아|컴백|등장|라인업|배우|투입|제외|빈자리/i
+  /join|cast|return|repris|back|star|play|lead|tipped|talks|role|portray|role|line-?up|leav|left|exit|depart|replac|instead|drop|quit|pull|step|longer|appear|feature|added|adding|addition|new|board|sign|tapped|remov|without|except|succe|continue|cameo|ensemble|합류|출연|캐스팅|하차|대신|빠지|빠졌|교체|역|분|돌아|컴백|등장|라인업|배우|투입|제외|빈자리/i
 
 /** Claims that an actor is in (returning or new) or out of the followed season. */
 export const extractCastClaims: FieldExtractor = (ctx) => {
@@ -217,7 +238,7 @@ export const extractCastClaims: FieldExtractor = (ctx) => {
     if (acts.length === 0) continue
     if (!isAboutTarget(ctx, false, clause.start)) continue
     const scope = ctx.scopeAt(clause.start)
-    if (!scope.target && PAST_CAST.test(clause.text)) continue
+    if (!scope.target && (PAST_CAST.test(clause.text) || namesEarlierYear(clause.text, ctx.reference))) continue
     const usable = acts.filter((a) => !a.needsSeason || scope.target || ctx.castFrame)
     if (usable.length === 0) continue
     const masked = maskWorks(clause.text)
@@ -227,7 +248,8 @@ export const extractCastClaims: FieldExtractor = (ctx) => {
     const mentions = findMentions(ctx, clause, masked)
     for (const [k, m] of mentions.entries()) {
       if (seen.has(m.name)) continue
-      const hangul = HANGUL.test(m.name)
+      // Korean word order follows how the name is written here, not its canonical spelling.
+      const hangul = HANGUL.test(view.slice(m.index, m.index + m.length))
       const gov = hangul ? koreanGoverningAct(usable, view, m, mentions) : governingAct(usable, view, m, mentions)
       if (!gov) continue
       if (!m.known && !(hangul ? acceptsKoreanUnknown(view, m, mentions) : acceptsUnknown(view, m, gov))) continue
@@ -235,10 +257,13 @@ export const extractCastClaims: FieldExtractor = (ctx) => {
       const kind: Kind = gov.act.kind === 'replaces' ? 'new' : gov.act.kind
       seen.add(m.name)
       const role = roleNear(ctx, full, m, mentions[k + 1]?.index ?? full.length)
+      // The actor's own word about their own casting is as good as the agency's.
+      const self = SELF_STATEMENT.test(full.slice(m.index + m.length, m.index + m.length + 40)) && ctx.certaintyAt(gov.act.index).certainty !== 'speculated'
       out.push({
         field: 'cast',
         at: gov.act.index,
         value: { actor: m.name, role: role && !ctx.matcher.canonicalName(role) ? role : null, status: statusFor(kind, ctx, m) },
+        ...(self ? { certainty: 'confirmed' as const } : {}),
       })
     }
   }
@@ -258,8 +283,8 @@ function acceptsUnknown(text: string, m: Mention, gov: { act: Act; stray: number
 
 const HANGUL = /[\uAC00-\uD7A3]/
 // Subject and topic particles: the name is who the clause-final verb is about.
-const KO_SUBJECT = /^(?:이|가|은|는|이가|이는|측은)(?![\uAC00-\uD7A3])/
-const KO_LIST_SEPARATOR = /^(?:\s*[,·、/]|와|과|\s*및|\s*등|\s*\))/
+const KO_SUBJECT = /^\s*(?:측\s*)?(?:이|가|은|는|이가|이는)(?![\uAC00-\uD7A3])/
+const KO_LIST_SEPARATOR = /^(?:\s*[,·、/]|와|과|\s*및(?![\uAC00-\uD7A3])|\s*등(?![\uAC00-\uD7A3])|\s*\))/
 
 /**
  * Korean is verb-final: a name marked as the subject or topic belongs to the clause's last act;
@@ -269,7 +294,9 @@ function koreanGoverningAct(acts: Act[], text: string, m: Mention, mentions: Men
   const end = m.index + m.length
   const after = acts.filter((a) => a.index >= end && a.dir !== 'after')
   const subject = KO_SUBJECT.test(text.slice(end, end + 3))
-  const pick = subject ? after.at(-1) : after[0]
+  // The clause-final verb; where a negated act and the plain act start together, the negation wins.
+  const last = after.reduce<Act | undefined>((b, a) => (!b || a.index > b.index || (a.index === b.index && a.kind === 'departed') ? a : b), undefined)
+  const pick = subject ? last : after[0]
   if (pick) return { act: pick, stray: strayWords(text, end, pick.index, mentions) }
   const before = acts.filter((a) => a.end <= m.index && a.dir !== 'before').at(-1)
   return before ? { act: before, stray: strayWords(text, before.end, m.index, mentions) } : null

@@ -18,18 +18,21 @@ interface Anchor {
 
 // Words whose date is the season's premiere.
 const RELEASE_ANCHOR =
-  /\b(?:premier(?:e|es|ed|ing)|release\s+(?:date|window)|premiere\s+date|releas(?:e|es|ed|ing)|debut(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+on|hit(?:s|ting)?\s+(?:screens|the\s+(?:platform|streamer|service))|stream(?:s|ing)?\s+(?:from|on)|return(?:s|ing)?\s+(?:on|in)|launch(?:es|ed|ing)?|coming\s+out|come\s+out|air(?:s|ing)?\s+(?:on|from|in)|(?:set|slated|scheduled|due)\s+(?:for|to\s+(?:premiere|release|arrive|debut|drop|return|stream|land|air|launch)))\b|공개(?:일|\s*예정|된다|될|\s*확정|를|일을|일은|은|는|\s*시점|\s*날짜)?|방송(?:된다|\s*예정)|방영(?:된다|\s*예정)/gi
+  /\b(?:premier(?:e|es|ed|ing)|release\s+(?:date|window)|premiere\s+date|releas(?:e|es|ed|ing)|debut(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+on|drop(?:s|ping)?\s+(?:on|in)|hit(?:s|ting)?\s+(?:screens|the\s+(?:platform|streamer|service))|stream(?:s|ing)?\s+(?:from|on)|launch(?:es|ed|ing)?|coming\s+out|come\s+out|air(?:s|ing|ed)?|(?:set|slated|scheduled|due|planned|expected|tipped|pencilled|penciled)\s+to\s+(?:premiere|release|arrive|debut|drop|return|stream|land|air|launch)|(?:release|content|streaming|programming)?\s*slate)\b|공개(?:일|\s*예정|된다|될|\s*확정|를|일을|일은|은|는|\s*시점|\s*날짜|한다|하기로|할|했다)?|(?:첫\s*)?방송(?:된다|될|\s*예정|을)|방영(?:된다|될|\s*예정|을)|편성/gi
+// "returns in May" is the season's premiere only when the season (not an actor) is what returns.
+const SHOW_RETURNS = /\b(?:season\s*\d+|(?:second|third|new|next)\s+season|series|show|drama|it)\s+(?:will\s+|is\s+set\s+to\s+)?returns?\s+(?:on|in)\b/gi
 // Words whose date is something else: production, promotion, events, slates.
 const OTHER_ANCHOR =
-  /\b(?:film(?:ing|ed|s)?|shoot(?:ing)?|production|wrap(?:s|ped)?|cameras?|table[\s-]?read(?:ing)?|script\s+reading|teasers?|trailers?|posters?|clips?|stills?|first\s+look|videos?|event|showcase|festival|screening|press\s+conference|renew(?:al|ed)|announce(?:d|ment)?|cast(?:ing)?|slate|line-?up|rankings?|chart|ceremony|awards?|interview)\b|촬영|크랭크|제작발표회|예고편|티저|포스터|스틸|영화제|상영|캐스팅|발표회|시상식/gi
+  /\b(?:film(?:ing|ed|s)?|shoot(?:ing)?|production|wrap(?:s|ped)?|cameras?|table[\s-]?read(?:ing)?|script\s+reading|teasers?|trailers?|posters?|clips?|stills?|first\s+look|videos?|event|showcase|festival|screening|press\s+conference|renew(?:al|ed)|announce(?:d|ment)?|cast(?:ing)?|line-?up|rankings?|military|service|enlist(?:s|ed|ment)?|discharged?|chart|ceremony|awards?|interview)\b|촬영|크랭크|제작발표회|예고편|티저|포스터|스틸|영화제|상영|캐스팅|발표회|시상식/gi
 // A clause about a festival or a screening gives the festival's dates, not the streaming premiere.
 const FESTIVAL = /\b(?:festival|screening|screened|screens)\b|영화제|상영/i
-// A delay is a release delay only when the release (not production) is what moved.
-const DELAY = /\b(?:delayed|pushed(?:\s+back)?|postponed|moved)\s+(?:to|until|into)\b/gi
+// A delay or a plan ("pushed to 2026", "expected in May") is about the release only when the
+// release (not production or filming) is what moved or is planned.
+const DELAY = /\b(?:delayed|pushed(?:\s+back)?|postponed|moved)\s+(?:to|until|into)\b|\b(?:set|slated|scheduled|due|planned|expected|tipped|pencilled|penciled)\s+(?:for|in|by)\b/gi
 const PRODUCTION_NOUN = /\b(?:production|filming|shooting|cameras)\b|촬영|제작/i
 // "No release date yet", "has not been announced": the absence of a date is not a date.
 const NO_DATE =
-  /\bno\s+(?:official\s+)?(?:release|premiere)\s+date\b|\b(?:release|premiere)\s+date\b[^.;]{0,40}\b(?:not|n['’]t|yet\s+to|mystery|unknown|awaited|under\s+wraps|TBA|TBD)\b|\bnot\s+(?:be\s+)?(?:broadcast|released|out|arriv\w*|premier\w*)\s+(?:before|until|in)\b|\bwon['’]t\s+be\s+getting\b|\bno\s+longer\s+realistic\b|\bnot\s+(?:on|part\s+of|included\s+in|among)\b[^.;]{0,40}\b(?:slate|line-?up|schedule)\b|공개\s*(?:일|시점)(?:은|이)?\s*(?:미정|정해지지)/i
+  /\bno\s+(?:official\s+)?(?:release|premiere)\s+date\b|\b(?:release|premiere)\s+date\b[^.;]{0,40}(?:\b(?:not|yet\s+to|mystery|unknown|awaited|under\s+wraps|TBA|TBD)\b|n['’]t\b)|\bnot\s+(?:be\s+)?(?:broadcast|released|out|arriv\w*|premier\w*)\s+(?:before|until|in)\b|\bwon['’]t\s+be\s+getting\b|\bno\s+longer\s+realistic\b|\bnot\s+(?:on|part\s+of|included\s+in|among)\b[^.;]{0,40}\b(?:slate|line-?up|schedule)\b|공개\s*(?:일|시점)(?:은|이)?\s*(?:미정|정해지지)/i
 // A premiere already past ("was released", "its initial release in January") is an earlier season.
 const PAST_RELEASE =
   /\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:first\s+)?released\b|\b(?:premiered|debuted|arrived|dropped)\b|\b(?:initial|original|first|previous|debut|last)\s+(?:release|premiere|season)\b|\boriginally\s+premiering\b|^\s*(?:released|premiering|debuting)\s+(?:in|on)\b|\bits\s+(?:19|20)\d\d\s+(?:debut|premiere|release)\b|\bsince\s+its\s+(?:release|premiere|debut)\b|공개(?:됐|되었|된\s)|방영(?:됐|되었|된\s)/i
@@ -53,6 +56,8 @@ function findAnchors(clause: Clause): Anchor[] {
     const clip = RELEASED_OBJECT.test(text.slice(end)) || SUBJECT_CLIP.test(text.slice(Math.max(0, m.index - 40), m.index)) || KO_CLIP_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))
     out.push({ index: m.index, end, release: !clip })
   }
+  SHOW_RETURNS.lastIndex = 0
+  for (let m = SHOW_RETURNS.exec(text); m; m = SHOW_RETURNS.exec(text)) out.push({ index: m.index, end: m.index + m[0].length, release: true })
   OTHER_ANCHOR.lastIndex = 0
   for (let m = OTHER_ANCHOR.exec(text); m; m = OTHER_ANCHOR.exec(text)) out.push({ index: m.index, end: m.index + m[0].length, release: false })
   DELAY.lastIndex = 0
@@ -113,24 +118,26 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
   if (!firstRelease) return []
   const at = clause.start + firstRelease.index
   if (!isAboutTarget(ctx, false, at)) return []
-  // "Will not premiere before 2026" gives no date.
-  if (/\b(?:not|n['’]t|never)\b/i.test(text.slice(Math.max(0, firstRelease.index - 30), firstRelease.index))) return []
+  // "Will not premiere before 2026", "There is no Season 3 releasing in 2026" give no date.
+  if (/\b(?:not|never|no)\b|n['’]t\b/i.test(text.slice(Math.max(0, firstRelease.index - 40), firstRelease.index))) return []
   const korean = /[\uAC00-\uD7A3]/.test(text)
   const reference = ctx.reference
   // A premiere is ahead of the article: dates on or before its day are about something else.
   let mentions = findDateMentions(text, reference ?? '')
     .filter((m) => !reference || m.window.to > reference)
     .filter((m) => !isInName(text, m) && attachedAnchor(anchors, m, korean)?.release === true)
+    // "in 2026 rather than the December 2025 date": a date set aside is not the date.
+    .filter((m) => !/\b(?:rather\s+than|instead\s+of|not)\s+(?:the\s+|a\s+|an\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index)))
   mentions = pickMentions(text, mentions)
   if (mentions.length === 0) return []
   const reading = ctx.certaintyAt(at)
+  // An estimate keeps the certainty of who gave it: an official "in 2026" is a confirmed estimate.
   const value = toValue(mentions.slice(0, 2), reading.certainty === 'confirmed')
-  const certainty = value.status === 'confirmed' ? 'confirmed' : reading.certainty === 'confirmed' ? 'reported' : reading.certainty
-  return [{ field: 'release', value, at, certainty }]
+  return [{ field: 'release', value, at }]
 }
 
 // Cheap gate before any clause work.
-const RELEASE_WORDS = /premier|releas|debut|arriv|land|hit|stream|return|launch|coming|come|air|set|slated|scheduled|due|delay|pushed|postponed|moved|공개|방송|방영/i
+const RELEASE_WORDS = /premier|releas|debut|arriv|land|drop|hit|stream|return|launch|coming|come|air|set|slated|scheduled|due|planned|expected|tipped|slate|delay|pushed|postponed|moved|공개|방송|방영|편성/i
 
 /** Claims about when the season premieres. */
 export const extractReleaseClaims: FieldExtractor = (ctx) => {

@@ -38,7 +38,18 @@ export function splitClauses(sentence: string): Clause[] {
     KO_BOUNDARY.lastIndex = 0
     for (let m = KO_BOUNDARY.exec(sentence); m; m = KO_BOUNDARY.exec(sentence)) cuts.add(m.index + m[0].length)
   }
-  const masked = blankRelatives(sentence)
+  // Relative clauses are blanked in the clause around them and read as clauses of their own.
+  const relatives: Clause[] = []
+  let masked = sentence
+  if (sentence.includes(',')) {
+    RELATIVE.lastIndex = 0
+    for (let m = RELATIVE.exec(sentence); m; m = RELATIVE.exec(sentence)) {
+      const start = m.index + 1
+      const end = m.index + m[0].length - (m[0].endsWith(',') ? 1 : 0)
+      relatives.push({ start, end, text: sentence.slice(start, end) })
+      masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end)
+    }
+  }
   const points = [0, ...[...cuts].filter((c) => c > 0 && c < sentence.length).sort((a, b) => a - b), sentence.length]
   const out: Clause[] = []
   for (let i = 0; i < points.length - 1; i++) {
@@ -46,18 +57,12 @@ export function splitClauses(sentence: string): Clause[] {
     const end = points[i + 1]!
     if (end > start) out.push({ start, end, text: masked.slice(start, end) })
   }
-  return out
+  return [...out, ...relatives]
 }
 
-/** The sentence with relative clauses blanked (same length, so offsets still line up). */
-function blankRelatives(sentence: string): string {
-  if (!sentence.includes(',')) return sentence
-  RELATIVE.lastIndex = 0
-  return sentence.replace(RELATIVE, (m) => `,${' '.repeat(m.length - 2)}${m.endsWith(',') ? ',' : ' '}`)
-}
-
-/** The clause holding a position (the last one when past the end). */
+/** The innermost clause holding a position (the last main clause when past the end). */
 export function clauseAt(clauses: Clause[], index: number): Clause {
-  for (const c of clauses) if (index >= c.start && index < c.end) return c
-  return clauses[clauses.length - 1] ?? { start: 0, end: 0, text: '' }
+  let best: Clause | null = null
+  for (const c of clauses) if (index >= c.start && index < c.end && (!best || c.end - c.start < best.end - best.start)) best = c
+  return best ?? clauses.filter((c) => c.end === clauses.reduce((m, x) => Math.max(m, x.end), 0))[0] ?? { start: 0, end: 0, text: '' }
 }

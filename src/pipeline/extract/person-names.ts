@@ -32,7 +32,7 @@ const CATEGORY_WORDS = new Set(
 )
 
 // Two or three capitalised words, each possibly hyphenated ("Kim Sung-cheol", "Ji Hu Park").
-const CAPITALIZED_NAME = /(?<![\p{L}\d])(\p{Lu}\p{Ll}+(?:-\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Ll}+)?){1,2})(?![\p{L}\d])/gu
+const CAPITALIZED_NAME = /(?<![\p{L}\d])(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){1,2})(?![\p{L}\d])/gu
 
 /** Latin-script person-shaped phrases in a text, category words excluded. */
 export function findLatinNames(text: string): NameSpan[] {
@@ -65,7 +65,7 @@ const KO_NOT_NAMES = new Set(
   ),
 )
 // Verb and adjective endings, plural and honorific suffixes: "공개됐다", "하차한", "배우들".
-const KO_NOT_NAME_SHAPE = /(?:다|요|게|며|면|서|고|지|적|들|것|한|된|던|할|될|는|운|은|인|에|께|씨|님)$|했|됐|였|겠|습|니다|하게|스러/
+const KO_NOT_NAME_SHAPE = /(?:다|요|게|며|면|서|고|지|적|들|것|한|된|던|할|될|는|운|은|인|에|께|씨|님|히)$|했|됐|였|겠|습|니다|하게|스러/
 
 const KO_VERB_FORM = /(?:하|되|있|없|지|시|주|오|보|내|이)(?:는|고|며|면|던|게|기|여|서|니|나)$/
 
@@ -95,10 +95,10 @@ export function findKoreanNames(text: string): NameSpan[] {
   const out: NameSpan[] = []
   HANGUL_WORD.lastIndex = 0
   for (let m = HANGUL_WORD.exec(text); m; m = HANGUL_WORD.exec(text)) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3)
+    const after = text.slice(m.index + m[0].length).replace(/\s+/g, ' ').slice(0, 4)
     const before = text[m.index - 1] ?? ''
     if (/[\uAC00-\uD7A3]/.test(before)) continue
-    const separated = /^\s*(?:[,·、/&]|등\b|등$|\(|$)/.test(after) || /^\s*등/.test(after)
+    const separated = /^\s*(?:[,·、/&(]|등(?![\uAC00-\uD7A3])|$)/.test(after)
     const name = koreanNameShape(m[0], separated)
     if (name) out.push({ name, index: m.index, length: name.length })
   }

@@ -72,6 +72,10 @@ function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): bo
   return true
 }
 
+// Another production named in passing: an "other" work, or a new series with its own title.
+const OTHER_WORK =
+  /\b(?:other|another|sister|rival|separate)\s+(?:[\w-]+\s+){0,2}(?:drama|show|series|title|k-drama|original|film|movie|project)\b|\b(?:its|their|his|her|a)\s+(?:new|upcoming|next|latest)\s+(?:[\w-]+\s+){0,2}(?:drama|show|series|film|movie|project)\s+["“‘']?(\p{Lu}[\p{L}\d'’]*(?:\s+\p{Lu}[\p{L}\d'’]*){0,4})|다른\s*(?:드라마|작품|시리즈|영화)|차기작/u
+
 // Words that may stand before "시즌 2" without being a title: "이번 시즌2", "넷플릭스 시리즈 시즌2".
 const KO_NOT_TITLE = /(?:이번|새|새로운|다음|지난|올해|첫|두\s*번째|드라마|시리즈|작품|오리지널|후속|신작|전|후|및|와|과|의|은|는|이|가|을|를|도|에|서|로)$/
 
@@ -128,6 +132,9 @@ export function scopeSentence(text: string, matcher: SubjectMatcher): SentenceSc
   if (/\b(?:previous|last|debut|original|earlier)\s+(?:season|installment|instalment)\b|\bseason\s+(?:one|1)\b|시즌\s*1/.test(lower)) {
     scope.earlier = true
   }
+  // "KBN's other weekend drama, Glass Orchard", "its new romance series Blue Letters", "다른 작품".
+  const other = OTHER_WORK.exec(text)
+  if (other && !(other[1] && matcher.titlePattern.test(other[1]))) scope.elsewhere = true
   const res = seasonPatterns(matcher)
   // "<title> 2" / "<title>2" is how Korean and fan copy name the second season.
   if (scope.show && res.titleN.test(text)) scope.target = true

@@ -35,7 +35,7 @@ export interface SentenceContext {
 export type FoundClaim = ClaimBody & {
   /** Offset of the trigger in the sentence; decides the clause whose certainty the claim takes. */
   at: number
-  /** A certainty the extractor decided itself (only ever lower than the clause's). */
+  /** A certainty the extractor decided itself (a denial lowers it; an actor's own word raises it). */
   certainty?: Certainty
 }
 

@@ -133,6 +133,19 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
           }
         }
         const tok = tokens[i]![0]
+        // A name written in Hangul over two words carries its particle on the last one ("노라 휘트컴과").
+        for (let n = Math.min(maxWords, tokens.length - i); n >= 2 && !matched && HANGUL.test(tok); n--) {
+          const last = tokens[i + n - 1]![0]
+          for (let cut = 1; cut <= 2 && cut < last.length && !matched; cut++) {
+            const name = byNorm.get(norms.slice(i, i + n - 1).join('') + normalizeName(last.slice(0, last.length - cut)))
+            if (name) {
+              const start = at(tokens[i]!.index)
+              out.push({ name, known: true, index: start, length: at(tokens[i + n - 1]!.index + last.length - cut) - start })
+              i += n - 1
+              matched = true
+            }
+          }
+        }
         // Korean particles attach to names ("박지후는"): try the token's prefixes.
         if (!matched && HANGUL.test(tok)) {
           for (let len = tok.length - 1; len >= 2; len--) {
