@@ -95,9 +95,12 @@ const OFFICIAL_AFTER = new RegExp(`^\\s*(?:[\\w’'-]+\\s+){0,3}?${OFFICIAL_VERB
 const KO_SPEAKER = /^\s*(?:\([^)]{1,20}\))?\s*(?:측은|측이|측에서|은|는|이|가|에서)/
 
 /** A hedge word that is not part of a hyphenated adjective ("the possibly-not-dead hero"). */
+const HEDGE_EN_ALL = new RegExp(HEDGE_EN.source, 'g')
+
 function hedged(text: string): boolean {
   if (HEDGE_KO.test(text)) return true
-  const re = new RegExp(HEDGE_EN.source, 'g')
+  const re = HEDGE_EN_ALL
+  re.lastIndex = 0
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (text[m.index - 1] !== '-' && text[m.index + m[0].length] !== '-') return true
   }

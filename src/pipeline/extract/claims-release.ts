@@ -137,11 +137,15 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
 }
 
 // Cheap gate before any clause work.
-const RELEASE_WORDS = /premier|releas|debut|arriv|land|drop|hit|stream|return|launch|coming|come|air|set|slated|scheduled|due|planned|expected|tipped|slate|delay|pushed|postponed|moved|공개|방송|방영|편성/i
+const RELEASE_WORDS = /premier|releas|debut|arriv|lands?\s+on|drop|hits?\s+(?:screens|the)|stream|returns?\s+(?:on|in)|launch|com(?:e|ing)\s+out|\bair(?:s|ing|ed)?\b|\bset\s+(?:for|to)|slated|scheduled|\bdue\b|planned|expected|tipped|slate|delay|pushed|postponed|moved\s+(?:to|up|back)|공개|방송|방영|편성/i
+
+// A release claim needs a date: no digit, month, season or relative word, no claim.
+const DATE_WORDS =
+  /\d|january|february|march|april|may|june|july|august|september|october|november|december|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|spring|summer|fall|autumn|winter|year|month|quarter|half|내년|올해|올|작년|지난해|다음\s?달|내달|이달|이번\s?달|연내|상반기|하반기|봄|여름|가을|겨울/i
 
 /** Claims about when the season premieres. */
 export const extractReleaseClaims: FieldExtractor = (ctx) => {
-  if (!RELEASE_WORDS.test(ctx.text)) return []
+  if (!RELEASE_WORDS.test(ctx.text) || !DATE_WORDS.test(ctx.text)) return []
   for (const clause of ctx.clauses()) {
     const found = releaseFromClause(ctx, clause)
     if (found.length) return found

@@ -14,7 +14,7 @@ interface StagePattern {
   showSubject?: boolean
 }
 
-const FILMING_NOUN = '(?:filming|shooting|(?<!pre-?|post-?)production|principal\\s+photography|cameras?)'
+const FILMING_NOUN = '(?:filming|shooting|(?<![\\w-])production|principal\\s+photography|cameras?)'
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?'
 const MONTH_DAY = '(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d'
 
@@ -35,27 +35,37 @@ const PATTERNS: StagePattern[] = [
   { stage: 'renewed', re: /시즌\s*\d{1,2}\s*(?:로|으로)\s*(?:돌아온|돌아오|컴백)/, korean: true, allowFuture: true, showSubject: true },
   { stage: 'pre-production', re: /\b(?:in|entered|enters|into|begun|began|started)\s+pre-?production\b|\bpre-?production\b[^.,;]{0,40}?\b(?:(?:is|may|might|could)\s+(?:now\s+|already\s+)?(?:be\s+)?(?:already\s+)?(?:under\s*way|in\s+progress)|has\s+(?:begun|started))|\b(?:table[\s-]?read(?:ing)?|script\s+reading)\b[^.,;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|wrapped)\b/i },
   { stage: 'pre-production', re: /대본\s*리딩|리딩\s*현장|캐스팅\s*(?:작업|단계)(?:에|이|을)?\s*(?:한창|진행|돌입)|프리\s*프로덕션(?:에|을)?\s*(?:들어|돌입|착수|진행)|사전\s*제작(?:에|을)?\s*(?:들어|돌입|착수)/, korean: true },
-  { stage: 'filming', re: new RegExp(`\\b${FILMING_NOUN}\\b[^.,;]{0,70}?\\b(?:has|have|had)?\\s*(?:officially\\s+|finally\\s+)?(?:began|begun|started|commenced|kicked\\s+off|got\\s+under\\s*way|(?:is|are)\\s+(?:now\\s+|officially\\s+|still\\s+|already\\s+)?under\\s*way|be\\s+(?:already\\s+)?under\\s*way|began\\s+rolling|started\\s+rolling|(?:are|were)\\s+(?:now\\s+)?rolling|(?:have|has)\\s+been\\s+rolling)\\b`, 'iu') },
-  { stage: 'filming', re: new RegExp(`\\b(?:began|begun|started|commenced|kicked\\s+off|entered|enters|hits|hit|went\\s+into|gone\\s+into|(?:is|are)\\s+(?:now\\s+|currently\\s+|officially\\s+)?(?:in|into)|currently\\s+in|now\\s+in)\\s+(?:official\\s+)?(?:filming|shooting|production|principal\\s+photography)\\b`, 'iu') },
+  { stage: 'filming', re: new RegExp(`\\b${FILMING_NOUN}\\b[^.,;]{0,70}?\\b(?:has|have|had)?\\s*(?:officially\\s+|finally\\s+)?(?:began|begun|started|commenced|kicked\\s+off|got\\s+under\\s*way|(?:is|are)\\s+(?:now\\s+|officially\\s+|still\\s+|already\\s+)?under\\s*way|be\\s+(?:already\\s+)?under\\s*way|began\\s+rolling|started\\s+rolling|(?:are|were)\\s+(?:now\\s+)?rolling|(?:have|has)\\s+been\\s+rolling)\\b`, 'i') },
+  { stage: 'filming', re: new RegExp(`\\b(?:began|begun|started|commenced|kicked\\s+off|entered|enters|hits|hit|went\\s+into|gone\\s+into|(?:is|are)\\s+(?:now\\s+|currently\\s+|officially\\s+)?(?:in|into)|currently\\s+in|now\\s+in)\\s+(?:official\\s+)?(?:filming|shooting|production|principal\\s+photography)\\b`, 'i') },
   { stage: 'filming', re: /\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:filming|shooting)\b(?!\s+(?:in|for)\s+(?:19|20)\d\d)/i },
   { stage: 'filming', re: /\bcommencement\s+of\s+(?:its\s+|the\s+)?(?:production|filming|shooting)\b|\bproduction\s+begins\b/i },
   { stage: 'filming', re: /촬영(?:을|에|이|은|도)?\s*(?:[^.。\s]+\s){0,3}?(?:시작|돌입|착수|들어갔|들어간|들어섰|본격|한창|진행\s*중)|크랭크\s*인|촬영\s*중(?:이다|인)|카메라(?:를|가)?\s*(?:돌리기|돌아가기)\s*시작/, korean: true },
-  { stage: 'post-production', re: new RegExp(`\\bwrap(?:ped|s)\\s+(?:up\\s+)?(?:the\\s+)?${FILMING_NOUN}`, 'iu') },
-  { stage: 'post-production', re: new RegExp(`\\b${FILMING_NOUN}\\b[^.,;]{0,60}?\\b(?:has|have|had)?\\s*(?:officially\\s+|finally\\s+)?(?:wrapped|ended|concluded|finished|completed|come\\s+to\\s+an\\s+end)\\b`, 'iu') },
-  { stage: 'post-production', re: new RegExp(`\\b(?:completed|finished|concluded)\\s+(?:the\\s+)?${FILMING_NOUN}\\b`, 'iu') },
+  { stage: 'post-production', re: new RegExp(`\\bwrap(?:ped|s)\\s+(?:up\\s+)?(?:the\\s+)?${FILMING_NOUN}`, 'i') },
+  { stage: 'post-production', re: new RegExp(`\\b${FILMING_NOUN}\\b[^.,;]{0,60}?\\b(?:has|have|had)?\\s*(?:officially\\s+|finally\\s+)?(?:wrapped|ended|concluded|finished|completed|come\\s+to\\s+an\\s+end)\\b`, 'i') },
+  { stage: 'post-production', re: new RegExp(`\\b(?:completed|finished|concluded)\\s+(?:the\\s+)?${FILMING_NOUN}\\b`, 'i') },
   { stage: 'post-production', re: /\bcameras\s+(?:have\s+|had\s+)?stopped\s+rolling\b/i },
   { stage: 'post-production', re: /\b(?:entered|enters|entering|moved\s+into|moves\s+into|(?:is|are)\s+(?:now\s+)?in|now\s+in|into)\s+(?:the\s+)?post-?production\b/i },
   { stage: 'post-production', re: /촬영(?:을|이|은|도)?\s*(?:[^.。\s]+\s){0,3}?(?:마쳤|마치|마친|마무리|종료|끝냈|끝낸|끝났|끝마)|크랭크\s*업|후반\s*작업(?:에|을)?\s*(?:돌입|들어|착수|중|한창)/, korean: true },
   {
     stage: 'released',
     re: new RegExp(
-      `\\b(?:is|are)\\s+now\\s+(?:streaming|available)\\b|\\b(?:has|have)\\s+(?:finally\\s+|officially\\s+)?(?:premiered|debuted|arrived|been\\s+released|dropped(?=\\s*(?:on\\b|in\\b|today|globally|worldwide|[.,!;]|$)))|\\b(?:premiered|debuted|was\\s+released|were\\s+released|dropped|arrived)\\s+(?:on\\s+[\\p{Lu}][\\p{L}+]*\\s+)?(?:on\\s+)?${WEEKDAY}${MONTH_DAY}|\\breleased\\s+(?:all\\s+(?:\\w+\\s+)?episodes\\s+of\\s+)?(?:[\\p{Lu}\\d][\\p{L}\\d+'’:-]*\\s+){1,6}season\\s*\\d+\\s+(?=on\\b|today|this\\s|last\\s|worldwide|globally)`,
-      'iu',
+      `\\b(?:is|are)\\s+now\\s+(?:streaming|available)\\b|\\b(?:has|have)\\s+(?:finally\\s+|officially\\s+)?(?:premiered|debuted|arrived|been\\s+released|dropped(?=\\s*(?:on\\b|in\\b|today|globally|worldwide|[.,!;]|$)))|\\b(?:premiered|debuted|was\\s+released|were\\s+released|dropped|arrived)\\s+(?:on\\s+[A-Z][\\w+]*\\s+)?(?:on\\s+)?${WEEKDAY}${MONTH_DAY}`,
+      'i',
     ),
   },
+  // "Playnest released Room 302 Season 2 on Friday": the season is the object of "released".
+  { stage: 'released', re: /\breleased\s+(?:all\s+(?:\w+\s+)?episodes\s+of\s+)?(?:[A-Z\d][\w+'’:-]*\s+){1,6}season\s*\d+\s+(?=on\b|today|this\s|last\s|worldwide|globally)/i },
   { stage: 'released', re: /(?:전편|에피소드)?\s*공개(?:됐|되었)다|(?:첫\s*)?방송(?:됐|되었)다|방영(?:됐|되었|을\s*시작했)다|베일을\s*벗었다|공개\s*직후/, korean: true },
 ]
 
+// Cheap gates per stage: a clause without one of these words cannot match that stage's patterns.
+const HINTS: Record<Stage, RegExp> = {
+  renewed: /renew|green|confirm|announc|order|return|coming\s+back|be\s+back|시즌/i,
+  'pre-production': /pre-?production|table|script|리딩|캐스팅|프로덕션|사전/i,
+  filming: /film|shoot|production|photograph|camera|촬영|크랭크|카메라/i,
+  'post-production': /wrap|stopped|post-?production|complet|finish|conclud|ended|end|촬영|크랭크|후반/i,
+  released: /releas|premier|debut|arriv|stream|available|dropped|공개|방송|방영|베일/i,
+}
 // Cheap gate: a sentence without any of these words cannot match a pattern above.
 const STAGE_WORDS = /renew|green|season|film|shoot|product|photograph|camera|wrap|premier|debut|releas|drop|arriv|stream|available|table|script|촬영|확정|크랭크|제작|공개|베일|방송|방영|돌아|컴백|캐스팅|프로덕션|리딩|카메라|후반/i
 // "the teaser was released", "예고편이 공개됐다": a released clip is not a released season.
@@ -73,8 +83,16 @@ export const extractStageClaims: FieldExtractor = (ctx) => {
   for (const clause of ctx.clauses()) {
     // "No release date … has been confirmed": a clause that opens with a negation asserts nothing.
     if (/^\s*(?:no|none|nothing|neither)\b/i.test(clause.text)) continue
+    const hints = new Map<Stage, boolean>()
     for (const p of PATTERNS) {
       if (seen.has(p.stage)) continue
+      if (!hints.has(p.stage)) {
+        if (!HINTS[p.stage].test(clause.text)) {
+          hints.set(p.stage, false)
+          continue
+        }
+        hints.set(p.stage, true)
+      } else if (!hints.get(p.stage)) continue
       const m = p.re.exec(clause.text)
       if (!m) continue
       const at = clause.start + m.index

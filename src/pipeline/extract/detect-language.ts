@@ -30,8 +30,8 @@ for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
   for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang])
 }
 
-const TOKEN = /[\p{L}']+/gu
-const MAX_CHARS = 4000
+const NON_WORD = /[^a-zà-ÿœăâđêôơưạ-ỹ']+/
+const MAX_CHARS = 800
 
 /**
  * The primary language subtag of the article's running text (`en`, `ko`, `es`, …), or null
@@ -69,9 +69,11 @@ export function detectLanguage(article: Pick<ParsedArticle, 'lang' | 'blocks' | 
   // Latin script: count function words per language.
   const score = new Map<string, number>()
   let tokens = 0
-  for (const m of text.toLowerCase().matchAll(TOKEN)) {
+  for (const word of text.toLowerCase().split(NON_WORD)) {
+    if (!word) continue
     tokens++
-    for (const lang of LOOKUP.get(m[0]) ?? []) score.set(lang, (score.get(lang) ?? 0) + 1)
+    const langs = LOOKUP.get(word)
+    if (langs) for (const lang of langs) score.set(lang, (score.get(lang) ?? 0) + 1)
   }
   // Highest score wins; a tie goes to the declared language, then to English.
   const rank = (lang: string) => (score.get(lang) ?? 0) * 4 + (lang === declared ? 2 : 0) + (lang === 'en' ? 1 : 0)

@@ -48,7 +48,7 @@ export function extractClaims(article: ParsedArticle, options: ClaimOptions, mat
   article.blocks.forEach((b, block) => {
     if (b.kind !== 'paragraph' && b.kind !== 'item' && b.kind !== 'quote') return
     // The headline repeated as the first paragraph is the headline.
-    if (title && normalizeText(b.text) === title) return
+    if (title && Math.abs(b.text.length - title.length) < 12 && normalizeText(b.text) === title) return
     for (const text of splitSentences(b.text)) sentences.push({ text, block })
   })
   const headings = [article.title ?? '', ...article.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)]
@@ -64,7 +64,7 @@ export function extractClaims(article: ParsedArticle, options: ClaimOptions, mat
   const docTarget = headingTarget || scopes.some((sc) => sc.target && !sc.elsewhere)
   // A republished old story ("first appeared in our 2023 preview") is old news, whatever its date.
   const republished = sentences.some((s) => {
-    const m = REPUBLISHED.exec(s.text)
+    const m = /originally|first/i.test(s.text) ? REPUBLISHED.exec(s.text) : null
     return !!m && !!reference && Number(m[1]) < Number(reference.slice(0, 4))
   })
   if (republished) return { published, claims: [], lang }
@@ -75,8 +75,8 @@ export function extractClaims(article: ParsedArticle, options: ClaimOptions, mat
   sentences.forEach(({ text }, i) => {
     // A question ("Has filming started on Season 2?") asserts nothing, nor does a report that
     // is denied in the same sentence ("denied rumours that she had left", "…다는 보도는 사실이 아니다").
-    if (/\?["'”’)]*$/.test(text) || DENIED_REPORT.test(text)) return
-    const reportConfirmed = CONFIRMED_REPORT.test(text) && officialActs(text, matcher)
+    if (/\?["'”’)]*$/.test(text) || (REPORT_HINT.test(text) && DENIED_REPORT.test(text))) return
+    const reportConfirmed = REPORT_HINT.test(text) && CONFIRMED_REPORT.test(text) && officialActs(text, matcher)
     const ctx = createSentenceContext(text, scopes[i]!, { docTarget, reference, url, matcher, castFrame: seasonCast.has(i) })
     for (const extract of EXTRACTORS) {
       for (const found of extract(ctx)) {
@@ -138,6 +138,8 @@ function castAnnouncements(
 
 // A page that says it is a re-run of an older story.
 const REPUBLISHED = /\b(?:originally|first)\s+(?:published|appeared|ran|posted)\b[^.]{0,100}?\b((?:19|20)\d\d)\b/i
+// Words without which a sentence cannot deny or confirm a report.
+const REPORT_HINT = /deni|deny|refut|dismiss|reject|false|untrue|baseless|wrong|confirmed|보도|소식|주장|루머|설|사실/i
 // A report denied in the same sentence: nothing of it is asserted.
 const DENIED_REPORT =
   /\b(?:denied|denies|deny|refuted|dismissed|rejected)\s+(?:the\s+|those\s+|these\s+|online\s+)?(?:rumou?rs?|reports?|claims?|speculation|news)?\s*(?:that|of|about)\b|\b(?:rumou?rs?|reports?|claims?)\s+(?:that|of)\b[^.;]*?\b(?:were|was|are|is|have\s+been|has\s+been)\s+(?:denied|false|untrue|refuted|dismissed|baseless|wrong)\b|(?:다는|라는|단)\s*(?:일부\s*)?(?:보도|소식|주장|루머|설|얘기|이야기)[^.]*?(?:사실이\s*아니|사실무근|부인|아닌\s*것으로|아니다|일축)|사실이\s*아니/i
@@ -163,6 +165,8 @@ function followUpConfirmations(sentences: Sentence[], matcher: SubjectMatcher): 
 const DENIAL =
   /\b(?:nothing\s+(?:has\s+been|is)\s+(?:decided|confirmed|finali[sz]ed)|not\s+(?:been\s+)?(?:decided|finali[sz]ed|confirmed)\s+yet|denied|den(?:y|ies)|(?:is|are)\s+(?:still\s+)?(?:reviewing|considering|checking|in\s+talks|in\s+discussions?)|positively\s+reviewing|under\s+review|received\s+an?\s+offer|was\s+offered)\b|n['’]t\s+(?:been\s+)?(?:decided|finali[sz]ed|confirmed)\s+yet|검토\s*중|긍정적으로\s*검토|논의\s*중|제안을?\s*받|(?:정해진|확정된|결정된)\s*(?:것|바)\s*(?:이\s*|는\s*|가\s*)?없|미정/i
 
+const DENIAL_HINT = /decid|confirm|final|deni|deny|review|consider|check|talks|discussion|offer|검토|논의|제안|정해|확정|결정|미정/i
+
 /**
  * A casting claim answered in the same article by a denial or "under review" is a rumour:
  * the actors named in the denial (or the sentence before it) are lowered to speculated.
@@ -172,7 +176,7 @@ function withDenials(claims: Claim[], sentences: Sentence[], matcher: SubjectMat
   const actors = claims.filter((c): c is Claim & { field: 'cast' } => c.field === 'cast').map((c) => c.value.actor)
   const named = (text: string) => [...matcher.findPeople(text).map((p) => p.name), ...actors.filter((a) => text.includes(a))]
   sentences.forEach((s, i) => {
-    if (!DENIAL.test(s.text)) return
+    if (!DENIAL_HINT.test(s.text) || !DENIAL.test(s.text)) return
     // The answer is about the people in its own clause; a clause naming nobody answers the
     // sentence before ("In response, the agency said nothing had been decided").
     const clause = splitClauses(s.text).find((c) => DENIAL.test(c.text))

@@ -42,45 +42,68 @@ export type FoundClaim = ClaimBody & {
 /** A field extractor: sentence in, claim bodies out. */
 export type FieldExtractor = (ctx: SentenceContext) => FoundClaim[]
 
+/** The lazily computed reading of one sentence (a class: one shape, no per-sentence closures). */
+class Sentence implements SentenceContext {
+  private split: Clause[] | null = null
+  private frame: SentenceFrame | null = null
+  private readonly scopes = new Map<number, SentenceScope>()
+  private readonly readings = new Map<number, CertaintyReading>()
+  readonly docTarget: boolean
+  readonly reference: string | null
+  readonly url: string
+  readonly matcher: SubjectMatcher
+  readonly castFrame: boolean
+
+  constructor(
+    readonly text: string,
+    readonly scope: SentenceScope,
+    doc: { docTarget: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
+  ) {
+    this.docTarget = doc.docTarget
+    this.reference = doc.reference
+    this.url = doc.url
+    this.matcher = doc.matcher
+    this.castFrame = doc.castFrame
+  }
+
+  clauses(): Clause[] {
+    return (this.split ??= splitClauses(this.text))
+  }
+
+  clauseAt(index: number): Clause {
+    return clauseAt(this.clauses(), index)
+  }
+
+  scopeAt(index: number): SentenceScope {
+    const c = this.clauseAt(index)
+    let s = this.scopes.get(c.start)
+    if (!s) {
+      s = this.clauses().length === 1 ? this.scope : scopeSentence(c.text, this.matcher)
+      // A clause that names no season or show talks about what the sentence talks about.
+      if (!s.target && !s.earlier && !s.elsewhere && !s.show) s = this.scope
+      this.scopes.set(c.start, s)
+    }
+    return s
+  }
+
+  certaintyAt(index: number): CertaintyReading {
+    const c = this.clauseAt(index)
+    let r = this.readings.get(c.start)
+    if (!r) {
+      r = readCertainty(c, (this.frame ??= findFrame(this.text, this.matcher)), this.matcher)
+      this.readings.set(c.start, r)
+    }
+    return r
+  }
+}
+
 /** Builds the context of one sentence; clauses, frames and per-clause scopes are computed on demand. */
 export function createSentenceContext(
   text: string,
   scope: SentenceScope,
   doc: { docTarget: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
 ): SentenceContext {
-  let clauses: Clause[] | null = null
-  let frame: SentenceFrame | null = null
-  const scopes = new Map<number, SentenceScope>()
-  const readings = new Map<number, CertaintyReading>()
-  const all = () => (clauses ??= splitClauses(text))
-  const ctx: SentenceContext = {
-    text,
-    scope,
-    ...doc,
-    clauses: all,
-    clauseAt: (index) => clauseAt(all(), index),
-    scopeAt(index) {
-      const c = ctx.clauseAt(index)
-      let s = scopes.get(c.start)
-      if (!s) {
-        s = all().length === 1 ? scope : scopeSentence(c.text, doc.matcher)
-        // A clause that names no season or show talks about what the sentence talks about.
-        if (!s.target && !s.earlier && !s.elsewhere && !s.show) s = scope
-        scopes.set(c.start, s)
-      }
-      return s
-    },
-    certaintyAt(index) {
-      const c = ctx.clauseAt(index)
-      let r = readings.get(c.start)
-      if (!r) {
-        r = readCertainty(c, (frame ??= findFrame(text, doc.matcher)), doc.matcher)
-        readings.set(c.start, r)
-      }
-      return r
-    },
-  }
-  return ctx
+  return new Sentence(text, scope, doc)
 }
 
 /**

@@ -85,14 +85,31 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   const officialSource = official.length ? `(?<![\\p{L}])(?:${official.map(escapeRe).join('|')})(?![A-Za-z])` : '(?!)'
   const officialPattern = new RegExp(officialSource, 'iu')
 
+  // Spelling keys, looked up exactly first; the fuzzy pass only compares names with the same surname.
+  const byKey = new Map<string, string>()
+  const byPlain = new Map<string, string>()
+  const bySurname = new Map<string, { key: string; name: string }[]>()
+  for (const k of keys) {
+    byKey.set(k.key, k.name)
+    byPlain.set(k.plain, k.name)
+    const surname = k.key.includes('|') ? k.key.split('|')[0]! : ''
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), k])
+  }
+  const canonicalCache = new Map<string, string | null>()
   const canonicalName = (written: string): string | null => {
     const exact = byNorm.get(normalizeName(written))
     if (exact) return exact
+    let hit = canonicalCache.get(written)
+    if (hit !== undefined) return hit
     const key = personKey(written)
-    const plain = plainKey(written)
-    for (const k of keys) if (sameKey(k.key, key) || k.plain === plain) return k.name
-    return null
+    hit = byKey.get(key) ?? byPlain.get(plainKey(written)) ?? null
+    if (!hit) hit = bySurname.get(key.includes('|') ? key.split('|')[0]! : '')?.find((k) => sameKey(k.key, key))?.name ?? null
+    if (canonicalCache.size > 2000) canonicalCache.clear()
+    canonicalCache.set(written, hit)
+    return hit
   }
+  const roleCache = new Map<string, boolean>()
+  const peopleCache = new Map<string, PersonMention[]>()
 
   return {
     subject,
@@ -107,11 +124,29 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
     person: (name) => people.get(name),
     isRole: (words) => {
       if (roles.has(normalizeName(words))) return true
-      const key = personKey(words)
-      return roleKeys.some((k) => sameKey(k, key))
+      let hit = roleCache.get(words)
+      if (hit === undefined) {
+        const key = personKey(words)
+        hit = roleKeys.some((k) => sameKey(k, key))
+        if (roleCache.size > 2000) roleCache.clear()
+        roleCache.set(words, hit)
+      }
+      return hit
     },
     canonicalName,
     findPeople(text) {
+      // The same sentence is asked about by several extractors: answer from a small cache.
+      const cached = peopleCache.get(text)
+      if (cached) return cached
+      const found = findPeopleIn(text)
+      if (peopleCache.size > 500) peopleCache.clear()
+      peopleCache.set(text, found)
+      return found
+    },
+  }
+
+  function findPeopleIn(text: string): PersonMention[] {
+    {
       // Word n-grams looked up in a map: linear in the sentence, whatever the size of the cast.
       const source = HAS_GLUE.test(text) ? text.replace(GLUED, '$1 $2') : text
       const shift = source === text ? null : gluedOffsets(text)
@@ -158,7 +193,7 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
         }
       }
       return out
-    },
+    }
   }
 }
 
