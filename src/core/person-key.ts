@@ -114,15 +114,18 @@ function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * True when two keys name the same person: equal, or one letter apart in a long given name (a
- * misspelling such as "Ga-yi" for "Ga-i"). Surnames must match exactly.
+ * True when two keys name the same person: equal; for a Korean name, given names that differ
+ * by one vowel only ("Ga-yi" / "Ga-i", "Re" / "Rae": a consonant tells "Seo-yeon" from "Seo-jun");
+ * for any other name, one letter apart in a long name ("Whitcom" / "Whitcombe").
  */
 export function sameKey(a: string, b: string): boolean {
   if (a === b) return true
-  const [sa, ga] = a.includes('|') ? a.split('|') : ['', a]
-  const [sb, gb] = b.includes('|') ? b.split('|') : ['', b]
+  const korean = a.includes('|')
+  if (korean !== b.includes('|')) return false
+  if (!korean) return Math.min(a.length, b.length) >= 8 && editDistance(a, b, 1) <= 1
+  const [sa, ga] = a.split('|')
+  const [sb, gb] = b.split('|')
   if (sa !== sb || !ga || !gb) return false
-  if (Math.min(ga.length, gb.length) >= 5) return editDistance(ga, gb, 1) <= 1
   return vowelVariant(ga, gb)
 }
 

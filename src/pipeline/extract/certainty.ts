@@ -18,7 +18,9 @@ export interface CertaintyReading {
 // praise, so only the verb forms of expect/anticipate count; "may" counts in lower case only
 // ("May 2" is a date), whatever precedes it ("Season 2 may return").
 const HEDGE_EN =
-  /\b(?:could(?!\s+not\b|n['’]t)|might|maybe|perhaps|possibl[ey]|potential(?:ly)?|likely|unlikely|probabl[ey]|(?:is|are|was|were|be|been)\s+(?:widely\s+|now\s+|still\s+|also\s+|largely\s+)?(?:expected|anticipated|tipped|rumou?red|thought|believed|said\s+to\s+be)|expect(?:s|ing)?\b|expected\s+to|predict\w*|speculat\w*|rumou?r\w*|hope[sd]?|hopeful(?:ly)?|hoping|wish(?:es|ing)?|wishlist|guess\w*|estimat\w*|suggest\w*|seems?|appears?\s+to|would|if|whether|unless|assuming|fans?\s+(?:think|believe|theori[sz]e|wonder|want)|(?:readers|viewers|audiences|netizens|people)\s+(?:want|hope|wish|think|believe|expect)|theor(?:y|ies)|whispers?|tipped\s+(?:for|to)|eyeing|in\s+(?:talks|discussions?|negotiations?)|fan\s+(?:account|page|site|forum|theory|theories)|(?:stated|shared|gave|expressed)\s+(?:its|their|his|her)\s+(?:position|side|stance)|in\s+the\s+running|considering|under\s+(?:review|consideration|discussion)|reviewing|(?:still\s+)?(?:checking|looking\s+into)|(?:was|were|been|being)\s+offered|received\s+an?\s+offer|unconfirmed|not\s+(?:yet\s+)?(?:been\s+)?(?:officially\s+)?(?:confirmed|decided|finali[sz]ed)|nothing\s+(?:has\s+been|is)\s+(?:officially\s+)?(?:confirmed|decided|finali[sz]ed)|fingers\s+crossed)\b|\bmay\b/
+  /\b(?:could(?!\s+not\b|n['’]t)|might|maybe|perhaps|possibl[ey]|potential(?:ly)?|likely|unlikely|probabl[ey]|(?:is|are|was|were|be|been)\s+(?:widely\s+|now\s+|still\s+|also\s+|largely\s+)?(?:expected|anticipated|tipped|rumou?red|thought|believed|said\s+to\s+be)|expect(?:s|ing)?\b|expected\s+to|predict\w*|speculat\w*|rumou?r\w*|hope[sd]?|hopeful(?:ly)?|hoping|wish(?:es|ing)?|wishlist|guess\w*|estimat\w*|suggest\w*|seems?|appears?\s+to|would|if|whether|unless|assuming|fans?\s+(?:think|believe|theori[sz]e|wonder|want)|(?:readers|viewers|audiences|netizens|people)\s+(?:want|hope|wish|think|believe|expect)|theor(?:y|ies)|whispers?|tipped\s+(?:for|to)|eyeing|in\s+(?:talks|discussions?|negotiations?)|fan\s+(?:account|page|site|forum|theory|theories)|(?:stated|shared|gave|expressed)\s+(?:its|their|his|her)\s+(?:position|side|stance)|in\s+the\s+running|considering|under\s+(?:review|consideration|discussion)|reviewing|(?:still\s+)?(?:checking|looking\s+into)|(?:was|were|been|being)\s+offered|received\s+an?\s+offer|unconfirmed|not\s+(?:yet\s+)?(?:been\s+)?(?:officially\s+)?(?:confirmed|decided|finali[sz]ed)|nothing\s+(?:has\s+been|is)\s+(?:officially\s+)?(?:confirmed|decided|finali[sz]ed)|fingers\s+crossed)\b/i
+// "may" is a hedge in lower case only: "May 29" is a date, "Season 2 may return" a guess.
+const MAY = /\bmay\b/
 const HEDGE_KO = /전망|추측|추정|예상|것으로\s*보(?:인다|고\s*있)|보인다|관측|물망|유력|가능성|검토|미정|논의\s*중|수도\s*있|이르면|싶|(?:다|된다|한다|나온다)면|바라|입장을?\s*밝|(?:확정|결정|정해)(?:된|진)\s*(?:바|것)(?:는|가)?\s*없|제안을?\s*받|출연\s*제안(?!을?\s*(?:정중히\s*)?(?:고사|거절))|미지수|(?:일|할)까|듯하다|듯\s|바란다|원한다|희망/
 const REPORTED_EN =
   /\b(?:reportedly|reports?|reported|reporting|according\s+to|as\s+per|per\s+(?:a\s+)?[A-Z]|via|sources?\s+(?:say|said|close|told)|insiders?|told\s+[A-Z]|outlets?|claims?|claimed|citing|cited|leak(?:ed|s)?|revealed\s+by|media\s+outlet)\b/i
@@ -95,14 +97,16 @@ const OFFICIAL_AFTER = new RegExp(`^\\s*(?:[\\w’'-]+\\s+){0,3}?${OFFICIAL_VERB
 const KO_SPEAKER = /^\s*(?:\([^)]{1,20}\))?\s*(?:측은|측이|측에서|은|는|이|가|에서)/
 
 /** A hedge word that is not part of a hyphenated adjective ("the possibly-not-dead hero"). */
-const HEDGE_EN_ALL = new RegExp(HEDGE_EN.source, 'g')
+const MAY_ALL = new RegExp(MAY.source, 'g')
+const HEDGE_EN_ALL_I = new RegExp(HEDGE_EN.source, 'gi')
 
 function hedged(text: string): boolean {
   if (HEDGE_KO.test(text)) return true
-  const re = HEDGE_EN_ALL
-  re.lastIndex = 0
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (text[m.index - 1] !== '-' && text[m.index + m[0].length] !== '-') return true
+  for (const re of [HEDGE_EN_ALL_I, MAY_ALL]) {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (text[m.index - 1] !== '-' && text[m.index + m[0].length] !== '-') return true
+    }
   }
   return false
 }
@@ -148,5 +152,5 @@ export function isDeferredAfter(clause: Clause, end: number): boolean {
 /** Korean: the verb after the match is negated, planned or hoped for ("시작하지 않았다", "시작할 예정"). */
 export function isKoreanDeferred(clause: Clause, end: number): boolean {
   const after = clause.text.slice(end - clause.start, end - clause.start + 24)
-  return /^[^.]{0,6}?(?:지\s*(?:않|못|말)|않|못|전(?=\s|$|이다|이며|에|까지)|예정|계획|할\s*것|한다면|하면|될\s*것|앞두|준비|무산|불발|없)/.test(after)
+  return /^[^.]{0,6}?(?:지\s*(?:않|못|말)|않|못|전(?=\s|$|이다|이며|에|까지)|예정|계획|목표|할\s*것|한다면|하면|될\s*것|앞두|준비|무산|불발|없)/.test(after)
 }

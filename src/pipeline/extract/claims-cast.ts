@@ -171,11 +171,21 @@ function roleNear(ctx: SentenceContext, text: string, m: Mention, nextMention: n
   return null
 }
 
+// Short words a sentence writes in lower case and a headline capitalises.
+const FUNCTION_WORDS = /\s(?:And|The|Of|To|In|For|With|On|At|By|From|A|An|Is|Are|As)\s/
+const LOWER_FUNCTION_WORDS = /\s(?:and|the|of|to|in|for|with|on|at|by|from|a|an|is|are|as)\s/
+
+/** A title-case line ("New Faces Board The Night Boat") is a headline, whose capitals say nothing. */
+function isTitleCase(text: string): boolean {
+  if (FUNCTION_WORDS.test(text) && !LOWER_FUNCTION_WORDS.test(text)) return true
+  const words = text.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w))
+  return words.length >= 6 && words.every((w) => /^[A-Z]/.test(w))
+}
+
 /** Known and unknown people in a clause, characters and other works left out. */
 function findMentions(ctx: SentenceContext, clause: Clause, masked: string): Mention[] {
   const text = clause.text
-  const words = ctx.text.split(/\s+/).filter((w) => /^\p{L}/u.test(w))
-  const titleCase = words.length >= 6 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7
+  const titleCase = isTitleCase(ctx.text)
   const known: Mention[] = ctx.matcher.findPeople(masked).map((p) => ({ name: p.name, known: true, index: clause.start + p.index, length: p.length }))
   const unknown: Mention[] = []
   const untitled = masked.replace(new RegExp(ctx.matcher.titlePattern.source, 'giu'), (t) => ' '.repeat(t.length))

@@ -14,11 +14,13 @@ interface Anchor {
   index: number
   end: number
   release: boolean
+  /** A release word in the past tense ("premiered", "was released"). */
+  past?: boolean
 }
 
 // Words whose date is the season's premiere.
 const RELEASE_ANCHOR =
-  /\b(?:premier(?:e|es|ed|ing)|release\s+(?:date|window)|premiere\s+date|releas(?:e|es|ed|ing)|debut(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+on|drop(?:s|ping)?\s+(?:on|in)|hit(?:s|ting)?\s+(?:screens|the\s+(?:platform|streamer|service))|stream(?:s|ing)?\s+(?:from|on)|launch(?:es|ed|ing)?|coming\s+out|come\s+out|air(?:s|ing|ed)?|(?:set|slated|scheduled|due|planned|expected|tipped|pencilled|penciled)\s+to\s+(?:premiere|release|arrive|debut|drop|return|stream|land|air|launch)|(?:release|content|streaming|programming)?\s*slate)\b|공개(?:일|\s*예정|된다|될|\s*확정|를|일을|일은|은|는|\s*시점|\s*날짜|한다|하기로|할|했다)?|(?:첫\s*)?방송(?:된다|될|\s*예정|을)|방영(?:된다|될|\s*예정|을)|편성/gi
+  /\b(?:premier(?:e|es|ed|ing)|release\s+(?:date|window)|premiere\s+date|releas(?:e|es|ed|ing)|debut(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+(?:on|in)|drop(?:s|ping)?\s+(?:on|in)|hit(?:s|ting)?\s+(?:screens|the\s+(?:platform|streamer|service))|stream(?:s|ing)?\s+(?:from|on)|launch(?:es|ed|ing)?|coming\s+out|come\s+out|air(?:s|ing|ed)?|(?:set|slated|scheduled|due|planned|expected|tipped|pencilled|penciled)\s+to\s+(?:premiere|release|arrive|debut|drop|return|stream|land|air|launch)|(?:release|content|streaming|programming)?\s*slate)\b|공개(?:일|\s*예정|된다|될|\s*확정|를|일을|일은|은|는|\s*시점|\s*날짜|한다|하기로|할|했다)?|(?:첫\s*)?방송(?:된다|될|\s*예정|을)|방영(?:된다|될|\s*예정|을)|편성/gi
 // "returns in May" is the season's premiere only when the season (not an actor) is what returns.
 const SHOW_RETURNS = /\b(?:season\s*\d+|(?:second|third|new|next)\s+season|series|show|drama|it)\s+(?:will\s+|is\s+set\s+to\s+)?returns?\s+(?:on|in)\b/gi
 // Words whose date is something else: production, promotion, events, slates.
@@ -33,9 +35,10 @@ const PRODUCTION_NOUN = /\b(?:production|filming|shooting|cameras)\b|촬영|제�
 // "No release date yet", "has not been announced": the absence of a date is not a date.
 const NO_DATE =
   /\bno\s+(?:official\s+)?(?:release|premiere)\s+date\b|\b(?:release|premiere)\s+date\b[^.;]{0,40}(?:\b(?:not|yet\s+to|mystery|unknown|awaited|under\s+wraps|TBA|TBD)\b|n['’]t\b)|\bnot\s+(?:be\s+)?(?:broadcast|released|out|arriv\w*|premier\w*)\s+(?:before|until|in)\b|\bwon['’]t\s+be\s+getting\b|\bno\s+longer\s+realistic\b|\bnot\s+(?:on|part\s+of|included\s+in|among)\b[^.;]{0,40}\b(?:slate|line-?up|schedule)\b|공개\s*(?:일|시점)(?:은|이)?\s*(?:미정|정해지지)/i
-// A premiere already past ("was released", "its initial release in January") is an earlier season.
+// A premiere already past ("its initial release in January", "Released in 2024, …") is an
+// earlier season's; so is a date attached to a release word in the past tense (PAST_ANCHOR).
 const PAST_RELEASE =
-  /\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:first\s+)?released\b|\b(?:premiered|debuted|arrived|dropped)\b|\b(?:initial|original|first|previous|debut|last)\s+(?:release|premiere|season)\b|\boriginally\s+premiering\b|^\s*(?:released|premiering|debuting)\s+(?:in|on)\b|\bits\s+(?:19|20)\d\d\s+(?:debut|premiere|release)\b|\bsince\s+its\s+(?:release|premiere|debut)\b|공개(?:됐|되었|된\s)|방영(?:됐|되었|된\s)/i
+  /\b(?:initial|original|first|previous|debut|last)\s+(?:release|premiere|season)\b|\boriginally\s+premiering\b|^\s*(?:released|premiering|debuting)\s+(?:in|on)\b|\bits\s+(?:19|20)\d\d\s+(?:debut|premiere|release)\b|\bsince\s+its\s+(?:release|premiere|debut)\b|공개(?:됐|되었|된\s)|방영(?:됐|되었|된\s)/i
 // The thing released in the clause is a clip or a document, not the season.
 const RELEASED_OBJECT = /^\s*(?:(?:a|an|the|its|their|his|her|new|first|official|main|final|launch|brief|short)\s+){0,3}(?:teaser|trailer|poster|clip|stills?|photos?|images?|video|statement|cast|line-?up|first\s+look|footage|behind|OST|soundtrack|single|song|script)\b/i
 const SUBJECT_CLIP = /\b(?:teaser|trailer|poster|clip|stills?|photos?|images?|video|statement|cast|line-?up|first\s+look|footage)\b[^.;]{0,25}$/i
@@ -54,7 +57,10 @@ function findAnchors(clause: Clause): Anchor[] {
   for (let m = RELEASE_ANCHOR.exec(text); m; m = RELEASE_ANCHOR.exec(text)) {
     const end = m.index + m[0].length
     const clip = RELEASED_OBJECT.test(text.slice(end)) || SUBJECT_CLIP.test(text.slice(Math.max(0, m.index - 40), m.index)) || KO_CLIP_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))
-    out.push({ index: m.index, end, release: !clip })
+    const before = text.slice(Math.max(0, m.index - 20), m.index)
+    // "released" is past unless it is a passive ahead ("will be released", "is set to be released").
+    const past = PAST_BEFORE.test(before) || (PAST_ANCHOR.test(m[0]) && !FUTURE_PASSIVE.test(before))
+    out.push({ index: m.index, end, release: !clip, past })
   }
   SHOW_RETURNS.lastIndex = 0
   for (let m = SHOW_RETURNS.exec(text); m; m = SHOW_RETURNS.exec(text)) out.push({ index: m.index, end: m.index + m[0].length, release: true })
@@ -67,6 +73,11 @@ function findAnchors(clause: Clause): Anchor[] {
   }
   return out.sort((a, b) => a.index - b.index)
 }
+
+// A release word in the past tense: its date is a premiere that already happened.
+const PAST_ANCHOR = /^(?:premiered|debuted|arrived|dropped|released|launched|aired|landed)\b/i
+const FUTURE_PASSIVE = /\b(?:be|is|are|will|to|get|gets)\s+$/i
+const PAST_BEFORE = /\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:first\s+)?$/i
 
 /** The anchor a date belongs to: the nearest one, a following one only when right after it. */
 function attachedAnchor(anchors: Anchor[], m: DateMention, korean: boolean): Anchor | null {
@@ -114,7 +125,7 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
   const text = clause.text
   if (FESTIVAL.test(text) || NO_DATE.test(text) || PAST_RELEASE.test(text)) return []
   const anchors = findAnchors(clause)
-  const firstRelease = anchors.find((a) => a.release)
+  const firstRelease = anchors.find((a) => a.release && !a.past)
   if (!firstRelease) return []
   const at = clause.start + firstRelease.index
   if (!isAboutTarget(ctx, false, at)) return []
@@ -125,7 +136,10 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
   // A premiere is ahead of the article: dates on or before its day are about something else.
   let mentions = findDateMentions(text, reference ?? '')
     .filter((m) => !reference || m.window.to > reference)
-    .filter((m) => !isInName(text, m) && attachedAnchor(anchors, m, korean)?.release === true)
+    .filter((m) => {
+      const anchor = attachedAnchor(anchors, m, korean)
+      return !isInName(text, m) && anchor?.release === true && !anchor.past
+    })
     // "in 2026 rather than the December 2025 date": a date set aside is not the date.
     .filter((m) => !/\b(?:rather\s+than|instead\s+of|not)\s+(?:the\s+|a\s+|an\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index)))
   mentions = pickMentions(text, mentions)
@@ -137,7 +151,7 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
 }
 
 // Cheap gate before any clause work.
-const RELEASE_WORDS = /premier|releas|debut|arriv|lands?\s+on|drop|hits?\s+(?:screens|the)|stream|returns?\s+(?:on|in)|launch|com(?:e|ing)\s+out|\bair(?:s|ing|ed)?\b|\bset\s+(?:for|to)|slated|scheduled|\bdue\b|planned|expected|tipped|slate|delay|pushed|postponed|moved\s+(?:to|up|back)|공개|방송|방영|편성/i
+const RELEASE_WORDS = /premier|releas|debut|arriv|land(?:s|ing)?\s+(?:on|in)|drop|hits?\s+(?:screens|the)|stream|returns?\s+(?:on|in)|launch|com(?:e|ing)\s+out|\bair(?:s|ing|ed)?\b|\bset\s+(?:for|to)|slated|scheduled|\bdue\b|planned|expected|tipped|slate|delay|pushed|postponed|moved\s+(?:to|up|back)|공개|방송|방영|편성/i
 
 // A release claim needs a date: no digit, month, season or relative word, no claim.
 const DATE_WORDS =

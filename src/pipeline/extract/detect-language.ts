@@ -30,7 +30,7 @@ for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
   for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang])
 }
 
-const NON_WORD = /[^a-zà-ÿœăâđêôơưạ-ỹ']+/
+const NON_WORD = /[^A-Za-zÀ-ÿœăâđêôơưạ-ỹ']+/
 const MAX_CHARS = 800
 
 /**
@@ -69,9 +69,11 @@ export function detectLanguage(article: Pick<ParsedArticle, 'lang' | 'blocks' | 
   // Latin script: count function words per language.
   const score = new Map<string, number>()
   let tokens = 0
-  for (const word of text.toLowerCase().split(NON_WORD)) {
+  for (const word of text.split(NON_WORD)) {
     if (!word) continue
     tokens++
+    // Function words are written in lower case; capitalised tokens are names ("Ha-neul", "Do").
+    if (word[0] !== word[0]!.toLowerCase()) continue
     const langs = LOOKUP.get(word)
     if (langs) for (const lang of langs) score.set(lang, (score.get(lang) ?? 0) + 1)
   }
@@ -82,6 +84,6 @@ export function detectLanguage(article: Pick<ParsedArticle, 'lang' | 'blocks' | 
   const top = best ? (score.get(best) ?? 0) : 0
   // Too little text to tell: trust the declaration, else read it as English unless only one
   // other language's words appear.
-  if (tokens < 12 || top < 3) return declared ?? (best && best !== 'en' && ranked.length === 1 ? best : 'en')
+  if (top < 3) return declared ?? (best && best !== 'en' && ranked.length === 1 ? best : 'en')
   return best ?? declared
 }

@@ -74,7 +74,7 @@ function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): bo
 
 // Another production named in passing: an "other" work, or a new series with its own title.
 const OTHER_WORK =
-  /\b(?:other|another|sister|rival|separate)\s+(?:[\w-]+\s+){0,2}(?:drama|show|series|title|k-drama|original|film|movie|project)\b|\b(?:its|their|his|her|a)\s+(?:new|upcoming|next|latest)\s+(?:[\w-]+\s+){0,2}(?:drama|show|series|film|movie|project)\s+["“‘']?(\p{Lu}[\p{L}\d'’]*(?:\s+\p{Lu}[\p{L}\d'’]*){0,4})|다른\s*(?:드라마|작품|시리즈|영화)|차기작/u
+  /\b(?:other|another|sister|rival|separate)\s+(?:[\w-]+\s+){0,2}(?:drama|show|series|title|k-drama|original|film|movie|project)\b|\b(?:its|their|his|her|a)\s+(?:new|upcoming|next|latest)\s+(?:[\w-]+\s+){0,2}(?:drama|show|series|film|movie|project|thriller|comedy|romance|documentary|sitcom|anime)\s+["“‘']?(\p{Lu}[\p{L}\d'’]*(?:\s+\p{Lu}[\p{L}\d'’]*){0,4})|다른\s*(?:드라마|작품|시리즈|영화)|차기작/u
 
 // Words without which a sentence cannot name a season.
 const SEASONISH = /season|series|part|temporada|saison|staffel|\bS\d|시즌|install?ment|chapter|sequel|story|번째/i
