@@ -165,6 +165,6 @@ export interface Subject {
   /** Other titles of the show, in any language ("Now at Our School", "지금 우리 학교는"). */
   aliases: string[]
   people: Person[]
-  /** Producers, platforms and agencies whose word makes a claim confirmed ("Netflix"). */
+  /** Producers, platforms and agencies whose word makes a claim confirmed (the streamer, the studio). */
   officialSources?: string[]
 }

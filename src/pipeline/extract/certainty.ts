@@ -1,7 +1,7 @@
 /**
  * How sure a statement is, read from its own clause plus the attribution that frames the whole
- * sentence ("According to X, …", "…, Netflix said."). A hedge in another clause does not touch
- * it, and an official name inside a title ("the Netflix series") is not an official speaker.
+ * sentence ("According to X, …", "…, the studio said."). A hedge in another clause does not touch
+ * it, and an official name inside a title ("the Lumen series") is not an official speaker.
  */
 import type { Certainty } from '../../core/types'
 import type { Clause } from './clauses'
@@ -28,7 +28,7 @@ const REPORTED_KO = /알려졌다|알려진|전해졌다|전해진|보도|에\s*
 // An official speaker's acts (after its name) and the words that make a clause an official act.
 const OFFICIAL_VERB =
   '(?:(?:has|have|had|is|was)\\s+)?(?:(?:officially|formally|finally|now|also|today|recently)\\s+)?(?:renewed|ordered|greenlit|green-lit|picked\\s+up|announced|announces|confirmed|confirms|released|releases|unveiled|unveils|revealed|reveals|said|says|shared|shares|stated|states|set|sets|kicked\\s+off|began|begun|started|commenced|wrapped|completed|finished|cast|added|dropped|drops|debuted|launched|launches|posted|premiered|tapped|told|added|dated|scheduled|slated)\\b'
-// Nouns after an official name that make it a title or a modifier ("the Netflix series").
+// Nouns after an official name that make it a title or a modifier ("the Lumen series").
 const NOT_SPEAKER = /^\s*(?:['’]s\b|(?:series|show|drama|k-drama|original|originals|hit|film|movie|title|thriller|production|release|lineup|line-up|slate|top|chart|charts|global|korea\s+series)\b)/i
 const OFFICIALLY = /\bofficially\b|\bofficial\s+(?:announcement|statement|confirmation)\b|공식|\[공식\]|확정(?:됐|되었|되어|돼)/i
 const PASSIVE_CONFIRMED = /\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:officially\s+)?(?:confirmed|announced)\b|\bit\s+(?:is|was)\s+(?:officially\s+)?confirmed\b/i
@@ -61,7 +61,7 @@ export function findFrame(sentence: string, matcher: SubjectMatcher): SentenceFr
   return { text: parts.join(' '), officialTopic: koreanOfficialTopic(sentence, matcher) }
 }
 
-/** "20일 넷플릭스(Netflix)는 …": the sentence opens with an official voice as its topic. */
+/** "20일 루멘(Lumen)은 …": the sentence opens with an official voice as its topic. */
 function koreanOfficialTopic(sentence: string, matcher: SubjectMatcher): boolean {
   if (!/[\uAC00-\uD7A3]/.test(sentence)) return false
   const re = matcher.officialGlobal
@@ -91,9 +91,9 @@ export function officialActs(text: string, matcher: SubjectMatcher, activeOnly =
   return false
 }
 
-// The official name's own verb, within a few words: "Netflix on Monday announced", "Netflix Korea said".
+// The official name's own verb, within a few words: "Lumen on Monday announced", "Lumen Korea said".
 const OFFICIAL_AFTER = new RegExp(`^\\s*(?:[\\w’'-]+\\s+){0,3}?${OFFICIAL_VERB}`, 'i')
-// Korean subject markers after an official name: "넷플릭스는", "넷플릭스 측은", "넷플릭스(Netflix)가".
+// Korean subject markers after an official name: "루멘은", "루멘 측은", "루멘(Lumen)이".
 const KO_SPEAKER = /^\s*(?:\([^)]{1,20}\))?\s*(?:측은|측이|측에서|은|는|이|가|에서)/
 
 /** A hedge word that is not part of a hyphenated adjective ("the possibly-not-dead hero"). */

@@ -1,6 +1,6 @@
 /**
  * Clauses: the statements a sentence joins together. Negation, tense, hedges and the season a
- * statement is about belong to its clause, not to the whole sentence: in "Netflix confirmed that
+ * statement is about belong to its clause, not to the whole sentence: in "the streamer confirmed that
  * filming has begun, which would put the premiere in 2026", the hedge "would" belongs to the
  * relative clause and leaves the confirmation alone.
  */
@@ -18,7 +18,7 @@ export interface Clause {
 
 // Where a new independent statement starts (English): semicolons, dashes, contrastive joins.
 const EN_BOUNDARY =
-  /;|\s[—–]\s|—|,?\s+(?:but|while|whereas|although|though|however|meanwhile|even\s+as)\s+|,\s+yet\s+|,\s+(?:and|so)\s+(?=(?:the|it|its|this|that|they|he|she|fans|netflix|production|filming|shooting)\b)/gi
+  /;|\s[—–]\s|—|,?\s+(?:but|while|whereas|although|though|however|meanwhile|even\s+as)\s+|,\s+yet\s+|,\s+(?:and|so)\s+(?=(?:the|it|its|this|that|they|he|she|fans|production|filming|shooting)\b)/gi
 // A leading subordinate clause ("While fans wait, …", "If it is renewed, …") ends at its comma.
 const LEADING_SUBORDINATE = /^(?:while|although|though|whereas|if|unless|even\s+(?:though|if)|once|until|before|after|when|since|as|despite|with|following|released|premiering|originally)\b[^,]{2,120},\s*/i
 // Korean connective endings that join two statements ("빠지고 … 합류했으며 … 출연한다").

@@ -107,12 +107,12 @@ function normalizeText(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }
 
-// "Netflix announced the Season 2 cast", "넷플릭스 측은 … 캐스팅 라인업을 공개했다".
+// "The streamer announced the Season 2 cast", "OO 측은 … 캐스팅 라인업을 공개했다".
 const CAST_NOUN = /\b(?:cast|casting|line-?up|ensemble|actors)\b|캐스팅|라인업|출연진|출연\s*배우/i
 const HEDGED = /\b(?:could|might|may|would|if|whether|rumou?r\w*|reportedly|not|no)\b|n['’]t\b|전망|예상|알려졌|검토|미정/i
 
 /**
- * What an official cast announcement ("Netflix announced the Season 2 cast on …", "넷플릭스가
+ * What an official cast announcement ("the streamer announced the Season 2 cast on …", "OO가
  * 시즌2 캐스팅을 공개했다") tells about the sentences after it. In the same or the next three
  * blocks (at most five sentences), a bare cast list ("New to the cast: A, B") is the announced,
  * official list (`confirmed`). For the rest of the article, "X plays C" describes that season's

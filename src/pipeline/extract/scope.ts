@@ -56,7 +56,7 @@ function findSeasonMentions(text: string): SeasonMention[] {
 
 /**
  * True when a title-cased phrase that is not our show sits right before the season mention,
- * as in "Squid Game season 3" or "Stranger Things 5".
+ * as in "Night Tide season 3" or "Paper Lanterns 5".
  */
 function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): boolean {
   const before = text.slice(Math.max(0, at - 60), at)

@@ -24,13 +24,13 @@ export interface SubjectMatcher {
   isRole(words: string): boolean
   /** Canonical name for a written name (any alias, or a spelling of one), if the config knows it. */
   canonicalName(written: string): string | null
-  /** Official voices ("Netflix", agencies) as one pattern; never matches when none are configured. */
+  /** Official voices (the streamer, studios, agencies) as one pattern; never matches when none are configured. */
   officialPattern: RegExp
   /** The same, global, for walking every mention. */
   officialGlobal: RegExp
-  /** "announced by Netflix", "was renewed by the streamer". */
+  /** "announced by <official>", "was renewed by the streamer". */
   officialPassive: RegExp
-  /** "according to Netflix", "넷플릭스에 따르면". */
+  /** "according to <official>", "<official>에 따르면". */
   officialAccording: RegExp
 }
 

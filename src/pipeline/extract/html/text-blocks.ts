@@ -218,7 +218,7 @@ function flushLine(pass: BlockPass, line: Line, kind: BlockKind): void {
   for (const piece of raw.split(/\n[^\S\n]*\n/)) pushBlock(pass, kind, collapseWhitespace(piece))
 }
 
-// Photo credits and descriptions: "… | via Netflix", "…/넷플릭스 제공", "clockwise from top left".
+// Photo credits and descriptions: "… | via the studio", "…/OO 제공", "clockwise from top left".
 const CAPTION_LINE =
   /(?:\||\/)\s*(?:via|photo|image|credit|courtesy|사진|출처)\b|\/\s*[^/]{1,30}\s*제공\s*$|(?:사진|제공|출처)\s*[=:]|\b(?:photo|image|picture|screenshot|still)\s*(?:credit|courtesy|by|via)\b|\b(?:photo|image)\s*:|\bcourtesy\s+of\b|\((?:L-R|R-L|from\s+left)\)|\bclockwise\s+from\b|\bfrom\s+left(?:\s+to\s+right)?\s*[,:]|(?:왼쪽|오른쪽|위)\s*(?:에서)?부터|시계\s*방향|캡처|캡쳐/i
 // Comment counts, votes and reader polls.
