@@ -95,7 +95,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     parsed++
     const result = extractDocument(html, { url, fetchedAt: at, hintPublished, subject: input.subject, matcher: input.matcher })
     claims.push(...result.claims)
-    log?.({ event: 'extracted', url, published: result.published, claims: result.claims.length })
+    log?.({ event: 'extracted', url, published: result.published, lang: result.lang ?? null, claims: result.claims.length })
   }
 
   // Sources remember validators and a hash; feed items only a hash.
