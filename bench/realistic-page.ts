@@ -38,3 +38,11 @@ export function buildRealisticPage(targetBytes = 125_000, variant = 0): string {
   while (shell(scripts).length < targetBytes) scripts += script(i++)
   return shell(scripts)
 }
+
+const SYLLABLES = ['ba', 'da', 'ga', 'ha', 'ja', 'ma', 'na', 'ra', 'sa', 'ta', 'bo', 'do', 'go', 'ho', 'jo', 'mo']
+
+/** A different made-up name per run and page ("Kim Ba-da"), so each run brings new facts. */
+export function actorName(run: number, page: number): string {
+  const s = (k: number) => SYLLABLES[k % SYLLABLES.length]!
+  return `Kim ${s(run).toUpperCase().slice(0, 1)}${s(run).slice(1)}${s(Math.floor(run / 16))}-${s(page)}${s(Math.floor(page / 16))}`
+}

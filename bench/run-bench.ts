@@ -10,7 +10,7 @@ import { recordingNotifier } from '../src/mail/delivery/notifier'
 import { runCron } from '../src/pipeline/run/run-cron'
 import { countKv, memoryKv } from '../src/store/kv'
 import subjectJson from '../data/subject.json' with { type: 'json' }
-import { buildRealisticPage } from './realistic-page'
+import { actorName, buildRealisticPage } from './realistic-page'
 
 const subject = subjectJson as Subject
 
@@ -69,12 +69,6 @@ function benchExtraction(): string[] {
   ]
 }
 
-const SYLLABLES = ['ba', 'da', 'ga', 'ha', 'ja', 'ma', 'na', 'ra', 'sa', 'ta', 'bo', 'do', 'go', 'ho', 'jo', 'mo']
-/** A different made-up name per run and page ("Kim Ba-da"), so each run brings new facts. */
-function actorName(run: number, page: number): string {
-  const s = (k: number) => SYLLABLES[k % SYLLABLES.length]!
-  return `Kim ${s(run).toUpperCase().slice(0, 1)}${s(run).slice(1)}${s(Math.floor(run / 16))}-${s(page)}${s(Math.floor(page / 16))}`
-}
 
 type Mode = 'new facts' | 'reworded' | 'same bytes' | '304'
 
@@ -113,7 +107,7 @@ async function measureRuns(n: number, mode: Mode): Promise<RunCost> {
   const once = async () => {
     round.value++
     const counted = countKv(store)
-    await runCron({ fetch: web.fetch, now: () => new Date(Date.UTC(2025, 6, 23) + round.value * 86_400_000), kv: counted.kv, subject, defaultSources: web.sources, notifier: recordingNotifier() })
+    await runCron({ fetch: web.fetch, now: () => new Date(Date.UTC(2025, 6, 23) + round.value * 86_400_000), kv: counted.kv, slug: 'bench', subject, sources: web.sources, notifier: recordingNotifier() })
     counts = counted.counts
   }
   await once() // the baseline run
@@ -147,6 +141,12 @@ async function main(): Promise<void> {
   const out: string[] = [`season-watch bench — node ${process.version}, ${new Date().toISOString()}`, '']
   out.push(...benchExtraction(), '')
   out.push(...(await benchRuns()), '')
+  try {
+    const mod = (await import('./runs-fanout-bench')) as { benchRunsFanout: () => Promise<string[]> }
+    out.push(...(await mod.benchRunsFanout()), '')
+  } catch (e) {
+    out.push(`runs fan-out bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, '')
+  }
   try {
     const mod = (await import('./fanout-bench')) as { benchFanout?: () => Promise<string[]> }
     if (mod.benchFanout) out.push(...(await mod.benchFanout()))

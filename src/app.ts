@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { adminRoutes } from './admin/routes/admin'
 import { demoRoutes } from './site/routes/demo'
+import { notFound } from './site/routes/not-found'
 import { publicRoutes } from './site/routes/public'
 import { subscribeRoutes } from './mail/routes/subscribe'
 
@@ -11,5 +12,6 @@ export function createApp() {
   app.route('/', subscribeRoutes)
   app.route('/', adminRoutes)
   app.route('/', demoRoutes)
+  app.notFound(notFound)
   return app
 }

@@ -4,7 +4,7 @@ import type { DryRunResult } from '../src/admin/dry-run'
 import { AdminLayout } from './admin-layout'
 
 /** What a dry-run found: documents, their claims with evidence, and the changes they would cause. */
-export function AdminDryRun(props: { csrf: string; result: DryRunResult }) {
+export function AdminDryRun(props: { csrf: string; base: string; result: DryRunResult }) {
   const r = props.result
   const material = r.changes.filter((c) => c.material)
   const other = r.changes.filter((c) => !c.material)
@@ -62,7 +62,7 @@ export function AdminDryRun(props: { csrf: string; result: DryRunResult }) {
         </section>
       ))}
       <p>
-        <a href="/admin">Back to the list</a>
+        <a href={props.base}>Back to the list</a>
       </p>
     </AdminLayout>
   )

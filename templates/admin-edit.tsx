@@ -1,12 +1,12 @@
 import { formatTime } from '../src/admin/describe'
 import type { SourceWithHealth } from '../src/admin/source-health'
-import { AdminLayout, CsrfField } from './admin-layout'
+import { AdminLayout, CsrfField, VersionField } from './admin-layout'
 import { SourceFields, type SourceFormState } from './admin-page'
 
 /** Editing one saved source (the id stays: state and health are keyed by it). */
-export function AdminEdit(props: { csrf: string; source: SourceWithHealth; form: SourceFormState }) {
+export function AdminEdit(props: { csrf: string; base: string; source: SourceWithHealth; form: SourceFormState }) {
   const s = props.source
-  const path = `/admin/sources/${encodeURIComponent(s.id)}`
+  const path = `${props.base}/sources/${encodeURIComponent(s.id)}`
   return (
     <AdminLayout title={`Edit ${s.id}`} csrf={props.csrf}>
       <p class="muted">
@@ -15,16 +15,17 @@ export function AdminEdit(props: { csrf: string; source: SourceWithHealth; form:
       </p>
       <form method="post" action={path} id="edit-form">
         <CsrfField csrf={props.csrf} />
+        <VersionField version={s.version} />
         <SourceFields state={props.form} />
         <button type="submit">Save</button>
       </form>
-      <form method="post" action="/admin/dry-run">
+      <form method="post" action={`${props.base}/dry-run`}>
         <CsrfField csrf={props.csrf} />
         <input type="hidden" name="id" value={s.id} />
         <button type="submit">Dry-run the saved source</button>
       </form>
       <p>
-        <a href="/admin">Back to the list</a>
+        <a href={props.base}>Back to the list</a>
       </p>
     </AdminLayout>
   )

@@ -4,7 +4,7 @@ import type { ImportPreview } from '../src/admin/sources/source-admin'
 import { AdminLayout, CsrfField } from './admin-layout'
 
 /** The import preview: what would be added, changed and removed, and the confirm button. */
-export function AdminImportPreview(props: { csrf: string; preview: ImportPreview }) {
+export function AdminImportPreview(props: { csrf: string; base: string; preview: ImportPreview }) {
   const { plan } = props.preview
   return (
     <AdminLayout title="Import preview" csrf={props.csrf}>
@@ -46,7 +46,7 @@ export function AdminImportPreview(props: { csrf: string; preview: ImportPreview
       {isEmptyPlan(plan) ? (
         <p class="notice">The import matches the current list; there is nothing to apply.</p>
       ) : (
-        <form method="post" action="/admin/import/confirm" id="import-confirm">
+        <form method="post" action={`${props.base}/import/confirm`} id="import-confirm">
           <CsrfField csrf={props.csrf} />
           <input type="hidden" name="base" value={props.preview.base} />
           {/* The validated list, re-serialised: what is confirmed is exactly what was previewed. */}
@@ -55,7 +55,7 @@ export function AdminImportPreview(props: { csrf: string; preview: ImportPreview
         </form>
       )}
       <p>
-        <a href="/admin">Cancel</a>
+        <a href={props.base}>Cancel</a>
       </p>
     </AdminLayout>
   )

@@ -54,6 +54,11 @@ export function CsrfField(props: { csrf: string }) {
   return <input type="hidden" name="_csrf" value={props.csrf} />
 }
 
+/** The hidden version an edit form carries, so a change made meanwhile is refused (409), not overwritten. */
+export function VersionField(props: { version: number | undefined }) {
+  return props.version === undefined ? null : <input type="hidden" name="version" value={String(props.version)} />
+}
+
 /** A field's error message, when it has one. */
 export function FieldError(props: { errors?: Record<string, string>; name: string }) {
   const message = props.errors?.[props.name]

@@ -28,13 +28,13 @@ export function AdminOff() {
   )
 }
 
-/** A one-line answer page: a refused request (CSRF, origin), a missing source. */
-export function AdminMessage(props: { title: string; message: string }) {
+/** A one-line answer page: a refused request (CSRF, origin), a missing source, an edit made stale. */
+export function AdminMessage(props: { title: string; message: string; back?: string }) {
   return (
     <AdminLayout title={props.title}>
       <p class="alert">{props.message}</p>
       <p>
-        <a href="/admin">Back to the admin</a>
+        <a href={props.back ?? '/admin'}>Back to the admin</a>
       </p>
     </AdminLayout>
   )

@@ -1,34 +1,50 @@
 import type { AuditEntry } from '../src/admin/audit'
 import { formatTime, safeHref } from '../src/admin/describe'
+import type { SubjectFormValues } from '../src/admin/form-input'
 import { NOTES_MAX, type FieldErrors } from '../src/admin/source-schema'
 import type { SourceWithHealth } from '../src/admin/source-health'
-import type { LoadedSubject } from '../src/admin/sources/subject-store'
-import { AdminLayout, CsrfField, FieldError } from './admin-layout'
+import type { SubjectRecord } from '../src/store/subject-store'
+import { AdminLayout, CsrfField, FieldError, VersionField } from './admin-layout'
 
 /** What a source form shows: the typed values (strings from the form) and their errors. */
 export interface SourceFormState {
-  values: { id?: string; url?: string; kind?: string; enabled?: boolean; notes?: string | null }
+  values: { id?: string; url?: string; kind?: string; enabled?: boolean; unreliable?: boolean; notes?: string | null }
   errors: FieldErrors
 }
 
-/** Everything the sources dashboard shows. */
+/** What a subject form shows: the typed values and their errors (`people.3.name` for a person's). */
+export interface SubjectFormState {
+  values: SubjectFormValues
+  errors: FieldErrors
+}
+
+/** Everything one subject's page shows. */
 export interface AdminPageProps {
   csrf: string
+  /** Where this subject's page and forms live (`/admin` or `/admin/s/<slug>`). */
+  base: string
+  subject: SubjectRecord
+  /** Every subject, for the list at the top. */
+  subjects: SubjectRecord[]
   sources: SourceWithHealth[]
+  /** The newest entries of this subject's audit log, and how many it holds. */
   audit: AuditEntry[]
-  subject: LoadedSubject
+  auditTotal: number
   demoMode: boolean
   notice?: string | null
   add?: SourceFormState
   dryRun?: SourceFormState
   importForm?: { text: string; errors: FieldErrors }
+  subjectForm?: SubjectFormState
+  newSubject?: SubjectFormState
 }
 
-/** Audit entries shown on the page (the API returns the whole bounded log). */
+/** Audit entries shown on the page (the API returns more). */
 export const AUDIT_SHOWN = 50
 
-/** The admin dashboard: sources with health, every operation's form, the subject and the audit log. */
+/** One subject's page: the subject list, its sources with health, every operation's form, the subject form and its audit log. */
 export function AdminPage(props: AdminPageProps) {
+  const { base, subject } = props
   return (
     <AdminLayout title="Sources" csrf={props.csrf}>
       {props.notice ? (
@@ -40,11 +56,17 @@ export function AdminPage(props: AdminPageProps) {
         <p class="muted">Demo mode: localhost URLs are allowed so the demo can read pages from the dev server.</p>
       ) : null}
 
+      <SubjectList subjects={props.subjects} current={subject.slug} />
+      <p id="current-subject">
+        Showing <strong>{subject.show}</strong>, season {subject.season} <code>{subject.slug}</code>{' '}
+        {subject.status === 'paused' ? <span class="tag bad">paused: the cron skips it</span> : <span class="tag ok">active</span>}
+      </p>
+
       <h2>Sources ({props.sources.length})</h2>
-      <SourceTable sources={props.sources} csrf={props.csrf} />
+      <SourceTable sources={props.sources} csrf={props.csrf} base={base} />
 
       <h2 id="add">Add a source</h2>
-      <form method="post" action="/admin/sources" id="add-form">
+      <form method="post" action={`${base}/sources`} id="add-form">
         <CsrfField csrf={props.csrf} />
         <SourceFields state={props.add ?? { values: { enabled: true }, errors: {} }} withId />
         <button type="submit">Add source</button>
@@ -52,7 +74,7 @@ export function AdminPage(props: AdminPageProps) {
 
       <h2 id="dry-run">Dry-run a URL</h2>
       <p class="muted">Fetches the URL now and shows what would be extracted. Saves nothing.</p>
-      <form method="post" action="/admin/dry-run" id="dry-run-form">
+      <form method="post" action={`${base}/dry-run`} id="dry-run-form">
         <CsrfField csrf={props.csrf} />
         <label>
           URL
@@ -66,11 +88,11 @@ export function AdminPage(props: AdminPageProps) {
 
       <h2 id="import">Export and import</h2>
       <p>
-        <a href="/admin/export" download="sources.json">
+        <a href={`${base}/export`} download="sources.json">
           Download the source list (JSON)
         </a>
       </p>
-      <form method="post" action="/admin/import" id="import-form">
+      <form method="post" action={`${base}/import`} id="import-form">
         <CsrfField csrf={props.csrf} />
         <label>
           Paste a source list (JSON array) to preview an import; nothing changes until you confirm.
@@ -83,15 +105,54 @@ export function AdminPage(props: AdminPageProps) {
       </form>
 
       <h2 id="subject">Subject</h2>
-      <SubjectView loaded={props.subject} />
+      <SubjectView subject={subject} />
+      <SubjectForm subject={subject} csrf={props.csrf} base={base} state={props.subjectForm} canRemove={props.subjects.length > 1} />
 
       <h2 id="audit">Audit log</h2>
-      <AuditTable entries={props.audit.slice(0, AUDIT_SHOWN)} total={props.audit.length} />
+      <AuditTable entries={props.audit} total={props.auditTotal} base={base} />
+
+      <h2 id="add-subject">Add a subject</h2>
+      <NewSubjectForm csrf={props.csrf} state={props.newSubject} />
     </AdminLayout>
   )
 }
 
-function SourceTable(props: { sources: SourceWithHealth[]; csrf: string }) {
+function SubjectList(props: { subjects: SubjectRecord[]; current: string }) {
+  return (
+    <table id="subjects">
+      <thead>
+        <tr>
+          <th>Subject</th>
+          <th>Slug</th>
+          <th>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.subjects.map((s, i) => (
+          <tr id={`subject-${s.slug}`} data-status={s.status}>
+            <td>
+              {s.slug === props.current ? (
+                <strong>
+                  {s.show}, season {s.season}
+                </strong>
+              ) : (
+                <a href={i === 0 ? '/admin' : `/admin/s/${encodeURIComponent(s.slug)}`}>
+                  {s.show}, season {s.season}
+                </a>
+              )}
+            </td>
+            <td>
+              <code>{s.slug}</code>
+            </td>
+            <td>{s.status}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function SourceTable(props: { sources: SourceWithHealth[]; csrf: string; base: string }) {
   if (props.sources.length === 0) return <p class="muted">No sources.</p>
   return (
     <table id="sources">
@@ -112,6 +173,7 @@ function SourceTable(props: { sources: SourceWithHealth[]; csrf: string }) {
             <td>
               <strong>{s.id}</strong> <span class="tag">{s.kind}</span>{' '}
               {s.enabled ? <span class="tag ok">enabled</span> : <span class="tag bad">disabled</span>}
+              {s.unreliable ? <span class="tag bad">unreliable</span> : null}
               <br />
               <a href={safeHref(s.url)} rel="noopener noreferrer nofollow">
                 <code>{s.url}</code>
@@ -127,18 +189,20 @@ function SourceTable(props: { sources: SourceWithHealth[]; csrf: string }) {
             <td class="num">{s.health.articlesSeen}</td>
             <td>{formatTime(s.health.lastChangeAt)}</td>
             <td>
-              <a href={`/admin/sources/${encodeURIComponent(s.id)}`}>Edit</a>
-              <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/${s.enabled ? 'disable' : 'enable'}`} class="inline">
+              <a href={`${props.base}/sources/${encodeURIComponent(s.id)}`}>Edit</a>
+              <form method="post" action={`${props.base}/sources/${encodeURIComponent(s.id)}/${s.enabled ? 'disable' : 'enable'}`} class="inline">
                 <CsrfField csrf={props.csrf} />
+                <VersionField version={s.version} />
                 <button type="submit">{s.enabled ? 'Disable' : 'Enable'}</button>
               </form>
-              <form method="post" action="/admin/dry-run" class="inline">
+              <form method="post" action={`${props.base}/dry-run`} class="inline">
                 <CsrfField csrf={props.csrf} />
                 <input type="hidden" name="id" value={s.id} />
                 <button type="submit">Dry-run</button>
               </form>
-              <form method="post" action={`/admin/sources/${encodeURIComponent(s.id)}/delete`} class="inline">
+              <form method="post" action={`${props.base}/sources/${encodeURIComponent(s.id)}/delete`} class="inline">
                 <CsrfField csrf={props.csrf} />
+                <VersionField version={s.version} />
                 <button type="submit">Delete</button>
               </form>
             </td>
@@ -173,7 +237,11 @@ export function SourceFields(props: { state: SourceFormState; withId?: boolean }
       <label class="check">
         <input type="checkbox" name="enabled" value="on" checked={values.enabled ?? true} /> Enabled
       </label>
+      <label class="check">
+        <input type="checkbox" name="unreliable" value="on" checked={values.unreliable ?? false} /> Unreliable
+      </label>
       <FieldError errors={errors} name="enabled" />
+      <FieldError errors={errors} name="unreliable" />
       <label>
         Notes (up to {NOTES_MAX} characters)
         <textarea name="notes" maxlength={NOTES_MAX}>
@@ -181,7 +249,8 @@ export function SourceFields(props: { state: SourceFormState; withId?: boolean }
         </textarea>
       </label>
       <FieldError errors={errors} name="notes" />
-      {Object.keys(errors).some((k) => !['id', 'url', 'kind', 'enabled', 'notes'].includes(k)) ? (
+      <FieldError errors={errors} name="version" />
+      {Object.keys(errors).some((k) => !['id', 'url', 'kind', 'enabled', 'unreliable', 'notes', 'version'].includes(k)) ? (
         <ErrorList errors={errors} />
       ) : null}
     </>
@@ -219,19 +288,17 @@ function ErrorList(props: { errors: FieldErrors }) {
   )
 }
 
-function SubjectView(props: { loaded: LoadedSubject }) {
-  const s = props.loaded.subject
+function SubjectView(props: { subject: SubjectRecord }) {
+  const s = props.subject
   return (
     <div id="subject-config">
       <p>
-        <strong>{s.show}</strong>, season {s.season}{' '}
-        <span class="muted">
-          ({props.loaded.origin === 'kv' ? 'override saved in KV' : 'default from data/subject.json'}; read-only here)
-        </span>
+        <strong>{s.show}</strong>, season {s.season} <span class="muted">(version {s.version}, saved {formatTime(s.updatedAt)})</span>
       </p>
       <p>Title aliases: {s.aliases.join(' · ') || 'none'}</p>
       {s.officialSources?.length ? <p>Official sources: {s.officialSources.join(' · ')}</p> : null}
-      <table>
+      {s.people.length === 0 ? <p class="muted">No people yet: unknown names are kept as written.</p> : null}
+      <table hidden={s.people.length === 0}>
         <thead>
           <tr>
             <th>Person</th>
@@ -255,7 +322,128 @@ function SubjectView(props: { loaded: LoadedSubject }) {
   )
 }
 
-function AuditTable(props: { entries: AuditEntry[]; total: number }) {
+/** The values a subject form starts from: the stored subject, as text. */
+export function subjectFormValues(s: SubjectRecord): SubjectFormValues {
+  return {
+    show: s.show,
+    season: String(s.season),
+    aliases: s.aliases.join('\n'),
+    officialSources: (s.officialSources ?? []).join('\n'),
+    people: JSON.stringify(s.people, null, 1),
+    status: s.status,
+  }
+}
+
+/** Editing the subject: show, season, aliases and official sources one per line, people as JSON, status. */
+function SubjectForm(props: { subject: SubjectRecord; csrf: string; base: string; state?: SubjectFormState | undefined; canRemove: boolean }) {
+  const values = props.state?.values ?? subjectFormValues(props.subject)
+  const errors = props.state?.errors ?? {}
+  return (
+    <>
+      <form method="post" action={`${props.base}/subject`} id="subject-form">
+        <CsrfField csrf={props.csrf} />
+        <VersionField version={props.subject.version} />
+        <SubjectFields values={values} errors={errors} />
+        <FieldError errors={errors} name="version" />
+        <button type="submit">Save subject</button>
+      </form>
+      {props.canRemove ? (
+        <form method="post" action={`${props.base}/subject/delete`} id="subject-delete">
+          <CsrfField csrf={props.csrf} />
+          <VersionField version={props.subject.version} />
+          <button type="submit">Remove this subject and its sources</button>
+        </form>
+      ) : null}
+    </>
+  )
+}
+
+/** The fields of the subject forms, each with its own error (nested ones listed under their field). */
+function SubjectFields(props: { values: SubjectFormValues; errors: FieldErrors; withSlug?: boolean }) {
+  const { values, errors } = props
+  return (
+    <>
+      {props.withSlug ? (
+        <>
+          <label>
+            Slug (lowercase letters, digits, dashes; used in URLs, never changes)
+            <input type="text" name="slug" value={values.slug ?? ''} required pattern="[a-z0-9][a-z0-9\-]{1,62}" />
+          </label>
+          <FieldError errors={errors} name="slug" />
+        </>
+      ) : null}
+      <label>
+        Show
+        <input type="text" name="show" value={values.show} required />
+      </label>
+      <FieldError errors={errors} name="show" />
+      <label>
+        Season
+        <input type="text" name="season" value={values.season} inputmode="numeric" required />
+      </label>
+      <FieldError errors={errors} name="season" />
+      <label>
+        Title aliases, one per line, any language
+        <textarea name="aliases">{values.aliases}</textarea>
+      </label>
+      <NestedErrors errors={errors} name="aliases" />
+      <label>
+        Official sources (whose word confirms a claim), one per line
+        <textarea name="officialSources">{values.officialSources}</textarea>
+      </label>
+      <NestedErrors errors={errors} name="officialSources" />
+      <label>
+        People (JSON: a list of {'{'} "name", "aliases": [...], "roles": [...], "previousCast": true {'}'})
+        <textarea name="people" spellcheck={false}>
+          {values.people}
+        </textarea>
+      </label>
+      <NestedErrors errors={errors} name="people" />
+      <label>
+        Status
+        <select name="status">
+          <option value="active" selected={values.status !== 'paused'}>
+            active (the cron runs it)
+          </option>
+          <option value="paused" selected={values.status === 'paused'}>
+            paused (kept, not run)
+          </option>
+        </select>
+      </label>
+      <FieldError errors={errors} name="status" />
+      <NestedErrors errors={errors} name="subject" />
+    </>
+  )
+}
+
+/** Adding a subject: slug, show, season and aliases; people and sources come after. */
+function NewSubjectForm(props: { csrf: string; state?: SubjectFormState | undefined }) {
+  const values = props.state?.values ?? { slug: '', show: '', season: '', aliases: '', officialSources: '', people: '', status: 'active' }
+  return (
+    <form method="post" action="/admin/subjects" id="add-subject-form">
+      <CsrfField csrf={props.csrf} />
+      <SubjectFields values={values} errors={props.state?.errors ?? {}} withSlug />
+      <button type="submit">Add subject</button>
+    </form>
+  )
+}
+
+/** A field's errors, its own and its items' (`people.3.name`), each with its key. */
+function NestedErrors(props: { errors: FieldErrors; name: string }) {
+  const entries = Object.entries(props.errors).filter(([key]) => key === props.name || key.startsWith(`${props.name}.`))
+  if (entries.length === 0) return null
+  return (
+    <ul class="err" id={`err-${props.name}`}>
+      {entries.map(([key, message]) => (
+        <li>
+          {key === props.name ? null : <code>{key}</code>} {message}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function AuditTable(props: { entries: AuditEntry[]; total: number; base: string }) {
   if (props.entries.length === 0) return <p class="muted">No changes yet.</p>
   return (
     <>
@@ -265,7 +453,7 @@ function AuditTable(props: { entries: AuditEntry[]; total: number }) {
             <th>When</th>
             <th>Who</th>
             <th>Action</th>
-            <th>Source</th>
+            <th>Target</th>
             <th>Before / after</th>
           </tr>
         </thead>
@@ -277,7 +465,10 @@ function AuditTable(props: { entries: AuditEntry[]; total: number }) {
                 <code>{e.actor}</code> <span class="muted">via {e.via}</span>
               </td>
               <td>{e.action}</td>
-              <td>{e.target ?? 'all'}</td>
+              <td>
+                {e.targetKind === 'sources' ? 'all sources' : `${e.targetKind} ${e.target ?? ''}`}
+                {e.reason ? <div class="muted">{e.reason}</div> : null}
+              </td>
               <td>
                 <details>
                   <summary>show</summary>
@@ -293,7 +484,7 @@ function AuditTable(props: { entries: AuditEntry[]; total: number }) {
       </table>
       {props.total > props.entries.length ? (
         <p class="muted">
-          Showing the newest {props.entries.length} of {props.total}; <code>GET /api/sources/audit</code> returns all.
+          Showing the newest {props.entries.length} of {props.total}; <code>GET /api/subjects/&lt;slug&gt;/sources/audit</code> returns more.
         </p>
       ) : null}
     </>

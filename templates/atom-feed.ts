@@ -1,7 +1,8 @@
 import { html } from 'hono/html'
 import type { HistoryEntry } from '../src/core/public-view'
-import { describeCertainty, describeChange, summarizeEntry, toCertainty } from '../src/site/describe-fact'
-import { toRfc3339 } from '../src/site/format'
+import { describeCertainty, describeChange, happenedOn, summarizeEntry, toCertainty } from '../src/site/describe-fact'
+import { formatDay, formatTime, toRfc3339 } from '../src/site/format'
+import { groupByEvidence, unionOf } from '../src/site/group-evidence'
 import { toDisplayUrl, toSafeHref } from '../src/site/safe-url'
 
 /**
@@ -70,18 +71,26 @@ async function renderEntry(entry: HistoryEntry, base: string) {
 `
 }
 
-/** The entry body as HTML: each change, its certainty, its evidence and its sources. */
+/**
+ * The entry body as HTML: when the news happened, then each group of changes (one quote for
+ * changes that share a sentence), their certainty and sources.
+ */
 async function renderEntryHtml(entry: HistoryEntry, base: string): Promise<string> {
-  const items = (entry.changes ?? []).map((change) => {
-    const certainty = toCertainty(change.certainty)
-    const links = (change.sources ?? []).map((url) => {
+  const happened = happenedOn(entry)
+  const items = groupByEvidence(entry.changes ?? [], (c) => c.evidence).map((group) => {
+    const titles = group.items.map((change) => {
+      const certainty = toCertainty(change.certainty)
+      return html`<p><strong>${describeChange(change)}</strong>${certainty ? ` (${describeCertainty(certainty)})` : ''}</p>`
+    })
+    const links = unionOf(group.items.map((c) => c.sources)).map((url) => {
       const href = toSafeHref(url)
       return href ? html`<a href="${href}">${toDisplayUrl(url, 48)}</a>` : html`${url}`
     })
-    return html`<li><p><strong>${describeChange(change)}</strong>${certainty ? ` (${describeCertainty(certainty)})` : ''}</p>${
-      change.evidence ? html`<blockquote><p>${change.evidence}</p></blockquote>` : ''
-    }${links.length ? html`<p>Sources: ${links.map((l, i) => (i ? html`, ${l}` : l))}</p>` : ''}</li>`
+    return html`<li>${titles}${group.evidence ? html`<blockquote><p>${group.evidence}</p></blockquote>` : ''}${
+      links.length ? html`<p>Sources: ${links.map((l, i) => (i ? html`, ${l}` : l))}</p>` : ''
+    }</li>`
   })
-  const out = await html`<ul>${items}</ul><p><a href="${base}/">Current fact sheet</a></p>`
+  const when = happened ? html`<p>Happened ${formatDay(happened)}; detected ${formatTime(entry.at)}.</p>` : ''
+  const out = await html`${when}<ul>${items}</ul><p><a href="${base}/">Current fact sheet</a></p>`
   return String(out)
 }

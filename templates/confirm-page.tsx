@@ -5,16 +5,29 @@ import { Layout } from './layout'
  * POSTs: a GET never changes anything, because mail scanners open links.
  */
 
-/** After the form: the same words whether the address was new, pending or already subscribed. */
-export function CheckInboxPage() {
+/** Why confirming takes a button press after the link: said once, in the email and on the page. */
+export const WHY_A_BUTTON = 'Mail scanners open links by themselves; a button press shows a person said yes.'
+
+/**
+ * After the form: the same words whether the address was new, pending or already subscribed.
+ * In the demo nothing is sent, so the page points at the outbox where the email is.
+ */
+export function CheckInboxPage(props: { demo?: boolean } = {}) {
   return (
-    <Layout title="Check your inbox | Season Watch">
+    <Layout title="Check your inbox | Season Watch" demo={props.demo ?? false}>
       <h1>Check your inbox</h1>
       <p role="status">
         If this address can be subscribed, we have sent it a link to confirm. Open it and press the button; until then
         nothing else is sent.
       </p>
-      <p class="hint">No email? Check your spam folder, or try again in ten minutes.</p>
+      {props.demo ? (
+        <p class="notice notice-warn">
+          This is the offline demo: no email leaves this machine. Find the confirmation email in the{' '}
+          <a href="/outbox">outbox</a> and open its link there.
+        </p>
+      ) : (
+        <p class="hint">No email? Check your spam folder, or try again in ten minutes.</p>
+      )}
       <p>
         <a href="/">Back to the facts</a>
       </p>
@@ -32,14 +45,15 @@ export function ConfirmPage(props: { token: string }) {
         <input type="hidden" name="token" value={props.token} />
         <button type="submit">Confirm my subscription</button>
       </form>
+      <p class="hint">Why a second step? {WHY_A_BUTTON}</p>
     </Layout>
   )
 }
 
 /** POST /confirm succeeded (or had already). */
-export function ConfirmedPage() {
+export function ConfirmedPage(props: { demo?: boolean } = {}) {
   return (
-    <Layout title="Subscribed | Season Watch">
+    <Layout title="Subscribed | Season Watch" demo={props.demo ?? false}>
       <h1>You’re subscribed</h1>
       <p role="status">
         You will get one email when a fact materially changes: filming, a confirmed date, a trailer, cast news. Every
@@ -47,6 +61,12 @@ export function ConfirmedPage() {
       </p>
       <p>
         <a href="/">See the current facts</a>
+        {props.demo ? (
+          <>
+            {' '}
+            · <a href="/demo">Move the demo along</a> and watch the <a href="/outbox">outbox</a>
+          </>
+        ) : null}
       </p>
     </Layout>
   )

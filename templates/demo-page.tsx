@@ -1,11 +1,7 @@
+import { DEMO_STEPS } from '../src/site/demo/demo-articles'
 import { demoPaths } from '../src/site/demo/demo-documents'
+import { describeDemoRun, type DemoRunOutcome } from '../src/site/demo/demo-run'
 import { Layout } from './layout'
-
-const STEP_TEXT = [
-  'Baseline: the renewal is known and fans speculate about the cast. The first run records this silently.',
-  'Netflix announces that filming has begun, with two returning actors (a material change).',
-  'Netflix announces that filming has wrapped (a material change).',
-]
 
 /** The demo news documents the cron reads (the demo's sources). */
 const DOCUMENTS = [
@@ -13,41 +9,94 @@ const DOCUMENTS = [
   { path: demoPaths.overview(), label: '"Everything we know" page' },
 ]
 
-/** `/demo`: what the demo is, where it stands, and buttons to move it along. */
-export function DemoPage(props: { step: number; lastStep: number; publicUrl: string }) {
-  const { step, lastStep, publicUrl } = props
+export interface DemoPageProps {
+  step: number
+  lastStep: number
+  /** The origin this page is served from, for the copy-paste commands. */
+  origin: string
+  /** What the last "Run the cron now" did, when the page is its answer. */
+  outcome?: DemoRunOutcome | null
+}
+
+/** `/demo`: what the demo is, where it stands, what the last run did, and buttons to move it along. */
+export function DemoPage(props: DemoPageProps) {
+  const { step, lastStep, origin, outcome } = props
   // What `wrangler dev --test-scheduled` answers: the schedule in wrangler.toml, run now.
-  const runCron = `curl "${publicUrl}/__scheduled?cron=0+7+*+*+1,4"`
+  const runCron = `curl "${origin}/__scheduled?cron=0+7+*+*+1,4"`
+  const atEnd = step >= lastStep
+  const now = DEMO_STEPS[step]
   return (
-    <Layout title="Demo | Season Watch">
+    <Layout title="Demo | Season Watch" demo>
       <h1>Offline demo</h1>
       <p class="lead">
-        The cron reads demo news served by this Worker instead of real sites. Advance the demo, run the cron, and watch
-        the <a href="/">fact sheet</a> and <a href="/history">history</a> change.
+        A made-up news site, served by this Worker, publishes one article per step. Most of what arrives must stay quiet;
+        only real news should send an email. Advance a step, run the cron, and compare with what the step expects.
       </p>
+
+      {outcome ? (
+        <div class={`notice${outcome.kind === 'skipped' ? ' notice-warn' : ''}`} role="status" id="run-outcome">
+          <p style="margin:0">
+            <strong>Run finished.</strong> {describeDemoRun(outcome)}
+          </p>
+          <p style="margin:.35rem 0 0">
+            {outcome.kind === 'sent' && outcome.recipients !== 0 ? (
+              <>
+                <a href="/outbox">See the email in the outbox</a> · <a href="/">See the fact sheet</a>
+              </>
+            ) : (
+              <a href="/">See the fact sheet</a>
+            )}
+          </p>
+        </div>
+      ) : null}
 
       <section aria-labelledby="demo-step-h">
         <h2 id="demo-step-h">
           Step {step} of {lastStep}
         </h2>
-        <ol start={0}>
-          {STEP_TEXT.map((text, i) => (
-            <li aria-current={i === step ? 'step' : undefined}>{i === step ? <strong>{text}</strong> : text}</li>
-          ))}
-        </ol>
-        <div class="subscribe-row">
+        {now ? (
+          <p>
+            <strong>{now.arrives}</strong>
+            <br />
+            <span class="hint">Expected: {now.expect}</span>
+          </p>
+        ) : null}
+        <div class="actions">
           <form method="post" action="/demo/run">
             <button type="submit">Run the cron now</button>
           </form>
           <form method="post" action="/demo/advance">
-            <button type="submit" disabled={step >= lastStep}>
-              Advance to the next step
+            <button type="submit" disabled={atEnd} aria-describedby={atEnd ? 'demo-at-end' : undefined}>
+              {atEnd ? 'Last step reached' : `Advance to step ${step + 1}`}
             </button>
           </form>
-          <form method="post" action="/demo/reset">
-            <button type="submit">Reset the demo</button>
+          <form method="post" action="/demo/reset" class="push">
+            <button type="submit" class="button-secondary">
+              Reset the demo
+            </button>
           </form>
         </div>
+        {atEnd ? (
+          <p class="hint" id="demo-at-end">
+            That was the last step. Reset to start again from a silent baseline.
+          </p>
+        ) : null}
+        <p class="hint">
+          To see the emails, <a href="/">subscribe on the home page</a> first and confirm from the{' '}
+          <a href="/outbox">outbox</a>; nothing is really sent. Reset clears the facts and history, not the subscribers.
+        </p>
+      </section>
+
+      <section aria-labelledby="demo-steps-h">
+        <h2 id="demo-steps-h">All the steps</h2>
+        <ol class="steps" start={0}>
+          {DEMO_STEPS.map((s, i) => (
+            <li aria-current={i === step ? 'step' : undefined}>
+              {i === step ? <strong>{s.arrives}</strong> : s.arrives}
+              <span class="expect">Expected: {s.expect}</span>
+            </li>
+          ))}
+        </ol>
       </section>
 
       <section aria-labelledby="demo-docs-h">
@@ -55,7 +104,7 @@ export function DemoPage(props: { step: number; lastStep: number; publicUrl: str
         <ul>
           {DOCUMENTS.map((doc) => (
             <li>
-              <a href={doc.path}>{doc.label}</a> (source <code>{publicUrl + doc.path}</code>)
+              <a href={doc.path}>{doc.label}</a> (<code>{origin + doc.path}</code>)
             </li>
           ))}
         </ul>
@@ -65,10 +114,9 @@ export function DemoPage(props: { step: number; lastStep: number; publicUrl: str
         <h2 id="demo-cli-h">From a terminal</h2>
         <pre>
           <code>
-            {`${runCron}   # run the cron
-curl -X POST ${publicUrl}/demo/advance             # next step
-${runCron}   # run again
-curl ${publicUrl}/api/changes                       # the change`}
+            {`curl -X POST ${origin}/demo/advance   # next step
+${runCron}   # run the cron
+curl ${origin}/api/changes   # what was recorded`}
           </code>
         </pre>
       </section>

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import { WHY_A_BUTTON } from './confirm-page'
 
 /** What the confirmation email needs; `confirmUrl` opens a page with a button (GET changes nothing). */
 export interface ConfirmEmailProps {
@@ -27,8 +28,9 @@ export function ConfirmEmailHtml(props: ConfirmEmailProps) {
               <h1 style="font-size:22px;margin:0 0 12px">Confirm your subscription</h1>
               <p>
                 Someone, hopefully you, asked Season Watch to email this address when a fact about the season materially
-                changes. Open the link below and press the button to confirm.
+                changes. To confirm, open the link below and press the button on the page it opens.
               </p>
+              <p style="color:#4a5360;font-size:14px">Why two steps? {WHY_A_BUTTON}</p>
               <p style="margin:20px 0">
                 <a href={props.confirmUrl} style="display:inline-block;background:#7a1f1f;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">
                   Confirm my subscription
@@ -55,9 +57,11 @@ export function confirmEmailText(props: ConfirmEmailProps): string {
     'Confirm your subscription',
     '',
     'Someone, hopefully you, asked Season Watch to email this address when a fact about the',
-    'season materially changes. Open this link and press the button to confirm:',
+    'season materially changes. To confirm, open this link and press the button on the page:',
     '',
     props.confirmUrl,
+    '',
+    `Why two steps? ${WHY_A_BUTTON}`,
     '',
     `The link works for ${props.validFor}. If you did not ask for this, ignore this email:`,
     'nothing will be sent to you.',

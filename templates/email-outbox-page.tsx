@@ -7,14 +7,17 @@ import { Layout } from './layout'
  */
 export function OutboxListPage(props: { entries: OutboxEntry[]; to?: string | undefined }) {
   return (
-    <Layout title="Outbox | Season Watch">
+    <Layout title="Outbox | Season Watch" demo>
       <h1>Outbox</h1>
       <p class="lead">
         Emails written here instead of being sent, because RESEND_API_KEY is not set. Newest first
         {props.to ? `, to ${props.to}` : ''}.
       </p>
       {props.entries.length === 0 ? (
-        <p class="empty">No emails yet.</p>
+        <p class="empty">
+          No emails yet. <a href="/">Subscribe on the home page</a> and the confirmation email appears here; updates follow
+          when a <a href="/demo">demo run</a> finds real news.
+        </p>
       ) : (
         <ul class="history">
           {props.entries.map((e) => (
@@ -37,7 +40,7 @@ export function OutboxListPage(props: { entries: OutboxEntry[]; to?: string | un
 export function OutboxEmailPage(props: { entry: OutboxEntry }) {
   const e = props.entry
   return (
-    <Layout title={`${e.subject} | Outbox | Season Watch`}>
+    <Layout title={`${e.subject} | Outbox | Season Watch`} demo>
       <p>
         <a href="/outbox">All emails</a>
       </p>

@@ -7,7 +7,7 @@ import type { UpdateEmailModel } from '../src/mail/render/update-email-model'
 export function updateEmailText(m: UpdateEmailModel): string {
   const lines: string[] = [m.subject, '', 'WHAT CHANGED', '']
   for (const c of m.changes) {
-    lines.push(`* ${c.headline}`)
+    for (const headline of c.headlines) lines.push(`* ${headline}`)
     const meta = [c.certainty, c.date].filter(Boolean).join(' · ')
     if (meta) lines.push(`  ${meta}`)
     if (c.evidence) lines.push(`  “${c.evidence}”`)

@@ -40,7 +40,9 @@ function Change(props: { change: ChangeItem }) {
   const meta = [change.certainty, change.date].filter(Boolean).join(' · ')
   return (
     <div style="margin:0 0 18px">
-      <h3 style={S.h3}>{change.headline}</h3>
+      {change.headlines.map((headline) => (
+        <h3 style={S.h3}>{headline}</h3>
+      ))}
       {meta ? <p style={S.meta}>{meta}</p> : null}
       {change.evidence ? <blockquote style={S.quote}>“{change.evidence}”</blockquote> : null}
       {change.sources.length > 0 ? (

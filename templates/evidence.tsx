@@ -1,6 +1,7 @@
 import type { Evidence } from '../src/core/types'
 import { describeCertainty, toCertainty } from '../src/site/describe-fact'
 import { formatDay } from '../src/site/format'
+import { sortEvidence } from '../src/site/group-evidence'
 import { toDisplayUrl, toSafeHref } from '../src/site/safe-url'
 
 /**
@@ -45,9 +46,8 @@ export function SourceLink(props: { url: string; label?: string }) {
  * At most `max` sources are listed, so one busy fact cannot swamp the page.
  */
 export function EvidenceList(props: { sources: Evidence[] | undefined; max?: number }) {
-  const all = (props.sources ?? []).filter((s) => s && typeof s.source === 'string')
-  if (all.length === 0) return null
-  const sorted = [...all].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))
+  const sorted = sortEvidence(props.sources)
+  if (sorted.length === 0) return null
   const shown = sorted.slice(0, props.max ?? 4)
   const quote = sorted.find((s) => s.evidence)
   return (

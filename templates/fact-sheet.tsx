@@ -9,6 +9,7 @@ import {
   isStage,
 } from '../src/site/describe-fact'
 import { CertaintyBadge, DayStamp, EvidenceList, SourceLink } from './evidence'
+import { groupByEvidence, mergeEvidence, quotedEvidence } from '../src/site/group-evidence'
 import { toSafeHref } from '../src/site/safe-url'
 
 /**
@@ -72,15 +73,23 @@ export function FactSheet(props: { facts: Facts }) {
         <h3 id="fact-cast">Cast</h3>
         {cast && cast.length > 0 ? (
           <ul class="cast">
-            {cast.map((member) => (
+            {/* Actors named in the same sentence share one quote and one source list. */}
+            {groupByEvidence(cast, (m) => quotedEvidence(m.sources)).map((group) => (
               <li>
-                <p class="fact-value">
-                  <span class="actor">{member.actor}</span>
-                  {member.role ? <span> as {member.role}</span> : null}
-                </p>
-                <Provenance fact={member} max={2}>
-                  <span>{describeCastStatus(member.status)}</span>
-                </Provenance>
+                {group.items.map((member) => (
+                  <>
+                    <p class="fact-value">
+                      <span class="actor">{member.actor}</span>
+                      {member.role ? <span> as {member.role}</span> : null}
+                    </p>
+                    <p class="meta">
+                      <span>{describeCastStatus(member.status)}</span>
+                      <CertaintyBadge value={member.certainty} />
+                      <DayStamp prefix="as of" value={member.asOf} />
+                    </p>
+                  </>
+                ))}
+                <EvidenceList sources={mergeEvidence(group.items.map((m) => m.sources))} max={3} />
               </li>
             ))}
           </ul>

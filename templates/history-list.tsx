@@ -1,8 +1,9 @@
 import type { Change } from '../src/core/types'
 import type { HistoryEntry } from '../src/core/public-view'
 import type { Page } from '../src/site/paginate'
-import { describeChange } from '../src/site/describe-fact'
-import { formatTime } from '../src/site/format'
+import { describeChange, happenedOn } from '../src/site/describe-fact'
+import { formatDay, formatTime } from '../src/site/format'
+import { groupByEvidence, unionOf } from '../src/site/group-evidence'
 import { toDisplayUrl } from '../src/site/safe-url'
 import { CertaintyBadge, SourceLink } from './evidence'
 
@@ -27,34 +28,51 @@ export function HistoryList(props: { entries: HistoryEntry[] }) {
   )
 }
 
+/**
+ * One edition: when it happened (the day of its newest evidence), and, smaller, when the run
+ * detected it. Changes that rest on the same sentence are listed together under one quote.
+ */
 function Edition(props: { entry: HistoryEntry }) {
   const { entry } = props
   const anchor = editionAnchor(entry.id)
+  const happened = happenedOn(entry)
   return (
     <article id={anchor} aria-labelledby={`${anchor}-h`}>
       <h3 id={`${anchor}-h`}>
-        <time datetime={entry.at}>{formatTime(entry.at)}</time>
+        {happened ? (
+          <>
+            <time datetime={happened}>{formatDay(happened)}</time>{' '}
+            <span class="detected">
+              detected <time datetime={entry.at}>{formatTime(entry.at)}</time>
+            </span>
+          </>
+        ) : (
+          <>
+            Detected <time datetime={entry.at}>{formatTime(entry.at)}</time>
+          </>
+        )}
       </h3>
       <ul class="changes">
-        {(entry.changes ?? []).map((change) => (
-          <ChangeItem change={change} />
+        {groupByEvidence(entry.changes ?? [], (c) => c.evidence).map((group) => (
+          <ChangeGroup changes={group.items} evidence={group.evidence} />
         ))}
       </ul>
     </article>
   )
 }
 
-function ChangeItem(props: { change: Change }) {
-  const { change } = props
-  const sources = Array.isArray(change.sources) ? change.sources.filter((s) => typeof s === 'string') : []
+function ChangeGroup(props: { changes: Change[]; evidence: string | null }) {
+  const sources = unionOf(props.changes.map((c) => c.sources))
   return (
     <li>
-      <p class="change-title">
-        {describeChange(change)} <CertaintyBadge value={change.certainty} />
-      </p>
-      {change.evidence ? (
+      {props.changes.map((change) => (
+        <p class="change-title">
+          {describeChange(change)} <CertaintyBadge value={change.certainty} />
+        </p>
+      ))}
+      {props.evidence ? (
         <blockquote>
-          <p>{change.evidence}</p>
+          <p>{props.evidence}</p>
         </blockquote>
       ) : null}
       {sources.length > 0 ? (

@@ -24,7 +24,12 @@ a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #f0b4
 .site-header a{color:#fff}
 .brand{font-weight:700;font-size:1.1rem;text-decoration:none}
 .site-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
-main{padding:1.25rem 0 2rem}
+main.wrap{padding-top:1.5rem;padding-bottom:2.5rem}
+.demo-bar{background:#fff4d6;border-bottom:1px solid #e6cf8a;font-size:.9rem}
+.demo-bar .wrap{padding-top:.4rem;padding-bottom:.4rem}
+.demo-bar p{margin:0}
+.notice{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--ok);border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem}
+.notice-warn{border-left-color:#a15c00}
 h1{font-size:1.6rem;line-height:1.25;margin:.25rem 0 .5rem}
 h2{font-size:1.25rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid var(--line)}
 h3{font-size:1.05rem;margin:0 0 .35rem}
@@ -62,7 +67,17 @@ pre code{overflow-wrap:normal}
 .subscribe label{display:block;font-weight:650;margin-bottom:.35rem}
 .subscribe-row{display:flex;flex-wrap:wrap;gap:.5rem}
 .subscribe input[type=email]{flex:1 1 14rem;min-width:0;font:inherit;padding:.55rem .65rem;border:1px solid #8a929e;border-radius:6px}
-button,.button{font:inherit;font-weight:650;padding:.55rem 1rem;border:0;border-radius:6px;background:var(--accent);color:#fff;cursor:pointer}
+button,.button{font:inherit;font-weight:650;padding:.55rem 1rem;border:0;border-radius:6px;background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
+.button-secondary{background:transparent;color:var(--accent);box-shadow:inset 0 0 0 2px var(--accent)}
+button:disabled{background:#e3e6ea;color:#5b6470;box-shadow:none;cursor:not-allowed}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
+.actions form{margin:0}
+.actions .push{margin-left:auto}
+.detected{color:var(--muted);font-size:.85rem;font-weight:400}
+.steps{margin:.5rem 0;padding-left:1.6rem}
+.steps>li{margin:.35rem 0;padding:.3rem .5rem;border-radius:6px}
+.steps>li[aria-current]{background:#fff4d6;outline:1px solid #e6cf8a}
+.steps .expect{display:block;color:var(--muted);font-size:.9rem}
 .hint{color:var(--muted);font-size:.9rem;margin:.5rem 0 0}
 pre{overflow-x:auto;background:#f1f2f4;padding:.75rem;border-radius:6px;font-size:.85rem}
 .site-footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;padding:1rem 0 2rem}
@@ -72,6 +87,8 @@ export interface LayoutProps {
   title: string
   /** Short description for search results and link previews. */
   description?: string
+  /** The offline demo is running: a strip under the header links to its controls and outbox. */
+  demo?: boolean
   children?: Child
 }
 
@@ -99,12 +116,21 @@ export function Layout(props: LayoutProps) {
                 <ul>
                   <li><a href="/">Facts</a></li>
                   <li><a href="/history">History</a></li>
-                  <li><a href="/feed.xml">Atom feed</a></li>
-                  <li><a href="/api/facts">JSON API</a></li>
+                  <li><a href="/follow">Follow</a></li>
                 </ul>
               </nav>
             </div>
           </header>
+          {props.demo ? (
+            <div class="demo-bar" role="region" aria-label="Offline demo">
+              <div class="wrap">
+                <p>
+                  <strong>Offline demo.</strong> <a href="/demo">Demo controls</a> (move the news along, run the cron) ·{' '}
+                  <a href="/outbox">Outbox</a> (the emails, which are not really sent)
+                </p>
+              </div>
+            </div>
+          ) : null}
           <main id="main" class="wrap">{props.children}</main>
           <footer class="site-footer">
             <div class="wrap">

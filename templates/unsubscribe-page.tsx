@@ -26,3 +26,19 @@ export function UnsubscribedPage() {
     </Layout>
   )
 }
+
+/** The unsubscribe link opened again after leaving: nothing to do, and no button. */
+export function AlreadyUnsubscribedPage() {
+  return (
+    <Layout title="Already unsubscribed | Season Watch">
+      <h1>You are already unsubscribed</h1>
+      <p role="status">This address gets no emails from Season Watch, and it has been erased. There is nothing more to do.</p>
+      <p>
+        Changed your mind? <a href="/subscribe">Subscribe again</a>.
+      </p>
+      <p>
+        <a href="/">Back to the facts</a>
+      </p>
+    </Layout>
+  )
+}

@@ -1,5 +1,4 @@
 import type { Source } from '../core/types'
-import { toHex } from '../mail/subscribers/hmac'
 import { sameJson } from './audit'
 
 /** What applying an import would do, matched by id. */
@@ -28,14 +27,4 @@ export function planImport(current: readonly Source[], incoming: readonly Source
 /** True when the plan would change nothing. */
 export function isEmptyPlan(plan: ImportPlan): boolean {
   return plan.adds.length + plan.changes.length + plan.removes.length === 0
-}
-
-/**
- * A short fingerprint of a source list. The preview hands it out and the confirm step sends it
- * back, so an import is applied only to the list the maintainer previewed (no silent clobbering
- * of an edit made in between).
- */
-export async function listVersion(sources: readonly Source[]): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(sources)))
-  return toHex(new Uint8Array(digest).slice(0, 8))
 }

@@ -14,8 +14,8 @@ export interface SourceHealth {
   lastChangeAt: string | null
 }
 
-/** A source with its health. */
-export type SourceWithHealth = Source & { health: SourceHealth }
+/** A source (with its stored version, when read from storage) and its health. */
+export type SourceWithHealth = Source & { version?: number; health: SourceHealth }
 
 /** The part of the pipeline state the health view reads. */
 export type HealthState = Pick<PipelineState, 'fetch' | 'feeds'> & Partial<Pick<PipelineState, 'history'>>
@@ -24,7 +24,7 @@ export type HealthState = Pick<PipelineState, 'fetch' | 'feeds'> & Partial<Pick<
  * Joins the list with the pipeline's fetch memory (by URL) and seen feed items (by id).
  * Pure; `state` is null before the first run.
  */
-export function listWithHealth(sources: readonly Source[], state: HealthState | null): SourceWithHealth[] {
+export function listWithHealth<T extends Source>(sources: readonly T[], state: HealthState | null): (T & { health: SourceHealth })[] {
   return sources.map((source) => ({ ...source, health: healthOf(source, state) }))
 }
 

@@ -48,6 +48,7 @@ export function sourceSchema(rules: SourceRules = {}) {
       .string({ error: 'Notes must be text.' })
       .max(NOTES_MAX, `Keep notes to ${NOTES_MAX} characters or fewer.`)
       .optional(),
+    unreliable: z.boolean({ error: 'Unreliable must be true or false.' }).optional(),
   })
 }
 
@@ -107,23 +108,23 @@ function findClashes(source: Source, others: readonly Source[]): FieldErrors {
   return errors
 }
 
-/** Drops an empty note so the stored list stays minimal and exports round-trip. */
+/** Drops an empty note and a false `unreliable`, so the stored list stays minimal and exports round-trip. */
 function tidy(source: Source): Source {
-  const { notes, ...rest } = source
+  const { notes, unreliable, ...rest } = source
   const trimmed = notes?.trim()
-  return trimmed ? { ...rest, notes: trimmed } : rest
+  return { ...rest, ...(trimmed ? { notes: trimmed } : {}), ...(unreliable ? { unreliable: true } : {}) }
 }
 
-/** zod issues → one message per field (the first is the most basic one). */
-function collectErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+/** zod issues → one message per field (the first is the most basic one); `root` names the whole object. */
+export function collectErrors(issues: readonly z.core.$ZodIssue[], root: 'source' | 'subject' = 'source'): FieldErrors {
   const errors: FieldErrors = {}
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) errors[[...issue.path, key].join('.')] ??= 'Unknown field.'
       continue
     }
-    const key = issue.path.length > 0 ? issue.path.join('.') : 'source'
-    errors[key] ??= issue.path.length > 0 ? issue.message : 'Send a source as a JSON object.'
+    const key = issue.path.length > 0 ? issue.path.join('.') : root
+    errors[key] ??= issue.path.length > 0 ? issue.message : `Send a ${root} as a JSON object.`
   }
   return errors
 }

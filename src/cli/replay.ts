@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { resolveSubject } from '../core/subject'
+import { deriveSlug, resolveSubject } from '../core/subject'
 import type { Source, Subject } from '../core/types'
 import { recordingNotifier } from '../mail/delivery/notifier'
 import { memoryLock } from '../pipeline/run/lock'
@@ -48,13 +48,15 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest
   const subject: Subject = resolveSubject(defaultSubject as Subject, manifest.subject)
   const sources: Source[] = manifest.sources.map((s) => ({ ...s, enabled: s.enabled ?? true }))
+  // One subject per manifest: its slug only names its keys in the in-memory KV.
+  const slug = deriveSlug(subject.show, subject.season)
   const store = memoryKv()
   const lock = memoryLock()
   let facts = null
   for (const run of manifest.runs) {
     const { kv, counts } = countKv(store)
     const notifier = recordingNotifier()
-    const report = await runCron({ fetch: recordedFetch(dir, run.responses), now: () => new Date(run.at), kv, subject, defaultSources: sources, notifier, lock })
+    const report = await runCron({ fetch: recordedFetch(dir, run.responses), now: () => new Date(run.at), kv, slug, subject, sources, notifier, lock })
     facts = report.facts
     const email = report.email ? { subject: report.email.subject, text: report.email.text, html: report.email.html } : null
     process.stdout.write(`${JSON.stringify({ type: 'run', at: run.at, changes: report.changes, email, failed: report.failed, kv: { ...counts } })}\n`)

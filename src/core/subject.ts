@@ -41,3 +41,19 @@ export function resolveSubject(base: Subject, override?: Partial<Omit<Subject, '
     officialSources: override.officialSources ?? base.officialSources ?? [],
   }
 }
+
+/**
+ * A slug for a show and season ("All of Us Are Dead", 2 → `all-of-us-are-dead-s2`): lowercase
+ * ASCII letters and digits joined by dashes. A title with no Latin letters gives `subject-s2`.
+ */
+export function deriveSlug(show: string, season: number): string {
+  const base = show
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 56)
+    .replace(/-+$/, '')
+  return `${base || 'subject'}-s${season}`
+}

@@ -137,6 +137,8 @@ export interface Change {
   certainty?: Certainty
   sources: string[]
   evidence: string | null
+  /** Day of the newest evidence behind the new value: when it happened, as far as the sources say. */
+  asOf?: string | null
 }
 
 /** A configured place to read. */
@@ -146,6 +148,8 @@ export interface Source {
   kind: 'page' | 'feed'
   enabled: boolean
   notes?: string
+  /** A maintainer marked it as not to be trusted alone (stored and round-tripped; no effect yet). */
+  unreliable?: boolean
 }
 
 /** A person the subject config knows, with every spelling seen in the wild. */

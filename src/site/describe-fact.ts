@@ -117,6 +117,15 @@ export function describeChange(change: Change): string {
   }
 }
 
+/**
+ * When an edition's news happened: the newest evidence day among its changes (`YYYY-MM-DD`),
+ * or null for entries recorded before changes carried one (then only the run time is known).
+ */
+export function happenedOn(entry: HistoryEntry): string | null {
+  const days = (entry.changes ?? []).map((c) => c.asOf).filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}/.test(d))
+  return days.sort().at(-1)?.slice(0, 10) ?? null
+}
+
 /** A one-line title for a history entry / Atom entry: its changes, joined and cut. */
 export function summarizeEntry(entry: HistoryEntry, max = 160): string {
   const parts = entry.changes.map(describeChange)

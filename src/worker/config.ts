@@ -1,4 +1,5 @@
 import type { Source, Subject } from '../core/types'
+import type { SubjectInput } from '../store/subject-store'
 import { createDemoFetch } from '../site/demo/demo-fetch'
 import { listDemoSources } from '../site/demo/demo-documents'
 import { workersKv } from '../store/kv'
@@ -11,15 +12,21 @@ import subjectJson from '../../data/subject.json'
 /** The subject from `data/subject.json`: the show, the season and the names to recognise. */
 export const defaultSubject: Subject = subjectJson as Subject
 
-/** The default source list from `data/sources.json`; the live list in KV overrides it. */
+/**
+ * The first subject of a new install (or of one migrated from the single-subject layout):
+ * `data/subject.json` with its slug. Once it is stored, storage is the source of truth.
+ */
+export const seedSubject: SubjectInput = { ...(subjectJson as Subject & { slug: string }), status: 'active' }
+
+/** The default source list from `data/sources.json`: the first subject's sources on a new install. */
 export const defaultSources: Source[] = sourcesJson as Source[]
 
 /**
- * The source list in effect until a maintainer saves one: the demo's own sources in demo mode
- * (served from this Worker), else `data/sources.json`. The cron and the admin both use it.
+ * The first subject's sources on a new install: the demo's own sources in demo mode (served
+ * from this Worker), else `data/sources.json`.
  */
 export function defaultSourcesFor(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>): Source[] {
-  return isDemoMode(env) ? listDemoSources(readPublicUrl(env)) : defaultSources
+  return isDemoMode(env) ? listDemoSources() : defaultSources
 }
 
 /** True when the Worker runs the offline demo (`wrangler dev --var DEMO_MODE:true`). */
@@ -31,6 +38,16 @@ export function isDemoMode(env: Pick<Env, 'DEMO_MODE'>): boolean {
 /** The site's public origin without a trailing slash, for absolute links (feed, emails, demo). */
 export function readPublicUrl(env: Pick<Env, 'PUBLIC_URL'>): string {
   return String(env.PUBLIC_URL || 'http://localhost:8787').replace(/\/+$/, '')
+}
+
+/**
+ * The origin for absolute links in a response to `requestUrl`. In demo mode (local use) that
+ * is the origin actually being served, whatever port `wrangler dev` listens on; in production
+ * it is PUBLIC_URL, the one canonical address. (Emails have no request: they use PUBLIC_URL,
+ * which `npm run dev` sets from `--port`.)
+ */
+export function servedOrigin(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>, requestUrl: string): string {
+  return isDemoMode(env) ? new URL(requestUrl).origin : readPublicUrl(env)
 }
 
 /**

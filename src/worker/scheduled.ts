@@ -2,11 +2,17 @@ import { queueNotifier, type QueueNotifier } from '../mail/delivery/queue-notifi
 import { d1Lock } from '../pipeline/run/lock'
 import { runCron, type RunDeps, type RunReport } from '../pipeline/run/run-cron'
 import { countKv, workersKv, type KvCounts } from '../store/kv'
-import { defaultSourcesFor, defaultSubject, fetchFor, isDemoMode, readPublicUrl } from './config'
+import { listSources, withoutVersion } from '../store/source-store'
+import { getSubject, listSubjects, markStateSaved, subjectConfig, type SubjectRecord } from '../store/subject-store'
+import { fetchFor, isDemoMode, readPublicUrl } from './config'
+import { adoptUnderLock, migrateLayout } from './migrate-layout'
+import type { RunJob } from './run-job'
+import { logEvent } from '../core/log'
 
-/** The one log line a cron run leaves (Workers Logs indexes the object's fields). */
-interface CronLogLine {
+/** The one log line a subject's run leaves (Workers Logs indexes the object's fields). */
+interface RunLogLine {
   event: 'cron'
+  subject: string
   cron: string | null
   at: string
   ms: number
@@ -21,58 +27,108 @@ interface CronLogLine {
   error?: string
 }
 
-/** Builds the cron's dependencies for the Worker: real fetch, clock, KV (counted), D1 lock. */
-export function buildRunDeps(env: Env): { deps: RunDeps; counts: KvCounts; notifier: QueueNotifier } {
+/** Test and bench seams: the network and the clock a run uses (the Worker passes none). */
+export interface RunSeams {
+  fetch?: typeof fetch
+  now?: () => Date
+}
+
+/** Builds one subject's run dependencies for the Worker: real fetch, clock, KV (counted), D1 lock. */
+export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps['sources'], seams: RunSeams = {}): { deps: RunDeps; counts: KvCounts; notifier: QueueNotifier } {
   const { kv, counts } = countKv(workersKv(env.STATE))
-  const publicUrl = readPublicUrl(env)
   // Delivery: editions are recorded in D1 and fanned out through the email Queue.
   const notifier = queueNotifier(env)
   const deps: RunDeps = {
-    fetch: fetchFor(env),
-    now: () => new Date(),
+    fetch: seams.fetch ?? fetchFor(env),
+    now: seams.now ?? (() => new Date()),
     kv,
-    subject: defaultSubject,
-    defaultSources: defaultSourcesFor(env),
+    slug: subject.slug,
+    subject: subjectConfig(subject),
+    sources,
     notifier,
     lock: d1Lock(env.DB),
-    publicUrl,
-    log: (event) => console.log(event),
+    legacyState: subject.legacy,
+    expectState: subject.stateSavedAt !== null,
+    publicUrl: readPublicUrl(env),
+    log: logEvent,
   }
   return { deps, counts, notifier }
 }
 
 /**
- * Runs one cron pass and logs one structured line. Errors are logged and rethrown so the
- * runtime records the invocation as failed.
+ * Runs one subject now (the runs Queue consumer, and the demo's button): reads it and its
+ * sources from D1, adopts the single-subject state first if it is the migrated one, runs the
+ * pipeline and logs one line. A missing or paused subject is not run (null). Errors are logged
+ * and rethrown, so the consumer retries that subject alone.
  */
-export async function runScheduled(env: Env, cron: string | null = null): Promise<RunReport> {
+export async function runSubject(env: Env, slug: string, cron: string | null = null, seams: RunSeams = {}): Promise<RunReport | null> {
   const started = Date.now()
-  const { deps, counts, notifier } = buildRunDeps(env)
-  const base = { event: 'cron' as const, cron, at: new Date(started).toISOString(), demo: isDemoMode(env) }
+  let subject = await getSubject(env.DB, slug)
+  if (!subject || subject.status !== 'active') {
+    logEvent({ event: 'cron', subject: slug, cron, skipped: true, reason: subject ? 'paused' : 'no such subject' })
+    return null
+  }
+  if (subject.legacy) {
+    await adoptUnderLock(env, slug)
+    subject = (await getSubject(env.DB, slug)) ?? subject
+  }
+  const sources = (await listSources(env.DB, slug)).map(withoutVersion)
+  const { deps, counts } = buildRunDeps(env, subject, sources, seams)
+  const base = { event: 'cron' as const, subject: slug, cron, at: new Date(started).toISOString(), demo: isDemoMode(env) }
   try {
-    // Finish any edition a crash left recorded but not yet queued (cheap: one D1 query).
-    const resumed = await notifier.resume().catch((err: unknown) => {
-      console.error({ event: 'email.resume', level: 'error', error: String(err) })
-      return 0
-    })
-    if (resumed > 0) console.log({ event: 'email.resume', editions: resumed })
     const report = await runCron(deps)
-    console.log(summarizeRun(report, counts, base, Date.now() - started))
+    if (report.wrote && subject.stateSavedAt === null) await markStateSaved(env.DB, slug, new Date())
+    logEvent(summarizeRun(report, counts, base, Date.now() - started))
     return report
   } catch (err) {
-    const line: CronLogLine = { ...base, ms: Date.now() - started, ok: false, kv: { ...counts }, error: String((err as Error)?.stack ?? err) }
-    console.error(line)
+    const line: RunLogLine = { ...base, ms: Date.now() - started, ok: false, kv: { ...counts }, error: String((err as Error)?.stack ?? err) }
+    logEvent({ ...line, level: 'error' })
     throw err
   }
 }
 
+/** What the cron did: the subjects it queued a run for. */
+export interface CronReport {
+  enqueued: string[]
+}
+
+/** Queue producers take at most 100 messages per sendBatch call. */
+const SEND_BATCH_LIMIT = 100
+
+/**
+ * The cron's own work, kept small: finish the layout migration if needed, re-enqueue editions
+ * a crash left behind, and put one message per active subject on the runs Queue. Each subject
+ * then runs in its own consumer invocation (`consumeRuns`).
+ */
+export async function runScheduled(env: Env, cron: string | null = null): Promise<CronReport> {
+  const at = new Date()
+  const migration = await migrateLayout(env, at).catch((err: unknown) => {
+    // The runs still go out: each subject's consumer adopts its own state if needed.
+    logEvent({ event: 'layout-migration', level: 'error', error: String((err as Error)?.stack ?? err) })
+    return null
+  })
+  if (migration && (migration.seeded || migration.carriedOver || migration.adopted)) logEvent({ event: 'layout-migration', ...migration })
+  await resumeEditions(queueNotifier(env))
+  const subjects = await listSubjects(env.DB, { status: 'active' })
+  const jobs: RunJob[] = subjects.map((s) => ({ kind: 'run', slug: s.slug, at: at.toISOString() }))
+  for (let i = 0; i < jobs.length; i += SEND_BATCH_LIMIT) {
+    await (env.RUNS_QUEUE as Queue<RunJob>).sendBatch(jobs.slice(i, i + SEND_BATCH_LIMIT).map((body) => ({ body })))
+  }
+  logEvent({ event: 'cron.enqueued', cron, at: at.toISOString(), subjects: jobs.length })
+  return { enqueued: jobs.map((j) => j.slug) }
+}
+
+/** Finishes any edition a crash left recorded but not yet queued (cheap: one D1 query). */
+async function resumeEditions(notifier: QueueNotifier): Promise<void> {
+  const resumed = await notifier.resume().catch((err: unknown) => {
+    logEvent({ event: 'email.resume', level: 'error', error: String(err) })
+    return 0
+  })
+  if (resumed > 0) logEvent({ event: 'email.resume', editions: resumed })
+}
+
 /** The log line for a finished run: counts, not contents, so logs stay small and scrape-free. */
-function summarizeRun(
-  report: RunReport,
-  counts: KvCounts,
-  base: Pick<CronLogLine, 'cron' | 'at' | 'demo'>,
-  ms: number,
-): CronLogLine {
+function summarizeRun(report: RunReport, counts: KvCounts, base: Pick<RunLogLine, 'subject' | 'cron' | 'at' | 'demo'>, ms: number): RunLogLine {
   const material = report.changes.filter((c) => c.material)
   return {
     event: 'cron',
@@ -88,7 +144,7 @@ function summarizeRun(
   }
 }
 
-/** The Worker's `scheduled` handler: the run outlives the event via waitUntil. */
+/** The Worker's `scheduled` handler: the fan-out outlives the event via waitUntil. */
 export const scheduled: ExportedHandlerScheduledHandler<Env> = (controller, env, ctx) => {
   ctx.waitUntil(runScheduled(env, controller.cron))
 }

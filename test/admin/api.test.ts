@@ -4,9 +4,9 @@ import { DEMO_ARTICLES } from '../../src/site/demo/demo-articles'
 import { listDemoSources, renderDemoArticle } from '../../src/site/demo/demo-documents'
 import { emptyFacts } from '../../src/pipeline/facts/merge-facts'
 import type { PipelineState } from '../../src/pipeline/run/state'
-import { kvKeys } from '../../src/store/kv-keys'
-import { defaultSources } from '../../src/worker/config'
-import { adminEnv, clearKv, fakeNetwork, kvSnapshot, makeAdmin, TOKEN } from './helpers'
+import { kvKeys, legacyKvKeys } from '../../src/store/kv-keys'
+import { defaultSources, seedSubject } from '../../src/worker/config'
+import { adminEnv, auditMark, fakeNetwork, kvSnapshot, makeAdmin, resetStorage, savedSources, storageSnapshot, TOKEN } from './helpers'
 
 const net = fakeNetwork({})
 const app = makeAdmin({ fetch: net.fetch, now: () => new Date('2026-03-01T10:00:00Z') })
@@ -18,7 +18,19 @@ const send = (method: string, path: string, body: unknown) => call(path, { metho
 
 const newSource = { id: 'netflix-newsroom', url: 'https://about.netflix.com/en/newsroom', kind: 'page', enabled: true, notes: 'Official.' }
 
-beforeEach(clearKv)
+const SLUG = seedSubject.slug
+
+let mark = 0
+beforeEach(async () => {
+  await resetStorage()
+  mark = await auditMark()
+})
+
+/** This test's audit entries, newest first (the log is append-only, so earlier tests' stay). */
+async function auditEntries(path = '/api/sources/audit'): Promise<any[]> {
+  const { entries } = (await (await call(path, { headers: auth })).json()) as { entries: any[] }
+  return entries.filter((e) => e.id > mark)
+}
 
 describe('access', () => {
   it('is off (503, JSON) when no ADMIN_TOKEN is configured, in the real Worker too', async () => {
@@ -43,6 +55,7 @@ describe('access', () => {
     const write = await call('/api/sources', { method: 'POST', headers: { Authorization: 'Bearer nope' }, body: JSON.stringify(newSource) })
     expect(write.status).toBe(401)
     expect(await kvSnapshot()).toEqual({})
+    expect(await savedSources()).toBeNull() // not even the first subject was created
   })
 
   it('lets the right token in, with no-store caching', async () => {
@@ -64,7 +77,7 @@ describe('listing with health', () => {
       },
       feeds: { [feed.id]: { a: { url: 'https://x.example/a', firstSeen: '2026-01-01', attempts: 0, done: true }, b: { url: 'https://x.example/b', firstSeen: '2026-01-01', attempts: 0, done: true } } },
     }
-    await env.STATE.put(kvKeys.state(), JSON.stringify(state))
+    await env.STATE.put(kvKeys.state(SLUG), JSON.stringify(state))
     const body = (await (await call('/api/sources', { headers: auth })).json()) as { sources: any[] }
     expect(body.sources.map((s) => s.id)).toEqual(defaultSources.map((s) => s.id))
     expect(body.sources.find((s) => s.id === page.id).health).toMatchObject({
@@ -85,13 +98,24 @@ describe('add, edit, enable/disable, delete', () => {
   it('adds a valid source, saves the whole list and logs it', async () => {
     const res = await send('POST', '/api/sources', newSource)
     expect(res.status).toBe(201)
-    expect(await res.json()).toEqual({ source: newSource })
-    const saved = JSON.parse((await env.STATE.get(kvKeys.sources()))!)
-    expect(saved).toEqual([...defaultSources, newSource])
-    const audit = (await (await call('/api/sources/audit', { headers: auth })).json()) as { entries: any[] }
-    expect(audit.entries).toEqual([
-      { at: '2026-03-01T10:00:00.000Z', actor: expect.stringMatching(/^token:[0-9a-f]{8}$/), action: 'add', target: newSource.id, via: 'api', before: null, after: newSource },
-    ])
+    expect(await res.json()).toEqual({ source: { ...newSource, version: 1 } })
+    expect(await savedSources()).toEqual([...defaultSources, newSource])
+    const audit = { entries: await auditEntries() }
+    expect(audit.entries[0]).toEqual({
+      id: expect.any(Number),
+      at: '2026-03-01T10:00:00.000Z',
+      actor: expect.stringMatching(/^token:[0-9a-f]{8}$/),
+      action: 'add',
+      subject: SLUG,
+      targetKind: 'source',
+      target: newSource.id,
+      via: 'api',
+      before: null,
+      after: newSource,
+      reason: null,
+    })
+    // Before it: the first subject, created from data/subject.json on first use.
+    expect(audit.entries.slice(1)).toEqual([expect.objectContaining({ action: 'add', actor: 'migration', targetKind: 'subject', target: SLUG })])
     expect(JSON.stringify(audit)).not.toContain(TOKEN)
   })
 
@@ -102,6 +126,7 @@ describe('add, edit, enable/disable, delete', () => {
     expect(Object.keys(errors).sort()).toEqual(['enabled', 'id', 'kind', 'notes', 'url'])
     expect(errors.url).toMatch(/user name and password/)
     expect(await kvSnapshot()).toEqual({})
+    expect(await savedSources()).toEqual(defaultSources)
   })
 
   it.each([
@@ -120,7 +145,7 @@ describe('add, edit, enable/disable, delete', () => {
     const res = await send('POST', '/api/sources', { ...newSource, url })
     expect(res.status).toBe(422)
     expect(Object.keys(((await res.json()) as { errors: object }).errors)).toEqual(['url'])
-    expect(await kvSnapshot()).toEqual({})
+    expect(await savedSources()).toEqual(defaultSources)
   })
 
   it('allows localhost URLs in demo mode only', async () => {
@@ -134,7 +159,7 @@ describe('add, edit, enable/disable, delete', () => {
   it('starts from the demo\'s own sources in demo mode, as the cron does', async () => {
     const demo = adminEnv({ ADMIN_TOKEN: TOKEN, DEMO_MODE: 'true', PUBLIC_URL: 'http://localhost:8791/' })
     const body = (await (await call('/api/sources', { headers: auth }, demo)).json()) as { sources: { id: string; url: string }[] }
-    expect(body.sources.map((s) => [s.id, s.url])).toEqual(listDemoSources('http://localhost:8791').map((s) => [s.id, s.url]))
+    expect(body.sources.map((s) => [s.id, s.url])).toEqual(listDemoSources().map((s) => [s.id, s.url]))
     expect(body.sources.map((s) => s.id)).not.toContain(defaultSources[0]!.id)
   })
 
@@ -154,7 +179,7 @@ describe('add, edit, enable/disable, delete', () => {
     const edited = await send('PATCH', `/api/sources/${newSource.id}`, { notes: null, kind: 'feed', url: 'https://about.netflix.com/en/newsroom/rss' })
     expect(edited.status).toBe(200)
     const after = { id: newSource.id, url: 'https://about.netflix.com/en/newsroom/rss', kind: 'feed', enabled: true }
-    expect(await edited.json()).toEqual({ source: after })
+    expect(await edited.json()).toEqual({ source: { ...after, version: 2 } })
 
     expect((await send('PATCH', `/api/sources/${newSource.id}`, { enabled: false })).status).toBe(200)
     expect((await send('PATCH', `/api/sources/${newSource.id}`, { enabled: true })).status).toBe(200)
@@ -167,19 +192,19 @@ describe('add, edit, enable/disable, delete', () => {
     const del = await call(`/api/sources/${newSource.id}`, { method: 'DELETE', headers: auth })
     expect(del.status).toBe(200)
     expect((await call(`/api/sources/${newSource.id}`, { method: 'DELETE', headers: auth })).status).toBe(404)
-    expect(JSON.parse((await env.STATE.get(kvKeys.sources()))!)).toEqual(defaultSources)
+    expect(await savedSources()).toEqual(defaultSources)
 
-    const { entries } = (await (await call('/api/sources/audit', { headers: auth })).json()) as { entries: any[] }
-    expect(entries.map((e) => e.action)).toEqual(['delete', 'enable', 'disable', 'edit', 'add'])
+    const entries = await auditEntries()
+    expect(entries.map((e) => e.action)).toEqual(['delete', 'enable', 'disable', 'edit', 'add', 'add'])
     expect(entries[3]).toMatchObject({ before: newSource, after })
     expect(entries[0]).toMatchObject({ before: after, after: null, target: newSource.id })
   })
 
   it('does not write or log an edit that changes nothing', async () => {
     await send('POST', '/api/sources', newSource)
-    const before = await kvSnapshot()
+    const before = await storageSnapshot()
     expect((await send('PATCH', `/api/sources/${newSource.id}`, { enabled: true })).status).toBe(200)
-    expect(await kvSnapshot()).toEqual(before)
+    expect(await storageSnapshot()).toEqual(before)
   })
 })
 
@@ -204,14 +229,14 @@ describe('export and import', () => {
     expect(p.plan.adds.map((s: any) => s.id)).toEqual(['new-one'])
     expect(p.plan.changes.map((c: any) => c.after.id)).toEqual([defaultSources[0]!.id])
     expect(p.plan.removes.map((s: any) => s.id)).toEqual(defaultSources.slice(2).map((s) => s.id))
-    expect(await kvSnapshot()).toEqual({})
+    expect(await savedSources()).toEqual(defaultSources)
 
     const applied = await send('POST', '/api/sources/import', { sources: imported, confirm: true, base: p.base })
     expect(applied.status).toBe(200)
     expect(((await applied.json()) as any).applied).toBe(true)
-    expect(JSON.parse((await env.STATE.get(kvKeys.sources()))!)).toEqual(imported)
-    const { entries } = (await (await call('/api/sources/audit', { headers: auth })).json()) as { entries: any[] }
-    expect(entries[0]).toMatchObject({ action: 'import', target: null })
+    expect(await savedSources()).toEqual(imported)
+    const entries = await auditEntries()
+    expect(entries[0]).toMatchObject({ action: 'import', target: null, targetKind: 'sources' })
     expect(entries[0].after.map((s: any) => s.id).sort()).toEqual([defaultSources[0]!.id, 'new-one'].sort())
 
     const export2 = await (await call('/api/sources/export', { headers: auth })).json()
@@ -223,16 +248,16 @@ describe('export and import', () => {
     expect(res.status).toBe(422)
     const { errors } = (await res.json()) as { errors: Record<string, string> }
     expect(Object.keys(errors).sort()).toEqual(['sources.3.url', 'sources.4.id'])
-    expect(await kvSnapshot()).toEqual({})
+    expect(await savedSources()).toEqual(defaultSources)
   })
 
   it('refuses to apply over a list that changed since the preview (409)', async () => {
     const p = (await (await send('POST', '/api/sources/import', imported)).json()) as any
     await send('POST', '/api/sources', newSource)
-    const before = await kvSnapshot()
+    const before = await storageSnapshot()
     const res = await send('POST', '/api/sources/import', { sources: imported, confirm: true, base: p.base })
     expect(res.status).toBe(409)
-    expect(await kvSnapshot()).toEqual(before)
+    expect(await storageSnapshot()).toEqual(before)
   })
 })
 
@@ -245,8 +270,9 @@ describe('dry-run', () => {
     const pages = fakeNetwork({ [url]: { body: page }, [defaultSources.find((s) => s.kind === 'page')!.url]: { body: page } })
     const dryApp = makeAdmin({ fetch: pages.fetch, now: () => new Date('2025-07-15T07:00:00Z') })
     const state = { version: 1, createdAt: '', updatedAt: '', facts: emptyFacts(), claims: [], fetch: {}, feeds: {}, reported: [], history: [] }
-    await env.STATE.put(kvKeys.state(), JSON.stringify(state))
-    const before = await kvSnapshot()
+    await env.STATE.put(kvKeys.state(SLUG), JSON.stringify(state))
+    await call('/api/sources', { headers: auth }) // the first subject exists before the snapshot
+    const before = await storageSnapshot()
 
     const res = await dryApp.request('/api/sources/dry-run', { method: 'POST', headers: json, body: JSON.stringify({ url, kind: 'page' }) }, adminEnv())
     expect(res.status).toBe(200)
@@ -261,7 +287,7 @@ describe('dry-run', () => {
     expect(res2.status).toBe(200)
     expect(((await res2.json()) as any).target.id).toBe(saved.id)
 
-    expect(await kvSnapshot()).toEqual(before)
+    expect(await storageSnapshot()).toEqual(before)
   })
 
   it('validates an unsaved target and 404s an unknown id', async () => {
@@ -274,12 +300,14 @@ describe('dry-run', () => {
 })
 
 describe('subject', () => {
-  it('shows the default subject, or the KV override', async () => {
+  it('shows the first subject, seeded from data/subject.json', async () => {
     const d = (await (await call('/api/sources/subject', { headers: auth })).json()) as any
-    expect(d.origin).toBe('default')
-    expect(d.subject.show).toBe('All of Us Are Dead')
-    await env.STATE.put(kvKeys.subject(), JSON.stringify({ show: 'Other Show', season: 3, aliases: [], people: [] }))
+    expect(d).toMatchObject({ origin: 'storage', version: 1, subject: { slug: SLUG, show: 'All of Us Are Dead', season: 2, status: 'active' } })
+  })
+
+  it('seeds the first subject from an override the single-subject admin saved', async () => {
+    await env.STATE.put(legacyKvKeys.subject(), JSON.stringify({ show: 'Other Show', season: 3, aliases: [], people: [] }))
     const o = (await (await call('/api/sources/subject', { headers: auth })).json()) as any
-    expect(o).toEqual({ origin: 'kv', subject: { show: 'Other Show', season: 3, aliases: [], people: [] } })
+    expect(o.subject).toEqual({ slug: SLUG, status: 'active', show: 'Other Show', season: 3, aliases: [], people: [], officialSources: seedSubject.officialSources })
   })
 })

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:test'
 import { Hono } from 'hono'
 import { createAdminRoutes, type AdminOptions } from '../../src/admin/routes/admin'
+import { listSources, withoutVersion } from '../../src/store/source-store'
+import { seedSubject } from '../../src/worker/config'
 
 export const TOKEN = 'test-admin-token-0123456789'
 export const ORIGIN = 'http://localhost'
@@ -23,12 +25,43 @@ export async function clearKv(): Promise<void> {
   await Promise.all(keys.map((k) => env.STATE.delete(k.name)))
 }
 
+/**
+ * A fresh install: no KV keys, no subjects (their sources and subscriptions go with them), no
+ * migration marks, no locks. The audit log is append-only, so tests read it from `auditMark()` on.
+ */
+export async function resetStorage(): Promise<void> {
+  await clearKv()
+  await env.DB.batch([env.DB.prepare('DELETE FROM subjects'), env.DB.prepare('DELETE FROM layout_migrations'), env.DB.prepare('DELETE FROM run_lock')])
+}
+
+/** The newest audit entry id now: entries after it belong to the test that asked. */
+export async function auditMark(): Promise<number> {
+  return (await env.DB.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit_log').first<{ n: number }>())!.n
+}
+
 /** Every KV key and value: compare before/after to prove an operation wrote nothing. */
 export async function kvSnapshot(): Promise<Record<string, string | null>> {
   const { keys } = await env.STATE.list()
   const out: Record<string, string | null> = {}
   for (const k of keys) out[k.name] = await env.STATE.get(k.name)
   return out
+}
+
+/** Everything an admin write could touch (KV, subjects, sources, audit): equal before/after = nothing written. */
+export async function storageSnapshot(): Promise<unknown> {
+  const rows = async (sql: string) => (await env.DB.prepare(sql).all()).results
+  return {
+    kv: await kvSnapshot(),
+    subjects: await rows('SELECT * FROM subjects ORDER BY seq'),
+    sources: await rows('SELECT * FROM sources ORDER BY subject_slug, position'),
+    audit: await rows('SELECT COUNT(*) AS n FROM audit_log'),
+  }
+}
+
+/** A subject's saved sources, without versions (null before the first subject exists). */
+export async function savedSources(slug = seedSubject.slug): Promise<unknown[] | null> {
+  if (!(await env.DB.prepare('SELECT 1 FROM subjects WHERE slug = ?1').bind(slug).first())) return null
+  return (await listSources(env.DB, slug)).map(withoutVersion)
 }
 
 /** A fetch that answers from a table of URL → response and records what was asked. */

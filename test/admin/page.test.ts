@@ -1,8 +1,8 @@
 import { env, SELF } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { kvKeys } from '../../src/store/kv-keys'
+import { legacyKvKeys } from '../../src/store/kv-keys'
 import { defaultSources } from '../../src/worker/config'
-import { adminEnv, clearKv, fakeNetwork, kvSnapshot, loginPage, makeAdmin, ORIGIN, postForm, TOKEN } from './helpers'
+import { adminEnv, fakeNetwork, loginPage, makeAdmin, ORIGIN, postForm, resetStorage, savedSources, storageSnapshot, TOKEN } from './helpers'
 
 const net = fakeNetwork({})
 const app = makeAdmin({ fetch: net.fetch })
@@ -11,9 +11,9 @@ const HOSTILE = `"><script>alert(1)</script><img src=x onerror=alert(2)>`
 const unescapeAttr = (s: string) =>
   s.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
 
-const saved = async () => JSON.parse((await env.STATE.get(kvKeys.sources())) ?? 'null')
+const saved = async () => (await savedSources()) as any[]
 
-beforeEach(clearKv)
+beforeEach(resetStorage)
 
 describe('access to the page', () => {
   it('says the admin is off without a token, in the real Worker too', async () => {
@@ -103,7 +103,7 @@ describe('cross-site protection', () => {
   it('refuses a form with no session', async () => {
     const res = await postForm(app, '/admin/sources', { cookie: '', csrf: '' }, fields)
     expect(res.status).toBe(401)
-    expect(await kvSnapshot()).toEqual({})
+    expect(await saved()).toBeNull()
   })
 })
 
@@ -147,20 +147,22 @@ describe('operations through the page', () => {
     const html = await res.text()
     for (const f of ['id', 'url', 'kind', 'notes']) expect(html).toContain(`id="err-${f}"`)
     expect(html).toContain('value="Bad!"') // what was typed stays in the form
-    expect(await saved()).toBeNull()
+    expect(await saved()).toEqual(defaultSources)
 
     const edit = await postForm(app, `/admin/sources/${defaultSources[0]!.id}`, session, { url: 'http://10.0.0.1/', kind: 'page', enabled: 'on' })
     expect(edit.status).toBe(422)
     expect(await edit.text()).toContain('id="err-url"')
-    expect(await saved()).toBeNull()
+    expect(await saved()).toEqual(defaultSources)
   })
 
   it('escapes hostile text everywhere it is shown', async () => {
     const session = await loginPage(app)
     const hostile = { id: 'hostile', url: `https://x.example/?q=${encodeURIComponent(HOSTILE)}`, kind: 'page', enabled: true, notes: HOSTILE }
-    await env.STATE.put(kvKeys.sources(), JSON.stringify([hostile]))
-    await env.STATE.put(kvKeys.state(), JSON.stringify({ fetch: { [hostile.url]: { failures: 1, lastError: HOSTILE } }, feeds: {} }))
-    await env.STATE.put(kvKeys.subject(), JSON.stringify({ show: HOSTILE, season: 2, aliases: [HOSTILE], people: [{ name: HOSTILE, aliases: [HOSTILE] }] }))
+    // Hostile text in the single-subject layout, carried into the first subject on first use.
+    await resetStorage()
+    await env.STATE.put(legacyKvKeys.sources(), JSON.stringify([hostile]))
+    await env.STATE.put(legacyKvKeys.state(), JSON.stringify({ fetch: { [hostile.url]: { failures: 1, lastError: HOSTILE } }, feeds: {} }))
+    await env.STATE.put(legacyKvKeys.subject(), JSON.stringify({ show: HOSTILE, season: 2, aliases: [HOSTILE], people: [{ name: HOSTILE, aliases: [HOSTILE] }] }))
     const html = await (await app.request('/admin', { headers: { Cookie: session.cookie } }, adminEnv())).text()
     expect(html).not.toContain('<script>alert')
     expect(html).not.toContain('<img src=x')
@@ -175,7 +177,7 @@ describe('operations through the page', () => {
 
   it('dry-runs an unsaved URL from the page and writes nothing', async () => {
     const session = await loginPage(app)
-    const before = await kvSnapshot()
+    const before = await storageSnapshot()
     const res = await postForm(app, '/admin/dry-run', session, { url: 'https://unknown.example/a', kind: 'page' })
     expect(res.status).toBe(200)
     const html = await res.text()
@@ -184,7 +186,7 @@ describe('operations through the page', () => {
     const bad = await postForm(app, '/admin/dry-run', session, { url: 'http://169.254.169.254/', kind: 'page' })
     expect(bad.status).toBe(422)
     expect(await bad.text()).toContain('id="err-url"')
-    expect(await kvSnapshot()).toEqual(before)
+    expect(await storageSnapshot()).toEqual(before)
   })
 
   it('previews an import, then applies it on confirm', async () => {
@@ -194,7 +196,7 @@ describe('operations through the page', () => {
     expect(preview.status).toBe(200)
     const html = await preview.text()
     expect(html).toMatch(/1 to add, 0 to change, \d+ to remove/)
-    expect(await saved()).toBeNull()
+    expect(await saved()).toEqual(defaultSources)
     const base = /name="base" value="([0-9a-f]+)"/.exec(html)![1]!
     const json = unescapeAttr(/name="json" value="([^"]+)"/.exec(html)![1]!)
     const confirm = await postForm(app, '/admin/import/confirm', session, { base, json })
@@ -210,7 +212,7 @@ describe('operations through the page', () => {
     const bad = await postForm(app, '/admin/import', session, { json: JSON.stringify([{ id: 'a1', url: 'http://127.0.0.1/', kind: 'page' }]) })
     expect(bad.status).toBe(422)
     expect(await bad.text()).toContain('sources.0.url')
-    expect(await saved()).toBeNull()
+    expect(await saved()).toEqual(defaultSources)
   })
 
   it('downloads the export', async () => {

@@ -25,7 +25,7 @@ describe('admin templates escape scraped text', () => {
       changes: [{ field: 'cast', material: true, from: null, to: { actor: HOSTILE, role: null, status: 'new' }, certainty: 'reported', sources: [], evidence: HOSTILE }],
       baseline: false,
     }
-    const html = String(await AdminDryRun({ csrf: 'c', result }))
+    const html = String(await AdminDryRun({ csrf: 'c', base: '/admin', result }))
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<img')
     expect(html).not.toContain('href="javascript:')
@@ -40,6 +40,7 @@ describe('admin templates escape scraped text', () => {
     const html = String(
       await AdminImportPreview({
         csrf: 'c',
+        base: '/admin',
         preview: { plan: { adds: [s], changes: [{ before: { ...s, notes: 'old' }, after: s }], removes: [], unchanged: [] }, sources: [s], base: 'b' },
       }),
     )

@@ -92,4 +92,41 @@ describe('admin page in Chromium', () => {
     expect(entries.map((e) => e.action).slice(0, 2)).toEqual(['disable', 'add'])
     expect(entries[0]!.via).toBe('page')
   })
+
+  it('edits the subject: a bad season is shown next to its field, then an alias is saved', async () => {
+    await page.goto(`${server.url}/admin`)
+    await page.fill('#subject-form input[name=season]', 'two')
+    await page.click('#subject-form button[type=submit]')
+    await page.waitForSelector('#err-season')
+    expect(await page.inputValue('#subject-form input[name=season]')).toBe('two') // what was typed stays
+
+    await page.fill('#subject-form input[name=season]', '2')
+    const aliases = page.locator('#subject-form textarea[name=aliases]')
+    await aliases.fill(`${await aliases.inputValue()}\nAOUAD`)
+    await page.click('#subject-form button[type=submit]')
+    await expect.poll(() => page.textContent('[role=status]')).toContain('Saved subject')
+    expect(await page.textContent('#subject-config')).toContain('AOUAD')
+  })
+
+  it('adds a second subject with a source of its own, kept apart from the first', async () => {
+    await page.fill('#add-subject-form input[name=slug]', 'second-show-s1')
+    await page.fill('#add-subject-form input[name=show]', 'Second Show')
+    await page.fill('#add-subject-form input[name=season]', '1')
+    await page.click('#add-subject-form button[type=submit]')
+    await page.waitForURL('**/admin/s/second-show-s1?**')
+    expect(await page.textContent('#current-subject')).toContain('Second Show')
+    expect(await page.locator('#sources tbody tr').count()).toBe(0)
+
+    await page.fill('#add-form input[name=id]', 'second-overview')
+    await page.fill('#add-form input[name=url]', DEMO_PAGE)
+    await page.click('#add-form button[type=submit]')
+    await page.waitForSelector('#source-second-overview')
+    await page.screenshot({ path: artifactPath('admin-second-subject.png'), fullPage: true })
+
+    await page.goto(`${server.url}/admin`)
+    expect(await page.locator('#source-second-overview').count()).toBe(0)
+    expect(await page.locator('#subject-second-show-s1').count()).toBe(1)
+    const res = await fetch(`${server.url}/api/subjects/second-show-s1/sources`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    expect(((await res.json()) as { sources: { id: string }[] }).sources.map((s) => s.id)).toEqual(['second-overview'])
+  })
 })

@@ -40,9 +40,10 @@ beforeAll(async () => {
   })
   expect((await getJson<ChangesPage>('/api/changes')).total).toBe(0)
 
-  // Step 1: Netflix announces filming has begun.
+  // Step 1 is a rumour (quiet); step 2: Netflix announces filming has begun.
+  await fetch(`${server.url}/demo/advance`, { method: 'POST' })
   const advanced = await fetch(`${server.url}/demo/advance`, { method: 'POST' })
-  expect(await advanced.json()).toMatchObject({ step: 1 })
+  expect(await advanced.json()).toMatchObject({ step: 2 })
   await runCronUntil('the filming change', async () => {
     const page = await getJson<ChangesPage>('/api/changes')
     return page.total > 0 ? page : undefined

@@ -56,11 +56,12 @@ describe('the command contracts (test/fixtures/contract/replay.schema.json)', ()
     // What the lines say: silent baseline, a 503 recorded, a quiet-ish run, then one email.
     expect(runs.map((r) => r.email === null)).toEqual([true, true, true, false])
     expect(runs[1]).toMatchObject({ failed: [expect.objectContaining({ url: 'https://feed.test/aouad.rss' })] })
+    // One read a run (the subject's state; sources are an input), writes only when state changed.
     expect(runs.map((r) => r.kv)).toEqual([
-      { reads: 2, writes: 2 },
-      { reads: 2, writes: 1 },
-      { reads: 2, writes: 1 },
-      { reads: 2, writes: 2 },
+      { reads: 1, writes: 2 },
+      { reads: 1, writes: 1 },
+      { reads: 1, writes: 1 },
+      { reads: 1, writes: 2 },
     ])
     expect(lines.at(-1)).toMatchObject({ state: { stage: { value: 'filming' } } })
   })

@@ -2,13 +2,17 @@ import { env, exports } from 'cloudflare:workers'
 import { DOMParser } from 'linkedom/worker'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
-import type { PublicView } from '../../src/core/public-view'
+import { DEMO_STEPS, LAST_DEMO_STEP } from '../../src/site/demo/demo-articles'
 import { createDemoFetch } from '../../src/site/demo/demo-fetch'
+import { DEMO_NEWS_ORIGIN } from '../../src/site/demo/demo-origin'
 import { workersKv } from '../../src/store/kv'
 import { kvKeys } from '../../src/store/kv-keys'
-import { buildRunDeps, runScheduled } from '../../src/worker/scheduled'
+import { listSources } from '../../src/store/source-store'
+import { seedSubject } from '../../src/worker/config'
+import { ensureSubjects } from '../../src/worker/migrate-layout'
 
-const BASE = 'http://localhost:8787'
+// Served from a port other than PUBLIC_URL's (wrangler.toml says 8787): links follow this one.
+const BASE = 'http://localhost:8801'
 const demoEnv = { ...env, DEMO_MODE: 'true' } as unknown as Env
 const app = createApp()
 
@@ -20,9 +24,12 @@ async function feedLinks(): Promise<string[]> {
   return [...doc.querySelectorAll('item > link')].map((l) => l.textContent ?? '')
 }
 
+const SLUG = seedSubject.slug
+
 beforeEach(async () => {
   const { keys } = await env.STATE.list()
   await Promise.all(keys.map((k) => env.STATE.delete(k.name)))
+  await env.DB.batch([env.DB.prepare('DELETE FROM subjects'), env.DB.prepare('DELETE FROM layout_migrations'), env.DB.prepare('DELETE FROM run_lock')])
 })
 
 describe('demo routes', () => {
@@ -34,32 +41,36 @@ describe('demo routes', () => {
     expect(await env.STATE.get(kvKeys.demoStep())).toBeNull()
   })
 
-  it('publish more news as the step advances, and reset', async () => {
+  it('publish one more article per step, linked under the origin that serves them, and reset', async () => {
     expect(await feedLinks()).toEqual([`${BASE}/demo/articles/season-2-where-it-stands`])
     expect((await demo('/demo/articles/season-2-filming-begins')).status).toBe(404)
 
-    expect(await (await demo('/demo/advance', { method: 'POST' })).json()).toEqual({ step: 1, lastStep: 2 })
-    expect(await feedLinks()).toEqual([`${BASE}/demo/articles/season-2-filming-begins`, `${BASE}/demo/articles/season-2-where-it-stands`])
+    expect(await (await demo('/demo/advance', { method: 'POST' })).json()).toEqual({ step: 1, lastStep: LAST_DEMO_STEP })
+    expect(await feedLinks()).toEqual([`${BASE}/demo/articles/season-2-filming-rumour`, `${BASE}/demo/articles/season-2-where-it-stands`])
+    await demo('/demo/advance', { method: 'POST' })
     const article = await (await demo('/demo/articles/season-2-filming-begins')).text()
     expect(article).toContain('<meta property="article:published_time" content="2025-07-14T08:00:00Z">')
     expect(article).toContain('Netflix confirmed on July 14, 2025 that filming has begun')
     expect(await (await demo('/demo/everything-we-know')).text()).toContain('filming of All of Us Are Dead Season 2 has begun')
 
-    await demo('/demo/advance', { method: 'POST' })
-    expect(await (await demo('/demo/advance', { method: 'POST' })).json()).toEqual({ step: 2, lastStep: 2 })
-    expect((await feedLinks()).length).toBe(3)
-    expect(await (await demo('/demo/everything-we-know')).text()).toContain('has wrapped')
+    for (let i = 0; i < LAST_DEMO_STEP + 3; i++) await demo('/demo/advance', { method: 'POST' })
+    expect(await (await demo('/demo/advance', { method: 'POST' })).json()).toEqual({ step: LAST_DEMO_STEP, lastStep: LAST_DEMO_STEP })
+    expect(await feedLinks()).toHaveLength(DEMO_STEPS.length)
 
-    await env.STATE.put(kvKeys.state(), '{}')
+    await ensureSubjects(demoEnv)
+    await env.STATE.put(kvKeys.state(SLUG), '{}')
     expect(await (await demo('/demo/reset', { method: 'POST' })).json()).toMatchObject({ step: 0 })
     expect(await feedLinks()).toHaveLength(1)
-    expect(await env.STATE.get(kvKeys.state())).toBeNull()
+    expect(await env.STATE.get(kvKeys.state(SLUG))).toBeNull()
   })
 
-  it('answer conditional GETs with 304 while the step is unchanged', async () => {
+  it('answer conditional GETs with 304 while a document is unchanged', async () => {
     const first = await demo('/demo/everything-we-know')
     const etag = first.headers.get('ETag')!
     expect(first.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+    expect((await demo('/demo/everything-we-know', { headers: { 'If-None-Match': etag } })).status).toBe(304)
+    // Step 1 (a rumour) publishes an article but does not touch the overview page.
+    await demo('/demo/advance', { method: 'POST' })
     expect((await demo('/demo/everything-we-know', { headers: { 'If-None-Match': etag } })).status).toBe(304)
     await demo('/demo/advance', { method: 'POST' })
     expect((await demo('/demo/everything-we-know', { headers: { 'If-None-Match': etag } })).status).toBe(200)
@@ -70,60 +81,39 @@ describe('demo routes', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('Location')).toBe('/demo')
     const page = await (await demo('/demo')).text()
-    expect(page).toContain('Step 1 of 2')
+    expect(page).toContain(`Step 1 of ${LAST_DEMO_STEP}`)
     expect(page).toContain('action="/demo/advance"')
   })
 })
 
 describe('scheduled wiring', () => {
-  it('reads the demo documents in-process, other URLs through the real fetch', async () => {
+  it('reads the demo news in-process, under its own origin or the site\'s, and other URLs through the real fetch', async () => {
     const calls: string[] = []
     const fallback = (async (input: RequestInfo | URL) => {
       calls.push(String(input instanceof Request ? input.url : input))
       return new Response('elsewhere')
     }) as typeof fetch
-    const f = createDemoFetch(BASE, workersKv(env.STATE), fallback)
-    const feed = await f(`${BASE}/demo/feed.xml`)
+    const f = createDemoFetch('http://localhost:8787', workersKv(env.STATE), fallback)
+    const feed = await f(`${DEMO_NEWS_ORIGIN}/demo/feed.xml`)
     expect(feed.headers.get('Content-Type')).toBe('application/rss+xml; charset=utf-8')
-    expect(await feed.text()).toContain('<rss version="2.0">')
-    expect((await f(`${BASE}/demo/articles/nope`)).status).toBe(404)
+    const xml = await feed.text()
+    expect(xml).toContain('<rss version="2.0">')
+    expect(xml).toContain(`<link>${DEMO_NEWS_ORIGIN}/demo/articles/season-2-where-it-stands</link>`)
+    // A demo page a maintainer added by its local address is served too, with local links.
+    expect(await (await f('http://localhost:8787/demo/feed.xml')).text()).toContain('<link>http://localhost:8787/demo/articles/')
+    expect((await f(`${DEMO_NEWS_ORIGIN}/demo/articles/nope`)).status).toBe(404)
     expect(await (await f('https://example.com/x')).text()).toBe('elsewhere')
     expect(calls).toEqual(['https://example.com/x'])
   })
 
-  it('uses the demo sources in demo mode and data/sources.json otherwise', () => {
-    const demoDeps = buildRunDeps(demoEnv).deps
-    expect(demoDeps.defaultSources.map((s) => s.url)).toEqual([`${BASE}/demo/feed.xml`, `${BASE}/demo/everything-we-know`])
-    const prodDeps = buildRunDeps(env).deps
-    expect(prodDeps.defaultSources.length).toBeGreaterThan(0)
-    expect(prodDeps.defaultSources.every((s) => !s.url.includes('/demo/'))).toBe(true)
-    expect(prodDeps.subject.season).toBe(2)
-  })
-
-  // The documented walkthrough, end to end through the real pipeline: baseline, then a change.
-  it('runs the demo: a silent baseline, then filming as a material change', async () => {
-    const first = await runScheduled(demoEnv, 'test')
-    expect(first.baseline).toBe(true)
-    expect(first.email).toBeNull()
-    expect(first.facts.stage?.value).toBe('renewed')
-
-    const quiet = await runScheduled(demoEnv, 'test')
-    expect(quiet.changes.filter((c) => c.material)).toEqual([])
-
-    await demo('/demo/advance', { method: 'POST' })
-    const second = await runScheduled(demoEnv, 'test')
-    expect(second.failed).toEqual([])
-    expect(second.changes.filter((c) => c.material).map((c) => c.field)).toContain('stage')
-    expect(second.facts.stage?.value).toBe('filming')
-
-    const view = JSON.parse((await env.STATE.get(kvKeys.publicView()))!) as PublicView
-    expect(view.history).toHaveLength(1)
-    expect(view.facts.stage?.value).toBe('filming')
-
-    await demo('/demo/advance', { method: 'POST' })
-    const third = await runScheduled(demoEnv, 'test')
-    expect(third.facts.stage?.value).toBe('post-production')
-    const body = (await (await demo('/api/changes')).json()) as { total: number }
-    expect(body.total).toBe(2)
+  it('seeds the first subject with the demo sources (under the demo news origin) in demo mode, and data/sources.json otherwise', async () => {
+    const first = await ensureSubjects(demoEnv)
+    expect(first).toMatchObject({ slug: SLUG, season: 2 })
+    expect((await listSources(env.DB, SLUG)).map((s) => s.url)).toEqual([`${DEMO_NEWS_ORIGIN}/demo/feed.xml`, `${DEMO_NEWS_ORIGIN}/demo/everything-we-know`])
+    await env.DB.prepare('DELETE FROM subjects').run()
+    await ensureSubjects(env)
+    const prod = await listSources(env.DB, SLUG)
+    expect(prod.length).toBeGreaterThan(0)
+    expect(prod.every((s) => !s.url.includes('/demo/'))).toBe(true)
   })
 })

@@ -5,6 +5,8 @@ import { createApp } from '../../src/app'
 import type { HistoryEntry, PublicView } from '../../src/core/public-view'
 import type { Change, Facts } from '../../src/core/types'
 import { kvKeys } from '../../src/store/kv-keys'
+import { seedSubject } from '../../src/worker/config'
+import { ensureSubjects } from '../../src/worker/migrate-layout'
 
 const SCRIPT = '<script>alert(1)</script>'
 const IMG = '"><img src=x onerror=alert(2)>'
@@ -68,8 +70,10 @@ function view(history: HistoryEntry[]): PublicView {
   return { version: 1, updatedAt: '2026-02-01T07:00:00.000Z', facts, history }
 }
 
+/** Stores `v` as the first subject's view (the one `/`, `/history`, `/feed.xml` and `/api/*` show). */
 async function seed(v: PublicView | null) {
-  if (v) await env.STATE.put(kvKeys.publicView(), JSON.stringify(v))
+  await ensureSubjects(env)
+  if (v) await env.STATE.put(kvKeys.publicView(seedSubject.slug), JSON.stringify(v))
 }
 
 const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://localhost${path}`, init))
@@ -77,6 +81,7 @@ const get = (path: string, init?: RequestInit) => exports.default.fetch(new Requ
 beforeEach(async () => {
   const { keys } = await env.STATE.list()
   await Promise.all(keys.map((k) => env.STATE.delete(k.name)))
+  await env.DB.batch([env.DB.prepare('DELETE FROM subjects'), env.DB.prepare('DELETE FROM layout_migrations')])
 })
 
 describe('empty state', () => {
@@ -84,7 +89,7 @@ describe('empty state', () => {
     const res = await get('/')
     expect(res.status).toBe(200)
     const body = await res.text()
-    expect(body).toContain('No facts yet — the first run hasn')
+    expect(body).toContain('No facts yet: the first check has not run.')
     expect(body).toContain('action="/subscribe"')
   })
 
@@ -316,7 +321,7 @@ describe('/feed.xml', () => {
 })
 
 describe('reading costs no KV writes', () => {
-  it('makes one read and zero writes per request on every public route', async () => {
+  it('makes one KV read and zero writes per request on every public route', async () => {
     await seed(view(makeHistory(3)))
     let reads = 0
     let writes = 0
@@ -337,6 +342,6 @@ describe('reading costs no KV writes', () => {
     expect(writes).toBe(0)
     expect(reads).toBe(paths.length)
     // And nothing new appeared in the real namespace.
-    expect((await env.STATE.list()).keys.map((k) => k.name)).toEqual([kvKeys.publicView()])
+    expect((await env.STATE.list()).keys.map((k) => k.name)).toEqual([kvKeys.publicView(seedSubject.slug)])
   })
 })

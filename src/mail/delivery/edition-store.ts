@@ -41,7 +41,7 @@ export interface Recipient {
 export type ConfirmTarget = Pick<Subscriber, 'id' | 'email' | 'status' | 'confirmSends' | 'confirmSentAt'>
 
 /** What the notifier records: the edition before any batch exists. */
-export type NewEdition = Omit<EditionRecord, 'batchCount' | 'enqueuedAt'> & { changesJson: string }
+export type NewEdition = Omit<EditionRecord, 'batchCount' | 'enqueuedAt'> & { changesJson: string; subjectSlug?: string | null }
 
 export interface EditionStore {
   /** Inserts the edition unless its id exists; returns the stored row either way. */
@@ -82,10 +82,10 @@ export function d1EditionStore(db: D1Database): EditionStore {
     async recordEdition(e, now) {
       await db
         .prepare(
-          `INSERT INTO editions (id, at, snapshot_at, subject, text, html, changes_json, created_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING`,
+          `INSERT INTO editions (id, at, snapshot_at, subject, text, html, changes_json, created_at, subject_slug)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING`,
         )
-        .bind(e.id, e.at, e.snapshotAt, e.subject, e.text, e.html, e.changesJson, now.toISOString())
+        .bind(e.id, e.at, e.snapshotAt, e.subject, e.text, e.html, e.changesJson, now.toISOString(), e.subjectSlug ?? null)
         .run()
       const row = await getEdition(e.id)
       if (!row) throw new Error(`edition ${e.id} vanished after insert`)
@@ -197,4 +197,10 @@ export function d1EditionStore(db: D1Database): EditionStore {
 
     getConfirmTarget: (subscriberId) => findSubscriberById(db, subscriberId),
   }
+}
+
+/** How many subscribers an edition was planned for; null when it is unknown or not planned yet. */
+export async function readEditionRecipients(db: D1Database, editionId: string): Promise<number | null> {
+  const row = await db.prepare('SELECT recipients FROM editions WHERE id = ?1').bind(editionId).first<{ recipients: number | null }>()
+  return row?.recipients ?? null
 }

@@ -5,6 +5,8 @@ export interface Edition {
   /** Stable id: the same changes from the same state version always give the same id. */
   id: string
   at: string
+  /** Slug of the subject the changes are about. */
+  subject?: string
   changes: Change[]
   facts: Facts
   email: RenderedEmail

@@ -1,6 +1,7 @@
 import type { Edition, Notifier } from './notifier'
 import { d1EditionStore, MAX_BATCH_SIZE, type EditionStore } from './edition-store'
 import type { EmailJob, JobQueue } from './email-job'
+import { logEvent } from '../../core/log'
 
 /** Queue producers take at most 100 messages per sendBatch call. */
 const QUEUE_SEND_BATCH_LIMIT = 100
@@ -56,6 +57,7 @@ export function createQueueNotifier(deps: QueueNotifierDeps): QueueNotifier {
         {
           id: edition.id,
           at: edition.at,
+          subjectSlug: edition.subject ?? null,
           snapshotAt: t.toISOString(),
           subject: edition.email.subject,
           text: edition.email.text,
@@ -87,7 +89,7 @@ export function queueNotifier(env: Pick<Env, 'DB' | 'EMAIL_QUEUE'>, opts: Omit<Q
   return createQueueNotifier({
     store: d1EditionStore(env.DB),
     queue: env.EMAIL_QUEUE as Queue<EmailJob>,
-    log: (event) => console.log(event),
+    log: logEvent,
     ...opts,
   })
 }

@@ -1,4 +1,4 @@
-import type { Certainty, Change, Evidence, Facts, ReleaseValue, TrailerValue } from '../../core/types'
+import type { Certainty, Change, Evidence, Facts } from '../../core/types'
 import {
   describeCastStatus,
   describeCertainty,
@@ -7,9 +7,13 @@ import {
   describeTrailer,
   toCertainty,
 } from '../../site/describe-fact'
+import { toServedUrl } from '../../site/demo/demo-origin'
 import { formatDay } from '../../site/format'
+import { groupByEvidence, unionOf } from '../../site/group-evidence'
 import { toDisplayUrl, toSafeHref } from '../../site/safe-url'
 import { cleanText } from './clean-text'
+import { headlineFor, sortMaterial } from './headline'
+import { subjectFor } from './subject-line'
 
 /**
  * The update email as plain data: every string here is cleaned, unescaped text, and every
@@ -35,10 +39,11 @@ export interface SourceItem {
   published: string | null
 }
 
+/** Changes that rest on the same sentence: their headlines, then the sentence and sources once. */
 export interface ChangeItem {
-  headline: string
+  headlines: string[]
   certainty: string | null
-  /** Formatted day of the newest source ("14 Jul 2025"). */
+  /** Formatted day of the newest evidence ("14 Jul 2025"). */
   date: string | null
   evidence: string | null
   sources: SourceItem[]
@@ -65,80 +70,6 @@ export interface RenderModelInput {
   publicUrl: string
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null
-}
-
-/** Stage changes arrive as a stage string or as a `{ value }` fact; accept both. */
-function stageOf(v: unknown): string | null {
-  if (typeof v === 'string') return v
-  if (isRecord(v) && typeof v.value === 'string') return v.value
-  return null
-}
-
-/** How big a change is, for ordering and for picking the subject. */
-function rank(change: Change): number {
-  const to = change.to
-  switch (change.field) {
-    case 'stage':
-      return ({ released: 100, 'post-production': 80, filming: 78, 'pre-production': 55, renewed: 50 } as Record<string, number>)[stageOf(to) ?? ''] ?? 40
-    case 'release':
-      return isRecord(to) && to.status === 'confirmed' ? 90 : 30
-    case 'trailer':
-      return 70
-    case 'cast':
-      return 60
-    case 'episodes':
-      return 45
-    default:
-      return 10
-  }
-}
-
-/** The one-line headline for a change; the subject is the biggest one. */
-export function headlineFor(change: Change, title: string): string {
-  const { from, to } = change
-  switch (change.field) {
-    case 'stage': {
-      const stage = stageOf(to)
-      if (stage === 'filming') return `Filming has begun on ${title}`
-      if (stage === 'post-production') return `Filming has wrapped on ${title}`
-      if (stage === 'released') return `${title} is out now`
-      if (stage === 'pre-production') return `${title} is in pre-production`
-      if (stage === 'renewed') return `${title} has been renewed`
-      return `${title}: production stage is now ${cleanText(describeStage(stage), 60)}`
-    }
-    case 'release': {
-      const r = (isRecord(to) ? to : {}) as Partial<ReleaseValue>
-      const was = (isRecord(from) ? from : {}) as Partial<ReleaseValue>
-      const when = cleanText(describeRelease(r), 120)
-      if (r.status === 'confirmed' && r.date) {
-        const moved = was.status === 'confirmed' && was.date && was.date !== r.date
-        return moved ? `${title} premiere moved to ${formatDay(r.date)}` : `${title} premieres on ${formatDay(r.date)}`
-      }
-      if (r.status === 'confirmed') return `${title} release confirmed: ${when}`
-      return `${title} release: ${when}`
-    }
-    case 'cast': {
-      const entry = isRecord(to) ? to : isRecord(from) ? from : {}
-      const actor = cleanText(entry.actor, 100) || 'A cast member'
-      const role = cleanText(entry.role, 100)
-      const as = role ? ` as ${role}` : ''
-      if (!isRecord(to) || to.status === 'departed') return `${actor} has left ${title}`
-      if (to.status === 'new') return `${actor} joins ${title}${as}`
-      return `${actor} returns for ${title}${as}`
-    }
-    case 'trailer': {
-      const t = (isRecord(to) ? to : {}) as Partial<TrailerValue>
-      return `The first ${t.kind === 'teaser' ? 'teaser' : 'trailer'} for ${title} is out`
-    }
-    case 'episodes':
-      return typeof to === 'number' ? `${title} will have ${to} episodes` : `${title}: episode count announced`
-    default:
-      return `${title}: ${cleanText(String(change.field), 40)} changed`
-  }
-}
-
 /** Every piece of evidence the facts rest on, by source URL, for dating a change's sources. */
 function evidenceByUrl(facts: Facts): Map<string, Evidence> {
   const all: Evidence[] = [
@@ -161,11 +92,11 @@ function certaintyLabel(v: unknown): string | null {
   return c ? describeCertainty(c) : null
 }
 
-function sourceItems(urls: unknown, dated: Map<string, Evidence>): SourceItem[] {
-  const list = Array.isArray(urls) ? urls.filter((u): u is string => typeof u === 'string') : []
+function sourceItems(list: string[], dated: Map<string, Evidence>, publicUrl: string): SourceItem[] {
   // A "source" that is not an http(s) page (javascript:, data:, junk) is dropped, not shown.
-  return [...new Set(list)]
-    .map((url) => ({ url, href: toSafeHref(url) }))
+  // Demo news links point at the site sending the email (see demo-origin.ts).
+  return list
+    .map((url) => ({ url, href: toSafeHref(toServedUrl(url, publicUrl)) }))
     .filter((s): s is { url: string; href: string } => s.href !== null)
     .slice(0, 8)
     .map(({ url, href }) => {
@@ -208,34 +139,30 @@ function factRows(facts: Facts): FactRow[] {
 export function buildUpdateEmailModel(input: RenderModelInput): UpdateEmailModel {
   const title = `${cleanText(input.showTitle, 120)} Season ${Number(input.season) || ''}`.trim()
   const dated = evidenceByUrl(input.facts)
-  const material = input.changes
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => c.material)
-    .sort((a, b) => rank(b.c) - rank(a.c) || a.i - b.i)
-    .map(({ c }) => c)
-  const changes: ChangeItem[] = material.map((c) => {
-    const sources = sourceItems(c.sources, dated)
-    const newest = (Array.isArray(c.sources) ? c.sources : [])
-      .map((u) => dated.get(u)?.published)
-      .filter((d): d is string => typeof d === 'string')
-      .sort()
-      .at(-1)
+  const publicUrl = input.publicUrl.replace(/\/+$/, '')
+  const material = sortMaterial(input.changes)
+  // One announcement behind several changes is quoted once, under all their headlines.
+  const changes: ChangeItem[] = groupByEvidence(material, (c) => c.evidence).map(({ items, evidence }) => {
+    const urls = unionOf(items.map((c) => c.sources))
+    const days = [
+      ...items.map((c) => c.asOf),
+      ...urls.map((u) => dated.get(u)?.published),
+    ].filter((d): d is string => typeof d === 'string' && d !== '')
+    const newest = days.sort().at(-1)
     return {
-      headline: cleanText(headlineFor(c, title), 300),
-      certainty: certaintyLabel(c.certainty as Certainty | undefined),
+      headlines: items.map((c) => cleanText(headlineFor(c, title), 300)),
+      certainty: certaintyLabel(items[0]?.certainty as Certainty | undefined),
       date: newest ? formatDay(newest) : null,
-      evidence: cleanText(c.evidence, 600) || null,
-      sources,
+      evidence: cleanText(evidence, 600) || null,
+      sources: sourceItems(urls, dated, publicUrl),
     }
   })
-  const top = changes[0]?.headline ?? `News about ${title}`
-  const more = changes.length - 1
-  const subject = cleanText(more > 0 ? `${top} (+${more} more)` : top, 200)
-  const siteUrl = `${input.publicUrl.replace(/\/+$/, '')}/`
+  const subject = cleanText(subjectFor(material, title), 200)
+  const siteUrl = `${publicUrl}/`
   return {
     subject,
     title,
-    preheader: cleanText(changes.map((c) => c.headline).join(' · '), 180),
+    preheader: cleanText(changes.flatMap((c) => c.headlines).join(' · '), 180),
     changes,
     facts: factRows(input.facts),
     cast: (input.facts.cast ?? []).map((c) => ({

@@ -13,6 +13,7 @@ import { SubscribePage } from '../../../templates/subscribe-form'
 import { createOutboxRoutes } from './outbox'
 import { createUnsubscribeRoutes } from './unsubscribe'
 import { createWebhookRoutes } from './webhooks'
+import { logEvent } from '../../core/log'
 
 /** What the subscription routes take from outside, injectable for tests. */
 export interface SubscribeRouteDeps {
@@ -45,7 +46,7 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
 
   app.onError((err, c) => {
     if (err instanceof ConfigError) {
-      console.error({ event: 'subscribe.config', level: 'error', error: err.message })
+      logEvent({ event: 'subscribe.config', level: 'error', error: err.message })
       setPageHeaders(c)
       return c.html(LinkProblemPage({ title: 'Subscriptions are unavailable', message: 'Please try again later.' }), 503)
     }
@@ -76,7 +77,7 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
         if (json) return c.json({ ok: false, error }, status)
         return c.html(status === 429 ? TooManyPage() : SubscribePage({ error, email: email ?? '', turnstileSiteKey: config.turnstileSiteKey }), status)
       }
-      const ok = () => (json ? c.json({ ok: true, message: CHECK_INBOX_MESSAGE }, 202) : c.html(CheckInboxPage(), 200))
+      const ok = () => (json ? c.json({ ok: true, message: CHECK_INBOX_MESSAGE }, 202) : c.html(CheckInboxPage({ demo: config.demoMode }), 200))
 
       const limiter = c.env.SUBSCRIBE_LIMITER as RateLimit | undefined
       if (limiter && !(await limiter.limit({ key: `subscribe:${clientIp(c)}` })).success) return fail(429, 'Too many attempts. Please wait a minute.')
@@ -84,7 +85,7 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
       const fields = await readFields(c)
       // Honeypot: bots fill every field. Answer exactly as for a real request, do nothing.
       if (typeof fields.website === 'string' ? fields.website !== '' : fields.website !== undefined) {
-        console.log({ event: 'subscribe.honeypot' })
+        logEvent({ event: 'subscribe.honeypot' })
         return ok()
       }
       const email = emailAddressSchema.safeParse(fields.email)
@@ -96,7 +97,7 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
         const token = typeof fields['cf-turnstile-response'] === 'string' ? fields['cf-turnstile-response'] : null
         const check = await verifyTurnstile(config.turnstileSecret, token, c.req.header('cf-connecting-ip') ?? null, deps.fetch ?? fetch)
         if (!check.ok) {
-          console.log({ event: 'subscribe.turnstile', codes: check.codes })
+          logEvent({ event: 'subscribe.turnstile', codes: check.codes })
           return fail(403, 'Please complete the check that you are human, then press Subscribe.', email.data)
         }
       }
@@ -105,8 +106,8 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
       const decision = await requestSubscription(c.env.DB, config.signingKey, email.data, t)
       if (decision.action === 'send-confirmation') await c.env.EMAIL_QUEUE.send(decision.job)
       // Logged without the address; the decision reason never reaches the response.
-      console.log({ event: 'subscribe', action: decision.action, reason: decision.reason })
-      const purge = purgeExpired(c.env.DB, t).catch((err: unknown) => console.error({ event: 'purge.error', error: String(err) }))
+      logEvent({ event: 'subscribe', action: decision.action, reason: decision.reason })
+      const purge = purgeExpired(c.env.DB, t).catch((err: unknown) => logEvent({ event: 'purge.error', level: 'error', error: String(err) }))
       try {
         c.executionCtx.waitUntil(purge)
       } catch {
@@ -133,8 +134,8 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
     if (!check.ok) return c.html(tokenProblem(check.reason), 400)
     const status = await confirmSubscriber(c.env.DB, check.subscriberId, now())
     if (status !== 'active') return c.html(LinkProblemPage(TOKEN_PROBLEM.used), 400)
-    console.log({ event: 'subscribe.confirmed', subscriberId: check.subscriberId })
-    return c.html(ConfirmedPage())
+    logEvent({ event: 'subscribe.confirmed', subscriberId: check.subscriberId })
+    return c.html(ConfirmedPage({ demo: config.demoMode }))
   })
 
   app.route('/', createUnsubscribeRoutes(deps))

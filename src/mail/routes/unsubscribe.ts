@@ -3,9 +3,10 @@ import { bodyLimit } from 'hono/body-limit'
 import { ConfigError, readEmailConfig } from '../delivery/email-config'
 import { verifyLinkToken } from '../subscribers/link-token'
 import { readFields, setPageHeaders } from '../subscribers/page-headers'
-import { unsubscribe } from '../subscribers/subscriber-store'
+import { findSubscriberById, unsubscribe } from '../subscribers/subscriber-store'
 import { LinkProblemPage } from '../../../templates/confirm-page'
-import { UnsubscribedPage, UnsubscribePage } from '../../../templates/unsubscribe-page'
+import { AlreadyUnsubscribedPage, UnsubscribedPage, UnsubscribePage } from '../../../templates/unsubscribe-page'
+import { logEvent } from '../../core/log'
 
 const BAD_LINK = {
   title: 'This unsubscribe link is not valid',
@@ -25,7 +26,7 @@ export function createUnsubscribeRoutes(deps: { now?: () => Date } = {}) {
 
   app.onError((err, c) => {
     if (err instanceof ConfigError) {
-      console.error({ event: 'unsubscribe.config', level: 'error', error: err.message })
+      logEvent({ event: 'unsubscribe.config', level: 'error', error: err.message })
       return c.text('Unsubscribing is temporarily unavailable.', 503)
     }
     throw err
@@ -37,6 +38,11 @@ export function createUnsubscribeRoutes(deps: { now?: () => Date } = {}) {
     const token = c.req.query('token') ?? ''
     const check = await verifyLinkToken(config.signingKey, 'unsubscribe', token, now())
     if (!check.ok) return c.html(LinkProblemPage(BAD_LINK), 400)
+    // Reopening the link after leaving: say so, rather than offer the button again. (A left
+    // subscriber's row keeps its status for 30 days, then goes; either way there is no one to
+    // unsubscribe.)
+    const subscriber = await findSubscriberById(c.env.DB, check.subscriberId)
+    if (!subscriber || (subscriber.status !== 'active' && subscriber.status !== 'pending')) return c.html(AlreadyUnsubscribedPage())
     return c.html(UnsubscribePage({ token }))
   }
   app.get('/unsubscribe', showPage)
@@ -50,7 +56,7 @@ export function createUnsubscribeRoutes(deps: { now?: () => Date } = {}) {
     const check = await verifyLinkToken(config.signingKey, 'unsubscribe', fields.token, now())
     if (!check.ok) return c.html(LinkProblemPage(BAD_LINK), 400)
     const changed = await unsubscribe(c.env.DB, check.subscriberId, 'user', now())
-    console.log({ event: 'unsubscribe', via: 'page', subscriberId: check.subscriberId, changed })
+    logEvent({ event: 'unsubscribe', via: 'page', subscriberId: check.subscriberId, changed })
     return c.html(UnsubscribedPage())
   })
 
@@ -62,7 +68,7 @@ export function createUnsubscribeRoutes(deps: { now?: () => Date } = {}) {
     const check = await verifyLinkToken(config.signingKey, 'unsubscribe', c.req.query('token'), now())
     if (!check.ok) return c.text('Invalid unsubscribe link.', 400)
     const changed = await unsubscribe(c.env.DB, check.subscriberId, 'one-click', now())
-    console.log({ event: 'unsubscribe', via: 'one-click', subscriberId: check.subscriberId, changed })
+    logEvent({ event: 'unsubscribe', via: 'one-click', subscriberId: check.subscriberId, changed })
     return c.text('Unsubscribed.', 200)
   })
 

@@ -5,6 +5,7 @@ import { hashAddress } from '../subscribers/address-hash'
 import { markAddress } from '../subscribers/subscriber-store'
 import { readWebhookEvent } from '../subscribers/webhook-event'
 import { verifyWebhook } from '../subscribers/webhook-signature'
+import { logEvent } from '../../core/log'
 
 /**
  * `POST /webhooks/resend`: Resend's delivery events. The signature is checked over the raw
@@ -26,7 +27,7 @@ export function createWebhookRoutes(deps: { now?: () => Date } = {}) {
       now(),
     )
     if (!check.ok) {
-      console.warn({ event: 'webhook.rejected', reason: check.reason })
+      logEvent({ event: 'webhook.rejected', level: 'warn', reason: check.reason })
       return c.json({ ok: false, error: check.reason }, 401)
     }
     const action = readWebhookEvent(raw)
@@ -36,7 +37,7 @@ export function createWebhookRoutes(deps: { now?: () => Date } = {}) {
     for (const address of action.addresses) {
       changed += await markAddress(c.env.DB, address, action.kind, await hashAddress(config.signingKey, address), now())
     }
-    console.log({ event: 'webhook', kind: action.kind, emailId: action.emailId, addresses: action.addresses.length, changed })
+    logEvent({ event: 'webhook', kind: action.kind, emailId: action.emailId, addresses: action.addresses.length, changed })
     return c.json({ ok: true, changed })
   })
 

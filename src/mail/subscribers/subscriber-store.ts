@@ -37,20 +37,31 @@ export async function isSuppressed(db: D1Database, suppressHash: string): Promis
 }
 
 /**
- * Inserts a pending subscriber with its first confirmation counted. Returns null when the
- * address already has a row (a concurrent request won the race).
+ * Inserts a pending subscriber with its first confirmation counted, subscribed to the first
+ * subject with every change (until the form lets people choose). Returns null when the address
+ * already has a row (a concurrent request won the race).
  */
 export async function insertPending(db: D1Database, email: string, now: Date): Promise<Subscriber | null> {
   const t = now.toISOString()
-  return db
-    .prepare(
-      `INSERT INTO subscribers (email, status, created_at, updated_at, confirm_sends, confirm_sent_at)
-       VALUES (?1, 'pending', ?2, ?2, 1, ?2)
-       ON CONFLICT (email) DO NOTHING
-       RETURNING ${COLUMNS}`,
-    )
-    .bind(email, t)
-    .first<Subscriber>()
+  const [inserted] = await db.batch<Subscriber>([
+    db
+      .prepare(
+        `INSERT INTO subscribers (email, status, created_at, updated_at, confirm_sends, confirm_sent_at)
+         VALUES (?1, 'pending', ?2, ?2, 1, ?2)
+         ON CONFLICT (email) DO NOTHING
+         RETURNING ${COLUMNS}`,
+      )
+      .bind(email, t),
+    db
+      .prepare(
+        `INSERT INTO subscriptions (subscriber_id, subject_slug, choice, created_at)
+         SELECT s.id, f.slug, 'all', ?2 FROM subscribers s, (SELECT slug FROM subjects ORDER BY seq LIMIT 1) f
+         WHERE s.email = ?1 AND s.created_at = ?2
+         ON CONFLICT DO NOTHING`,
+      )
+      .bind(email, t),
+  ])
+  return inserted?.results[0] ?? null
 }
 
 /**

@@ -42,6 +42,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       certainty: after.stage.certainty,
       sources: sourcesOf(after.stage.sources),
       evidence: bestEvidence(after.stage.sources),
+      asOf: after.stage.asOf,
     })
   }
 
@@ -57,6 +58,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       ...(after.release.certainty ? { certainty: after.release.certainty } : {}),
       sources: sourcesOf(after.release.sources),
       evidence: bestEvidence(after.release.sources),
+      asOf: after.release.asOf ?? null,
     })
   }
 
@@ -76,6 +78,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       ...(entry.certainty ? { certainty: entry.certainty } : {}),
       sources: sourcesOf(entry.sources),
       evidence: bestEvidence(entry.sources),
+      asOf: entry.asOf ?? null,
     })
   }
 
@@ -88,6 +91,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       ...(after.trailer.certainty ? { certainty: after.trailer.certainty } : {}),
       sources: sourcesOf(after.trailer.sources),
       evidence: bestEvidence(after.trailer.sources),
+      asOf: after.trailer.asOf ?? null,
     })
   }
 
@@ -102,6 +106,7 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
       certainty: after.episodes.certainty,
       sources: sourcesOf(after.episodes.sources),
       evidence: bestEvidence(after.episodes.sources),
+      asOf: after.episodes.asOf,
     })
   }
   // An overlapping run may already have reported a change.

@@ -7,23 +7,31 @@ import { hashText } from '../fetch/hash'
 import { emptyFacts, mergeFacts } from '../facts/merge-facts'
 import type { Notifier, RenderedEmail } from '../../mail/delivery/notifier'
 import { renderUpdateEmail } from '../../mail/render/render-email'
-import { readSources } from '../../admin/sources/source-store'
 import type { KvLike } from '../../store/kv'
-import { kvKeys } from '../../store/kv-keys'
 import { collectClaims } from './collect-claims'
 import type { RunLock } from './lock'
 import type { FetchMemory, PipelineState } from './state'
+import { loadState, savePublicView, saveState } from './state-store'
 
 /** Everything a cron run touches, passed in so the Worker, the CLI and tests drive the same code. */
 export interface RunDeps {
   fetch: typeof fetch
   now: () => Date
   kv: KvLike
+  /** The subject's slug: its KV keys, its lock (`cron:<slug>`) and its editions. */
+  slug: string
   subject: Subject
-  /** Used until a maintainer saves a live list in KV. */
-  defaultSources: Source[]
+  /** The subject's sources (disabled ones are skipped). */
+  sources: Source[]
   notifier: Notifier
   lock?: RunLock
+  /** Read the single-subject layout's keys while this subject has no state of its own. */
+  legacyState?: boolean
+  /**
+   * A run saved state before (the Worker knows it from D1). Finding none then means KV has not
+   * caught up yet, and the run fails (to be retried) instead of starting a fresh baseline over it.
+   */
+  expectState?: boolean
   /** Base URL for links in emails and the public view. */
   publicUrl?: string
   log?: (event: Record<string, unknown>) => void
@@ -44,15 +52,21 @@ export interface RunReport {
 }
 
 const LOCK_TTL_MS = 10 * 60 * 1000
+/** Claims the ledger keeps; beyond it, it is cut to `KEEP_AFTER_CUT` (so cuts are rare). */
 const MAX_CLAIMS = 4000
+const KEEP_AFTER_CUT = 3500
 const MAX_REPORTED = 1000
 
 function newState(at: string): PipelineState {
   return { version: 0, createdAt: at, updatedAt: at, facts: emptyFacts(), claims: [], fetch: {}, feeds: {}, reported: [], history: [] }
 }
 
-/** Adds claims not seen before; returns how many were new. Old claims stay: absence is not evidence. */
-function addToLedger(ledger: Claim[], found: Claim[]): number {
+/**
+ * Adds claims not seen before; returns how many were new and whether the ledger was cut. Old
+ * claims stay (absence is not evidence) until the cap; new ones go at the end, so between cuts
+ * the ledger only grows and its sealed shards never change.
+ */
+function addToLedger(ledger: Claim[], found: Claim[]): { added: number; compacted: boolean } {
   const keys = new Set(ledger.map(claimLedgerKey))
   let added = 0
   for (const c of found) {
@@ -62,12 +76,11 @@ function addToLedger(ledger: Claim[], found: Claim[]): number {
     ledger.push(c)
     added++
   }
-  if (ledger.length > MAX_CLAIMS) {
-    // Forget the weakest, oldest claims first.
-    ledger.sort((a, b) => CERTAINTY_RANK[b.certainty] - CERTAINTY_RANK[a.certainty] || (b.published ?? '').localeCompare(a.published ?? ''))
-    ledger.length = MAX_CLAIMS
-  }
-  return added
+  if (ledger.length <= MAX_CLAIMS) return { added, compacted: false }
+  // Forget the weakest, oldest claims first.
+  ledger.sort((a, b) => CERTAINTY_RANK[b.certainty] - CERTAINTY_RANK[a.certainty] || (b.published ?? '').localeCompare(a.published ?? ''))
+  ledger.length = KEEP_AFTER_CUT
+  return { added, compacted: true }
 }
 
 /**
@@ -88,9 +101,9 @@ function creditSources(memory: Record<string, FetchMemory>, feeds: PipelineState
   return out
 }
 
-/** A stable edition id: the same material changes always give the same id. */
-async function editionId(material: Change[]): Promise<string> {
-  return (await hashText(material.map(changeId).sort().join('\n'))).slice(0, 24)
+/** A stable edition id: the same material changes of the same subject always give the same id. */
+async function editionId(slug: string, material: Change[]): Promise<string> {
+  return (await hashText([slug, ...material.map(changeId).sort()].join('\n'))).slice(0, 24)
 }
 
 /**
@@ -101,7 +114,8 @@ async function editionId(material: Change[]): Promise<string> {
 export async function runCron(deps: RunDeps): Promise<RunReport> {
   const now = deps.now()
   const at = now.toISOString()
-  const token = deps.lock ? await deps.lock.acquire('cron', LOCK_TTL_MS, now) : 'none'
+  const lockName = `cron:${deps.slug}`
+  const token = deps.lock ? await deps.lock.acquire(lockName, LOCK_TTL_MS, now) : 'none'
   if (token === null) {
     deps.log?.({ event: 'run-skipped', reason: 'another run holds the lock', at })
     return { at, skipped: true, baseline: false, changes: [], email: null, failed: [], facts: emptyFacts(), wrote: false }
@@ -109,16 +123,17 @@ export async function runCron(deps: RunDeps): Promise<RunReport> {
   try {
     return await runLocked(deps, now)
   } finally {
-    if (deps.lock && token !== 'none') await deps.lock.release('cron', token)
+    if (deps.lock && token !== 'none') await deps.lock.release(lockName, token)
   }
 }
 
 async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
   const at = now.toISOString()
-  const raw = await deps.kv.get(kvKeys.state())
-  const baseline = raw === null
-  const state: PipelineState = raw ? { ...newState(at), ...(JSON.parse(raw) as PipelineState) } : newState(at)
-  const sources = (await readSources(deps.kv, deps.defaultSources)).filter((s) => s.enabled)
+  const loaded = await loadState(deps.kv, { slug: deps.slug, legacy: deps.legacyState === true })
+  if (!loaded && deps.expectState) throw new Error(`the state of ${deps.slug} is not readable yet; not starting a new baseline over it`)
+  const baseline = loaded === null
+  const state: PipelineState = loaded ? { ...newState(at), ...loaded.state } : newState(at)
+  const sources = deps.sources.filter((s) => s.enabled)
 
   const collected = await collectClaims({
     sources,
@@ -133,7 +148,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
   })
 
   const ledger = [...state.claims]
-  const added = addToLedger(ledger, collected.claims)
+  const { added, compacted } = addToLedger(ledger, collected.claims)
   const facts = mergeFacts(state.facts, ledger, { today: at.slice(0, 10), subject: deps.subject })
   const reported = new Set(state.reported)
   const changes = diffFacts(state.facts, facts, { baseline, reported })
@@ -143,10 +158,10 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
   const history = [...state.history]
   if (material.length > 0) {
     email = renderUpdateEmail({ changes: material, facts, showTitle: deps.subject.show, season: deps.subject.season, publicUrl: deps.publicUrl ?? '' })
-    const id = await editionId(material)
+    const id = await editionId(deps.slug, material)
     // Notify before saving: the notifier ignores a repeated id, so a crash between the two
     // re-sends nothing, while saving first could lose the email.
-    await deps.notifier.notify({ id, at, changes: material, facts, email })
+    await deps.notifier.notify({ id, at, subject: deps.slug, changes: material, facts, email })
     history.unshift({ id, at, changes: material })
     history.length = Math.min(history.length, HISTORY_LIMIT)
     for (const c of material) reported.add(changeId(c))
@@ -168,12 +183,12 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
       reported: [...reported].slice(-MAX_REPORTED),
       history,
     }
-    await deps.kv.put(kvKeys.state(), JSON.stringify(next))
+    await saveState(deps.kv, deps.slug, loaded, next, { compacted })
     if (baseline || factsChanged) {
       const view: PublicView = { version: next.version, updatedAt: at, facts, history }
-      await deps.kv.put(kvKeys.publicView(), JSON.stringify(view))
+      await savePublicView(deps.kv, deps.slug, view)
     }
   }
-  deps.log?.({ event: 'run', at, baseline, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, wrote })
+  deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, wrote })
   return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote }
 }

@@ -32,7 +32,7 @@ export interface SeenItem {
   hash?: string
 }
 
-/** The whole pipeline state in one KV value (`kvKeys.state()`). */
+/** The whole pipeline state of one subject, as a run works on it (see `state-store.ts` for how it is kept). */
 export interface PipelineState {
   version: number
   createdAt: string
@@ -48,4 +48,21 @@ export interface PipelineState {
   reported: string[]
   /** Material changes, newest first, bounded; mirrored into the public view. */
   history: HistoryEntry[]
+}
+
+/** A sealed part of the claim ledger, kept under its own KV key (`kvKeys.claimShard`). */
+export interface ShardRef {
+  id: number
+  count: number
+}
+
+/**
+ * What the state KV value (`kvKeys.state(slug)`) holds: the state with only the newest claims,
+ * plus the index of the sealed shards that hold the older ones, in ledger order.
+ */
+export interface StoredState extends PipelineState {
+  /** Sealed shards, oldest first; the ledger is their claims followed by `claims`. */
+  shards?: ShardRef[]
+  /** Id the next sealed shard gets (ids are never reused, so a stale reader never mixes two). */
+  nextShard?: number
 }

@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import type { Source } from '../../core/types'
-import { DEMO_ARTICLES, DEMO_OVERVIEW, listDemoArticles, type DemoArticle } from './demo-articles'
+import { DEMO_ARTICLES, demoOverviewAt, listDemoArticles, type DemoArticle } from './demo-articles'
+import { DEMO_NEWS_ORIGIN } from './demo-origin'
 
 /** Paths of the demo's news documents, under the site's origin. */
 export const demoPaths = {
@@ -9,19 +10,22 @@ export const demoPaths = {
   article: (slug: string) => `/demo/articles/${slug}`,
 } as const
 
-/** The source list the cron reads in demo mode: one feed and one living page. */
-export function listDemoSources(publicUrl: string): Source[] {
+/**
+ * The source list the cron reads in demo mode: one feed and one living page, addressed under
+ * the demo news origin (not the dev server's, see `demo-origin.ts`).
+ */
+export function listDemoSources(origin: string = DEMO_NEWS_ORIGIN): Source[] {
   return [
     {
       id: 'demo-feed',
-      url: publicUrl + demoPaths.feed(),
+      url: origin + demoPaths.feed(),
       kind: 'feed',
       enabled: true,
       notes: 'Demo news feed (DEMO_MODE only); each item is fetched as an article.',
     },
     {
       id: 'demo-everything-we-know',
-      url: publicUrl + demoPaths.overview(),
+      url: origin + demoPaths.overview(),
       kind: 'page',
       enabled: true,
       notes: 'Demo "everything we know" page (DEMO_MODE only), re-read every run.',
@@ -31,18 +35,19 @@ export function listDemoSources(publicUrl: string): Source[] {
 
 /**
  * Answers a GET for one demo document at the given step, or null when the path is not one.
- * The ETag depends only on the step, so a conditional GET of an unchanged document gets a 304,
- * like a well-behaved news site.
+ * Links inside (the feed's items) use `origin`, the origin the document was requested from.
+ * The ETag changes only when the document does, so a conditional GET of an unchanged document
+ * gets a 304, like a well-behaved news site.
  */
 export async function serveDemoDocument(
   pathname: string,
   step: number,
-  publicUrl: string,
+  origin: string,
   ifNoneMatch: string | null = null,
 ): Promise<Response | null> {
-  const body = await renderDemoDocument(pathname, step, publicUrl)
-  if (body === null) return null
-  const etag = `"demo-step-${step}"`
+  const doc = await renderDemoDocument(pathname, step, origin)
+  if (doc === null) return null
+  const { body, etag } = doc
   const headers = {
     'Content-Type': pathname.endsWith('.xml') ? 'application/rss+xml; charset=utf-8' : 'text/html; charset=utf-8',
     ETag: etag,
@@ -52,19 +57,22 @@ export async function serveDemoDocument(
   return new Response(body, { status: 200, headers })
 }
 
-async function renderDemoDocument(pathname: string, step: number, publicUrl: string): Promise<string | null> {
-  if (pathname === demoPaths.feed()) return renderDemoFeed(step, publicUrl)
-  if (pathname === demoPaths.overview()) return renderDemoOverview(step)
+async function renderDemoDocument(pathname: string, step: number, origin: string): Promise<{ body: string; etag: string } | null> {
+  if (pathname === demoPaths.feed()) return { body: await renderDemoFeed(step, origin), etag: `"demo-feed-${step}"` }
+  if (pathname === demoPaths.overview()) {
+    const version = demoOverviewAt(step)
+    return { body: await renderDemoOverview(step), etag: `"demo-overview-${version.from}"` }
+  }
   const article = DEMO_ARTICLES.find((a) => pathname === demoPaths.article(a.slug))
   // An article "does not exist yet" before its step, exactly like news that has not happened.
-  if (article && article.step <= step) return renderDemoArticle(article)
+  if (article && article.step <= step) return { body: await renderDemoArticle(article), etag: `"demo-article-${article.slug}"` }
   return null
 }
 
-/** RSS 2.0 feed listing the articles published so far, newest first. */
-export async function renderDemoFeed(step: number, publicUrl: string): Promise<string> {
+/** RSS 2.0 feed listing the articles published so far, newest first; links under `origin`. */
+export async function renderDemoFeed(step: number, origin: string): Promise<string> {
   const items = listDemoArticles(step).map((a) => {
-    const link = publicUrl + demoPaths.article(a.slug)
+    const link = origin + demoPaths.article(a.slug)
     return html`
     <item>
       <title>${a.title}</title>
@@ -78,7 +86,7 @@ export async function renderDemoFeed(step: number, publicUrl: string): Promise<s
 <rss version="2.0">
   <channel>
     <title>Demo TV News: All of Us Are Dead</title>
-    <link>${publicUrl + demoPaths.overview()}</link>
+    <link>${origin + demoPaths.overview()}</link>
     <description>Offline demo news for Season Watch (not real news).</description>
     ${items}
   </channel>
@@ -103,7 +111,7 @@ export async function renderDemoArticle(article: DemoArticle): Promise<string> {
 
 /** The living "everything we know" page at one step. */
 async function renderDemoOverview(step: number): Promise<string> {
-  const view = DEMO_OVERVIEW[Math.min(step, DEMO_OVERVIEW.length - 1)]!
+  const view = demoOverviewAt(step)
   const title = 'All of Us Are Dead Season 2: everything we know'
   const out = await demoPage(
     title,

@@ -1,8 +1,8 @@
 import type { KvLike } from '../../store/kv'
 import { kvKeys } from '../../store/kv-keys'
+import { LAST_DEMO_STEP } from './demo-articles'
 
-/** The demo's last step: 0 baseline, 1 filming began, 2 filming wrapped. */
-export const LAST_DEMO_STEP = 2
+export { LAST_DEMO_STEP }
 
 /** Reads the demo step from KV; anything missing or odd reads as the baseline (0). */
 export async function readDemoStep(kv: KvLike): Promise<number> {

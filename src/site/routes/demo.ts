@@ -1,9 +1,11 @@
 import { Hono, type Context } from 'hono'
+import { readEditionRecipients } from '../../mail/delivery/edition-store'
 import { workersKv } from '../../store/kv'
-import { kvKeys } from '../../store/kv-keys'
-import { isDemoMode, readPublicUrl } from '../../worker/config'
-import { runScheduled } from '../../worker/scheduled'
+import { isDemoMode, servedOrigin } from '../../worker/config'
+import { resetAllState, runAllNow } from '../../worker/run-now'
+import { readFirstSubjectView } from '../read-public-view'
 import { serveDemoDocument } from '../demo/demo-documents'
+import { parseOutcomeQuery, summarizeDemoRun, toOutcomeQuery } from '../demo/demo-run'
 import { LAST_DEMO_STEP, readDemoStep, writeDemoStep } from '../demo/demo-step'
 import { DemoPage } from '../../../templates/demo-page'
 
@@ -13,18 +15,20 @@ import { DemoPage } from '../../../templates/demo-page'
  */
 export const demoRoutes = new Hono<{ Bindings: Env }>()
 
+type Ctx = Context<{ Bindings: Env }>
+
 // Outside demo mode none of this exists, not even the index page (`/demo/*` matches `/demo` too).
 demoRoutes.use('/demo/*', async (c, next) => (isDemoMode(c.env) ? next() : c.notFound()))
 
-/** Browsers (forms) get a redirect back to /demo; curl and scripts get JSON. */
-function reply(c: Context<{ Bindings: Env }>, body: Record<string, unknown>) {
-  return (c.req.header('Accept') ?? '').includes('text/html') ? c.redirect('/demo', 303) : c.json(body)
+/** Browsers (forms) get a redirect back to /demo (with `query`); curl and scripts get JSON. */
+function reply(c: Ctx, body: Record<string, unknown>, query = '') {
+  return (c.req.header('Accept') ?? '').includes('text/html') ? c.redirect(query ? `/demo?${query}` : '/demo', 303) : c.json(body)
 }
 
 demoRoutes.get('/demo', async (c) => {
   const step = await readDemoStep(workersKv(c.env.STATE))
   c.header('Cache-Control', 'no-store')
-  return c.html(DemoPage({ step, lastStep: LAST_DEMO_STEP, publicUrl: readPublicUrl(c.env) }))
+  return c.html(DemoPage({ step, lastStep: LAST_DEMO_STEP, origin: servedOrigin(c.env, c.req.url), outcome: parseOutcomeQuery(c.req.query()) }))
 })
 
 demoRoutes.post('/demo/advance', async (c) => {
@@ -33,29 +37,43 @@ demoRoutes.post('/demo/advance', async (c) => {
   return reply(c, { step, lastStep: LAST_DEMO_STEP })
 })
 
-/** Back to step 0 with no pipeline state, so the next run is a fresh silent baseline. */
+/** Back to step 0 with no pipeline state (every subject's), so the next run is a fresh silent baseline. */
 demoRoutes.post('/demo/reset', async (c) => {
-  const kv = workersKv(c.env.STATE)
-  const cleared = [kvKeys.state(), kvKeys.publicView()]
-  await writeDemoStep(kv, 0)
-  for (const key of cleared) await kv.delete(key)
+  await writeDemoStep(workersKv(c.env.STATE), 0)
+  const cleared = await resetAllState(c.env)
   return reply(c, { step: 0, lastStep: LAST_DEMO_STEP, cleared })
 })
 
-/** Runs the cron now, in this request (the same code as `/__scheduled`). */
+/**
+ * Runs every active subject now, in this request (the code each runs-Queue message runs), and
+ * says what the first subject's run did (the one the demo news is about).
+ */
 demoRoutes.post('/demo/run', async (c) => {
-  const report = await runScheduled(c.env, 'demo')
-  return reply(c, {
-    skipped: report.skipped,
-    baseline: report.baseline,
-    changes: report.changes.filter((ch) => ch.material).length,
-    failed: report.failed,
-  })
+  const runs = await runAllNow(c.env, 'demo')
+  const first = runs[0]?.report
+  const report = first ?? { skipped: true, baseline: false, changes: [], failed: [] }
+  // The edition just recorded is the newest history entry; D1 knows whom it was planned for.
+  const material = report.changes.some((ch) => ch.material)
+  const edition = material ? (await readFirstSubjectView(c.env, workersKv(c.env.STATE))).view?.history[0]?.id : undefined
+  const outcome = summarizeDemoRun(report, edition ? await readEditionRecipients(c.env.DB, edition) : null)
+  return reply(
+    c,
+    {
+      skipped: report.skipped,
+      baseline: report.baseline,
+      changes: outcome.material,
+      recorded: outcome.recorded,
+      recipients: outcome.recipients,
+      failed: report.failed,
+      subjects: runs.map(({ slug, report: r }) => ({ slug, ran: r !== null && !r.skipped, material: r?.changes.filter((ch) => ch.material).length ?? 0 })),
+    },
+    toOutcomeQuery(outcome),
+  )
 })
 
 // The news documents themselves: feed, "everything we know" page, articles.
 demoRoutes.get('/demo/*', async (c) => {
   const step = await readDemoStep(workersKv(c.env.STATE))
-  const res = await serveDemoDocument(c.req.path, step, readPublicUrl(c.env), c.req.header('If-None-Match') ?? null)
+  const res = await serveDemoDocument(c.req.path, step, servedOrigin(c.env, c.req.url), c.req.header('If-None-Match') ?? null)
   return res ?? c.notFound()
 })

@@ -1,18 +1,21 @@
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { z } from 'zod'
+import type { PublicView } from '../../core/public-view'
 import { workersKv } from '../../store/kv'
-import { readPublicView } from '../read-public-view'
+import { readFirstSubjectView, type PublicSubject } from '../read-public-view'
 import { paginate } from '../paginate'
-import { defaultSubject, readPublicUrl } from '../../worker/config'
+import { rebaseDemoUrls } from '../demo/demo-origin'
+import { isDemoMode, servedOrigin } from '../../worker/config'
 import { HomePage } from '../../../templates/home-page'
 import { EditionPage, HistoryPage } from '../../../templates/history-page'
+import { FollowPage } from '../../../templates/follow-page'
 import { MessagePage } from '../../../templates/message-page'
 import { renderAtomFeed } from '../../../templates/atom-feed'
 
 /**
- * What visitors read: the fact sheet, the history, the Atom feed and the JSON API.
- * Every route makes exactly one KV read (the public view) and no writes.
+ * What visitors read: the fact sheet, the history, the Atom feed and the JSON API, of the first
+ * subject. Every route makes one D1 read (which subject), one KV read (its view) and no writes.
  */
 export const publicRoutes = new Hono<{ Bindings: Env }>()
 
@@ -41,14 +44,26 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-function setPageHeaders(c: Context) {
-  c.header('Cache-Control', PAGE_CACHE)
+type Ctx = Context<{ Bindings: Env }>
+
+// In the demo, state changes at the press of a button: a cached page would hide the change.
+const cacheFor = (c: Ctx, cache: string) => (isDemoMode(c.env) ? 'no-store' : cache)
+
+function setPageHeaders(c: Ctx) {
+  c.header('Cache-Control', cacheFor(c, PAGE_CACHE))
   c.header('Content-Security-Policy', CSP)
   c.header('X-Content-Type-Options', 'nosniff')
   c.header('Referrer-Policy', 'strict-origin-when-cross-origin')
 }
 
-const { show, season } = defaultSubject
+/**
+ * The first subject and its view, with links as this response should show them: in the demo,
+ * stored demo news URLs point at the origin actually being served (see `demo-origin.ts`).
+ */
+async function readView(c: Ctx): Promise<{ subject: PublicSubject; view: PublicView | null }> {
+  const { subject, view } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
+  return { subject, view: view && isDemoMode(c.env) ? rebaseDemoUrls(view, servedOrigin(c.env, c.req.url)) : view }
+}
 
 // CORS only on the two public read endpoints: admin APIs elsewhere under /api must not get it.
 const apiCors = cors({ origin: '*', allowMethods: ['GET', 'OPTIONS'], maxAge: 86_400 })
@@ -56,54 +71,63 @@ publicRoutes.use('/api/facts', apiCors)
 publicRoutes.use('/api/changes', apiCors)
 
 publicRoutes.get('/', async (c) => {
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readView(c)
   setPageHeaders(c)
-  return c.html(HomePage({ show, season, view, recent: RECENT_ON_HOME, turnstileSiteKey: String(c.env.TURNSTILE_SITE_KEY ?? '').trim() || null }))
+  const turnstileSiteKey = String(c.env.TURNSTILE_SITE_KEY ?? '').trim() || null
+  return c.html(HomePage({ show, season, view, recent: RECENT_ON_HOME, turnstileSiteKey, demo: isDemoMode(c.env) }))
+})
+
+publicRoutes.get('/follow', async (c) => {
+  const { subject: { show, season } } = await readFirstSubjectView(c.env, workersKv(c.env.STATE))
+  setPageHeaders(c)
+  return c.html(FollowPage({ show, season, origin: servedOrigin(c.env, c.req.url), demo: isDemoMode(c.env) }))
 })
 
 publicRoutes.get('/history', async (c) => {
   const query = pageQuery.safeParse(c.req.query())
   setPageHeaders(c)
-  if (!query.success) return c.html(MessagePage({ title: 'Bad page number', message: 'Pages are numbered from 1.' }), 400)
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const demo = isDemoMode(c.env)
+  if (!query.success) return c.html(MessagePage({ title: 'Bad page number', message: 'Pages are numbered from 1.', demo }), 400)
+  const { subject: { show, season }, view } = await readView(c)
   const page = paginate(view?.history ?? [], query.data.page, HISTORY_PAGE_SIZE)
-  if (!page) return c.html(MessagePage({ title: 'No such page', message: 'The history is not that long yet.' }), 404)
-  return c.html(HistoryPage({ show, season, page }))
+  if (!page) return c.html(MessagePage({ title: 'No such page', message: 'The history is not that long yet.', demo }), 404)
+  return c.html(HistoryPage({ show, season, page, demo }))
 })
 
 publicRoutes.get('/history/:id', async (c) => {
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readView(c)
   const entry = view?.history.find((e) => e.id === c.req.param('id'))
+  const demo = isDemoMode(c.env)
   setPageHeaders(c)
-  if (!entry) return c.html(MessagePage({ title: 'Update not found', message: 'It may be older than the history we keep.' }), 404)
-  return c.html(EditionPage({ show, season, entry }))
+  if (!entry) return c.html(MessagePage({ title: 'Update not found', message: 'It may be older than the history we keep.', demo }), 404)
+  return c.html(EditionPage({ show, season, entry, demo }))
 })
 
 publicRoutes.get('/feed.xml', async (c) => {
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readView(c)
   const xml = await renderAtomFeed({
-    publicUrl: readPublicUrl(c.env),
+    publicUrl: servedOrigin(c.env, c.req.url),
     show,
     season,
     entries: (view?.history ?? []).slice(0, FEED_SIZE),
     updatedAt: view?.updatedAt ?? null,
   })
-  c.header('Cache-Control', API_CACHE)
+  c.header('Cache-Control', cacheFor(c, API_CACHE))
   c.header('X-Content-Type-Options', 'nosniff')
   return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })
 })
 
 publicRoutes.get('/api/facts', async (c) => {
-  const view = await readPublicView(workersKv(c.env.STATE))
-  c.header('Cache-Control', API_CACHE)
+  const { subject: { show, season }, view } = await readView(c)
+  c.header('Cache-Control', cacheFor(c, API_CACHE))
   return c.json({ show, season, updatedAt: view?.updatedAt ?? null, facts: view?.facts ?? null })
 })
 
 publicRoutes.get('/api/changes', async (c) => {
   const query = pageQuery.safeParse(c.req.query())
-  c.header('Cache-Control', API_CACHE)
+  c.header('Cache-Control', cacheFor(c, API_CACHE))
   if (!query.success) return c.json({ error: 'page must be a whole number from 1' }, 400)
-  const view = await readPublicView(workersKv(c.env.STATE))
+  const { subject: { show, season }, view } = await readView(c)
   const page = paginate(view?.history ?? [], query.data.page, HISTORY_PAGE_SIZE)
   if (!page) return c.json({ error: 'no such page' }, 404)
   return c.json({ show, season, ...page })

@@ -20,6 +20,11 @@ export interface DevServerOptions {
   /** Extra `--var NAME:value` pairs. */
   vars?: Record<string, string>
   readyTimeoutMs?: number
+  /**
+   * Start it exactly as the README says, `npm run dev -- --port N` (scripts/dev.ts applies the
+   * migrations and sets DEMO_MODE and PUBLIC_URL itself), instead of calling wrangler directly.
+   */
+  viaNpmRunDev?: boolean
 }
 
 const ROOT = new URL('../../../', import.meta.url).pathname
@@ -33,27 +38,30 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const url = `http://127.0.0.1:${opts.port}`
   const persist = mkdtempSync(join(tmpdir(), `season-watch-e2e-${opts.port}-`))
 
-  const migrate = spawnSync(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
-    cwd: ROOT,
-    env: QUIET_ENV,
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
-  if (migrate.status !== 0) throw new Error(`d1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`)
+  if (!opts.viaNpmRunDev) {
+    const migrate = spawnSync(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
+      cwd: ROOT,
+      env: QUIET_ENV,
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    if (migrate.status !== 0) throw new Error(`d1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`)
+  }
 
-  const vars = { DEMO_MODE: 'true', PUBLIC_URL: url, ...opts.vars }
-  const args = [
-    'dev',
+  const vars = opts.viaNpmRunDev ? { ...opts.vars } : { DEMO_MODE: 'true', PUBLIC_URL: url, ...opts.vars }
+  const devArgs = [
     '--ip', '127.0.0.1',
     '--port', String(opts.port),
     '--inspector-port', String(opts.port + 10_000),
     '--persist-to', persist,
-    '--test-scheduled',
     '--show-interactive-dev-session=false',
     ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ]
+  const [command, args] = opts.viaNpmRunDev
+    ? ['npm', ['run', 'dev', '--', ...devArgs]]
+    : [WRANGLER, ['dev', '--test-scheduled', ...devArgs]]
   // Own process group, so stop() can end wrangler and the workerd it spawns, and nothing else.
-  const child = spawn(WRANGLER, args, { cwd: ROOT, env: QUIET_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, { cwd: ROOT, env: QUIET_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout!.on('data', (d) => (log += d))
   child.stderr!.on('data', (d) => (log += d))

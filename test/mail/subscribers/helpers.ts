@@ -9,21 +9,21 @@ export const SIGNING_KEY = 'test-signing-key-0123456789abcdef'
 export const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 
 /** A Queue producer that records what it was given (the consumer is driven by hand). */
-export function fakeQueue() {
-  const jobs: EmailJob[] = []
+export function fakeQueue<T = EmailJob>() {
+  const jobs: T[] = []
   return {
     jobs,
-    async send(body: EmailJob) {
+    async send(body: T) {
       jobs.push(body)
     },
-    async sendBatch(messages: Iterable<MessageSendRequest<EmailJob>>) {
+    async sendBatch(messages: Iterable<MessageSendRequest<T>>) {
       for (const m of messages) jobs.push(m.body)
     },
   }
 }
 
 /** The real D1, KV and rate limiter with test secrets; the Queue producer is a recording fake unless given. */
-export function testEnv(overrides: Record<string, unknown> = {}): Env & { EMAIL_QUEUE: ReturnType<typeof fakeQueue> } {
+export function testEnv(overrides: Record<string, unknown> = {}): Env & { EMAIL_QUEUE: ReturnType<typeof fakeQueue<EmailJob>> } {
   return {
     ...env,
     PUBLIC_URL: ORIGIN,
@@ -32,7 +32,7 @@ export function testEnv(overrides: Record<string, unknown> = {}): Env & { EMAIL_
     DEMO_MODE: 'false',
     EMAIL_QUEUE: fakeQueue(),
     ...overrides,
-  } as unknown as Env & { EMAIL_QUEUE: ReturnType<typeof fakeQueue> }
+  } as unknown as Env & { EMAIL_QUEUE: ReturnType<typeof fakeQueue<EmailJob>> }
 }
 
 /** The subscription routes mounted like the Worker mounts them. */

@@ -46,6 +46,9 @@ describe('unsubscribing', () => {
   it('RFC 8058 one-click: POST unsubscribes and answers 200 with no page interaction', async () => {
     const [id] = await seedActive(1, { prefix: 'oneclick' })
     const token = await signLinkToken(SIGNING_KEY, 'unsubscribe', id!, null)
+    // Opened in a browser instead, the same URL shows the button.
+    const before = await call(app, testEnv(), `/unsubscribe/one-click?token=${token}`)
+    expect(await before.text()).toContain('action="/unsubscribe"')
     const res = await call(app, testEnv(), `/unsubscribe/one-click?token=${token}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -53,10 +56,14 @@ describe('unsubscribing', () => {
     })
     expect(res.status).toBe(200)
     expect(await statusOf(id!)).toMatchObject({ status: 'unsubscribed', email: null, reason: 'one-click' })
-    // Opened in a browser instead, the same URL shows the button.
-    const get = await call(app, testEnv(), `/unsubscribe/one-click?token=${token}`)
-    expect(get.status).toBe(200)
-    expect(await get.text()).toContain('action="/unsubscribe"')
+    // Opened again afterwards, it says so instead of offering the button again.
+    for (const path of ['/unsubscribe/one-click', '/unsubscribe']) {
+      const again = await call(app, testEnv(), `${path}?token=${token}`)
+      expect(again.status).toBe(200)
+      const page = await again.text()
+      expect(page).toContain('You are already unsubscribed')
+      expect(page).not.toContain('action="/unsubscribe"')
+    }
   })
 
   it('a forged token gets a clear 400, not a 500, and changes nothing', async () => {

@@ -11,6 +11,7 @@ import { kvKeys } from '../../../src/store/kv-keys'
 import subjectJson from '../../../data/subject.json'
 
 const subject = subjectJson as Subject
+const SLUG = 'aouad-s2'
 const FEED = 'https://feeds.test/aouad.rss'
 const WIKI = 'https://wiki.test/AOUAD_Season_2'
 const DOWN = 'https://down.test/news'
@@ -59,19 +60,19 @@ function webFetch(site: Site): typeof fetch {
 
 function deps(site: Site, at: string, notifier = recordingNotifier()) {
   const { kv, counts } = countKv(workersKv(env.STATE))
-  const d: RunDeps = { fetch: webFetch(site), now: () => new Date(at), kv, subject, defaultSources: sources, notifier, lock: d1Lock(env.DB) }
+  const d: RunDeps = { fetch: webFetch(site), now: () => new Date(at), kv, slug: SLUG, subject, sources, notifier, lock: d1Lock(env.DB) }
   return { d, counts, notifier }
 }
 
 async function readState(): Promise<PipelineState> {
-  return JSON.parse((await env.STATE.get(kvKeys.state())) ?? 'null') as PipelineState
+  return JSON.parse((await env.STATE.get(kvKeys.state(SLUG))) ?? 'null') as PipelineState
 }
 
 describe('runCron inside workerd with real KV and D1', () => {
   let site: Site
   beforeEach(async () => {
     // Storage is shared by the tests of a file: start each from a fresh install.
-    for (const key of [kvKeys.state(), kvKeys.publicView(), kvKeys.sources()]) await env.STATE.delete(key)
+    for (const key of [kvKeys.state(SLUG), kvKeys.publicView(SLUG)]) await env.STATE.delete(key)
     await env.DB.prepare('DELETE FROM run_lock').run()
     site = {
       feedItems: [{ url: 'https://news.test/renewal', date: '2022-06-06' }],
@@ -92,7 +93,8 @@ describe('runCron inside workerd with real KV and D1', () => {
     expect(baseline.changes.every((c) => !c.material)).toBe(true)
     expect(first.notifier.editions).toEqual([])
     expect((await readState()).facts.stage?.value).toBe('renewed')
-    expect(first.counts).toEqual({ reads: 2, writes: 2 })
+    // One read (the state: its claims fit in it, no shard yet); state and public view written.
+    expect(first.counts).toEqual({ reads: 1, writes: 2 })
 
     // The disabled source is never fetched; the failing one is recorded with its Retry-After.
     expect(site.requests).not.toContain('https://off.test/')
@@ -105,7 +107,7 @@ describe('runCron inside workerd with real KV and D1', () => {
     const quiet = deps(site, '2022-06-07T07:30:00Z')
     const q = await runCron(quiet.d)
     expect(q.changes).toEqual([])
-    expect(quiet.counts).toEqual({ reads: 2, writes: 0 })
+    expect(quiet.counts).toEqual({ reads: 1, writes: 0 })
     expect(site.requests).not.toContain('https://news.test/renewal')
     expect(site.requests).not.toContain(DOWN)
 
@@ -123,7 +125,7 @@ describe('runCron inside workerd with real KV and D1', () => {
     expect(state.fetch[FEED]?.lastChangeAt).toBe('2025-07-23T07:00:00.000Z')
     expect(state.fetch[WIKI]?.lastChangeAt).toBeUndefined()
     expect(state.fetch[DOWN]).toMatchObject({ failures: 2 })
-    const view = JSON.parse((await env.STATE.get(kvKeys.publicView())) ?? '{}') as PublicView
+    const view = JSON.parse((await env.STATE.get(kvKeys.publicView(SLUG))) ?? '{}') as PublicView
     expect(view.facts.stage?.value).toBe('filming')
     expect(view.history[0]?.changes[0]).toMatchObject({ field: 'stage', to: 'filming' })
 
