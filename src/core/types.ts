@@ -73,7 +73,8 @@ export interface ExtractResult {
   claims: Claim[]
   /**
    * Detected language of the running text (`en`, `ko`, `es`, …; null when too little text).
-   * Only English and Korean have claim rules: any other language yields no claims.
+   * Only English and Korean have claim rules: any other language yields no claims. Not part of
+   * the `npm run facts` output, which prints `published` and `claims` only.
    */
   lang?: string | null
 }
