@@ -123,6 +123,7 @@ function pickMentions(text: string, mentions: DateMention[]): DateMention[] {
 
 function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<FieldExtractor> {
   const text = clause.text
+  if (!DATE_WORDS.test(text)) return []
   if (FESTIVAL.test(text) || NO_DATE.test(text) || PAST_RELEASE.test(text)) return []
   const anchors = findAnchors(clause)
   const firstRelease = anchors.find((a) => a.release && !a.past)

@@ -31,7 +31,7 @@ for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
 }
 
 const NON_WORD = /[^A-Za-zÀ-ÿœăâđêôơưạ-ỹ']+/
-const MAX_CHARS = 800
+const MAX_CHARS = 600
 
 /**
  * The primary language subtag of the article's running text (`en`, `ko`, `es`, …), or null

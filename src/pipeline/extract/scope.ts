@@ -113,9 +113,9 @@ function seasonPatterns(matcher: SubjectMatcher): SubjectPatterns {
   if (!p) {
     const season = matcher.subject.season
     p = {
-      titleAtEnd: new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'iu'),
-      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'iu'),
-      ordinalStory: new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'iu'),
+      titleAtEnd: new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'i'),
+      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'i'),
+      ordinalStory: new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'i'),
     }
     patternCache.set(matcher, p)
   }

@@ -46,8 +46,8 @@ export type FieldExtractor = (ctx: SentenceContext) => FoundClaim[]
 class Sentence implements SentenceContext {
   private split: Clause[] | null = null
   private frame: SentenceFrame | null = null
-  private readonly scopes = new Map<number, SentenceScope>()
-  private readonly readings = new Map<number, CertaintyReading>()
+  private scopes: Map<number, SentenceScope> | null = null
+  private readings: Map<number, CertaintyReading> | null = null
   readonly docTarget: boolean
   readonly reference: string | null
   readonly url: string
@@ -76,6 +76,7 @@ class Sentence implements SentenceContext {
 
   scopeAt(index: number): SentenceScope {
     const c = this.clauseAt(index)
+    this.scopes ??= new Map()
     let s = this.scopes.get(c.start)
     if (!s) {
       s = this.clauses().length === 1 ? this.scope : scopeSentence(c.text, this.matcher)
@@ -88,6 +89,7 @@ class Sentence implements SentenceContext {
 
   certaintyAt(index: number): CertaintyReading {
     const c = this.clauseAt(index)
+    this.readings ??= new Map()
     let r = this.readings.get(c.start)
     if (!r) {
       r = readCertainty(c, (this.frame ??= findFrame(this.text, this.matcher)), this.matcher)

@@ -164,24 +164,31 @@ function isCommentLabel(el: DomNode, name: string): boolean {
   return text !== null && text.length > 0 && COMMENT_LABEL.test(text)
 }
 
+/** How much text an element holds, and how much of it is inside links (an explicit stack, no recursion). */
+function linkText(el: DomNode): { all: number; linked: number } {
+  let all = 0
+  let linked = 0
+  const stack: [DomNode, boolean][] = [[el, false]]
+  while (stack.length) {
+    const [node, inLink] = stack.pop()!
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT) {
+        const n = (c.data ?? '').trim().length
+        all += n
+        if (inLink) linked += n
+      } else if (c.nodeType === ELEMENT) stack.push([c, inLink || c.localName === 'a'])
+    }
+  }
+  return { all, linked }
+}
+
 /** True for a list of two or more items whose text is (almost) all inside links. */
 function isLinkOnlyList(list: DomNode): boolean {
   let items = 0
   for (let li = list.firstChild; li; li = li.nextSibling) {
     if (li.nodeType !== ELEMENT) continue
     if (li.localName !== 'li') return false
-    let all = 0
-    let linked = 0
-    const walk = (node: DomNode, inLink: boolean): void => {
-      for (let c = node.firstChild; c; c = c.nextSibling) {
-        if (c.nodeType === TEXT) {
-          const n = (c.data ?? '').trim().length
-          all += n
-          if (inLink) linked += n
-        } else if (c.nodeType === ELEMENT) walk(c, inLink || c.localName === 'a')
-      }
-    }
-    walk(li, false)
+    const { all, linked } = linkText(li)
     if (all === 0 || linked / all < 0.8) return false
     items++
   }
@@ -191,18 +198,7 @@ function isLinkOnlyList(list: DomNode): boolean {
 /** True for a list, or a box that is mostly links (the stories under a "Related" label). */
 function isLinkList(el: DomNode, name: string): boolean {
   if (name === 'ul' || name === 'ol' || name === 'dl') return true
-  let all = 0
-  let linked = 0
-  const walk = (node: DomNode, inLink: boolean): void => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === TEXT) {
-        const n = (c.data ?? '').trim().length
-        all += n
-        if (inLink) linked += n
-      } else if (c.nodeType === ELEMENT) walk(c, inLink || c.localName === 'a')
-    }
-  }
-  walk(el, false)
+  const { all, linked } = linkText(el)
   return all === 0 || linked / all > 0.6 || containsTag(el, 'ul') || containsTag(el, 'ol')
 }
 
