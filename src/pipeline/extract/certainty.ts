@@ -27,7 +27,7 @@ const REPORTED_EN =
 const REPORTED_KO = /알려졌다|알려진|전해졌다|전해진|보도|에\s*따르면|관계자는|관계자에|측근/
 // An official speaker's acts (after its name) and the words that make a clause an official act.
 const OFFICIAL_VERB =
-  '(?:(?:has|have|had|is|was)\\s+)?(?:(?:officially|formally|finally|now|also|today|recently)\\s+)?(?:renewed|ordered|greenlit|green-lit|picked\\s+up|announced|announces|confirmed|confirms|released|releases|unveiled|unveils|revealed|reveals|said|says|shared|shares|stated|states|set|sets|kicked\\s+off|began|begun|started|commenced|wrapped|completed|finished|cast|added|dropped|drops|debuted|launched|launches|posted|premiered|tapped|told|added|dated|scheduled|slated)\\b'
+  '(?:(?:has|have|had|is|was)\\s+)?(?:(?:officially|formally|finally|now|also|today|recently)\\s+)?(?:renewed|ordered|greenlit|green-lit|picked\\s+up|announced|announces|confirmed|confirms|released|releases|unveiled|unveils|revealed|reveals|said|says|shared|shares|stated|states|set|sets|kicked\\s+off|began|begun|started|commenced|wrapped|completed|finished|cast|added|dropped|drops|debuted|launched|launches|posted|premiered|tapped|told|put\\s+out|unleashed|added|dated|scheduled|slated)\\b'
 // Nouns after an official name that make it a title or a modifier ("the Lumen series").
 const NOT_SPEAKER = /^\s*(?:['’]s\b|(?:series|show|drama|k-drama|original|originals|hit|film|movie|title|thriller|production|release|lineup|line-up|slate|top|chart|charts|global|korea\s+series)\b)/i
 const OFFICIALLY = /\bofficially\b|\bofficial\s+(?:announcement|statement|confirmation)\b|공식|\[공식\]|확정(?:됐|되었|되어|돼)/i

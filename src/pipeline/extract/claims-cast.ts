@@ -237,7 +237,7 @@ function statusFor(kind: Kind, ctx: SentenceContext, m: Mention): CastStatus {
 const NAMEISH = /[A-Z][a-z]+[\s-]+[A-Z][a-z]|[\uAC00-\uD7A3]{2}|[A-Z][a-z]+[A-Z]/
 // Cheap gate before any clause work.
 const CAST_WORDS =
-  /join|cast|return|repris|back|star|play|lead|tipped|talks|role|portray|role|line-?up|leav|left|exit|depart|replac|instead|drop|quit|pull|step|longer|appear|feature|added|adding|addition|new|board|sign|tapped|remov|without|except|succe|continue|cameo|ensemble|합류|출연|캐스팅|하차|대신|빠지|빠졌|교체|역|분|돌아|컴백|등장|라인업|배우|투입|제외|빈자리/i
+  /join|cast|return|repris|back|star|play|lead|tipped|talks|role|portray|role|line-?up|leav|left|exit|depart|replac|instead|drop|quit|pull|step|longer|appear|feature|added|adding|addition|new|board|sign|tapped|remov|without|except|succe|continue|cameo|ensemble|opt|rules?\s+out|aboard|합류|출연|캐스팅|하차|대신|빠지|빠졌|교체|역|분|돌아|컴백|등장|라인업|배우|투입|제외|빈자리/i
 
 /** Claims that an actor is in (returning or new) or out of the followed season. */
 export const extractCastClaims: FieldExtractor = (ctx) => {

@@ -34,7 +34,7 @@ const DELAY = /\b(?:delayed|pushed(?:\s+back)?|postponed|moved)\s+(?:to|until|in
 const PRODUCTION_NOUN = /\b(?:production|filming|shooting|cameras)\b|촬영|제작/i
 // "No release date yet", "has not been announced": the absence of a date is not a date.
 const NO_DATE =
-  /\bno\s+(?:official\s+)?(?:release|premiere)\s+date\b|\b(?:release|premiere)\s+date\b[^.;]{0,40}(?:\b(?:not|yet\s+to|mystery|unknown|awaited|under\s+wraps|TBA|TBD)\b|n['’]t\b)|\bnot\s+(?:be\s+)?(?:broadcast|released|out|arriv\w*|premier\w*)\s+(?:before|until|in)\b|\bwon['’]t\s+be\s+getting\b|\bno\s+longer\s+realistic\b|\bnot\s+(?:on|part\s+of|included\s+in|among)\b[^.;]{0,40}\b(?:slate|line-?up|schedule)\b|공개\s*(?:일|시점)(?:은|이)?\s*(?:미정|정해지지)/i
+  /\bno\s+(?:official\s+)?(?:release|premiere)\s+date\b|\b(?:release|premiere)\s+date\b[^.;]{0,40}(?:\b(?:not|yet\s+to|mystery|unknown|awaited|under\s+wraps|TBA|TBD)\b|n['’]t\b)|\bnot\s+(?:be\s+)?(?:broadcast|released|out|arriv\w*|premier\w*)\s+(?:before|until|in)\b|\bnot\s+(?:on|part\s+of|included\s+in|among)\b[^.;]{0,40}\b(?:slate|line-?up|schedule)\b|공개\s*(?:일|시점)(?:은|이)?\s*(?:미정|정해지지)/i
 // A premiere already past ("its initial release in January", "Released in 2024, …") is an
 // earlier season's; so is a date attached to a release word in the past tense (PAST_ANCHOR).
 const PAST_RELEASE =

@@ -27,7 +27,7 @@ const PATTERNS: StagePattern[] = [
   // "Season 2 has been confirmed" is a renewal; "… has been confirmed to premiere in May" is a date.
   { stage: 'renewed', re: /\b(?:second|2nd)\s+season\s+(?:has\s+been\s+|was\s+|is\s+)?(?:officially\s+)?confirmed\b(?!\s+(?:to|for)\s+(?:premiere|release|arrive|debut|land|drop|stream))/i },
   { stage: 'renewed', re: /\bseason\s*(?:2|two)\b[^.;,]{0,40}?\b(?:is|has\s+been|was)\s+(?:officially\s+)?(?:confirmed|happening|a\s+go|announced)\b(?!\s+(?:to|for)\s+(?:premiere|release|arrive|debut|land|drop|stream))/i },
-  { stage: 'renewed', re: /\b(?:will\s+(?:return|be\s+back|come\s+back)|(?:is\s+)?coming\s+back|(?:is|are)\s+returning)\s+(?:to\s+life\s+)?for\s+(?:a\s+)?(?:second|2nd|another)\s+(?:season|go-round|round|installment)/i, allowFuture: true },
+  { stage: 'renewed', re: /\b(?:will\s+(?:return|be\s+back|come\s+back)|(?:is\s+)?coming\s+back|(?:is|are)\s+returning)\s+for\s+(?:a\s+)?(?:second|2nd|another)\s+(?:season|go-round|round|installment)/i, allowFuture: true },
   // A prediction of renewal is speculation, not a plan: "will probably be renewed".
   { stage: 'renewed', re: /\b(?:will|could|may|might|should)\s+(?:\w+\s+)?be\s+renewed\b/i, allowFuture: true },
   { stage: 'renewed', re: /시즌\s*\d{1,2}\s*(?:제작(?:을|이)?\s*)?(?:공식(?:적으로)?\s*)?(?:확정(?:했|됐|되었|지|하|돼|\s*소식)|제작(?:을|이)?\s*(?:공식\s*)?(?:확정|결정))|시즌\s*\d{1,2}(?:를|을)\s*확정|후속\s*시즌\s*(?:제작(?:을)?\s*)?확정/, korean: true },
@@ -67,7 +67,7 @@ const HINTS: Record<Stage, RegExp> = {
   released: /releas|premier|debut|arriv|stream|available|dropped|공개|방송|방영|베일/i,
 }
 // Cheap gate: a sentence without any of these words cannot match a pattern above.
-const STAGE_WORDS = /renew|green|season|film|shoot|product|photograph|camera|wrap|premier|debut|releas|drop|arriv|stream|available|table|script|촬영|확정|크랭크|제작|공개|베일|방송|방영|돌아|컴백|캐스팅|프로덕션|리딩|카메라|후반/i
+const STAGE_WORDS = /renew|green|season|round|film|shoot|product|photograph|camera|wrap|premier|debut|releas|drop|arriv|stream|available|table|script|촬영|확정|크랭크|제작|공개|베일|방송|방영|돌아|컴백|캐스팅|프로덕션|리딩|카메라|후반/i
 // "the teaser was released", "예고편이 공개됐다": a released clip is not a released season.
 const CLIP_NEAR = /teaser|trailer|poster|clip|stills?|photos?|video|\bcast\b|line-?up|예고편|티저|포스터|스틸|영상|사진|캐스팅|라인업|현장|리딩/i
 // The words that negate a phrase from inside it: "Filming has not started", "hasn't commenced".

@@ -1,7 +1,7 @@
 import { isDeferred, isKoreanDeferred } from './certainty'
 import { type FieldExtractor, isAboutTarget } from './sentence-context'
 
-const MODIFIERS = '(?:(?:first|new|official|brief|short|main|final|launch|full|full-length|second|latest|character|date-announcement|announcement)\\s+){0,2}'
+const MODIFIERS = '(?:(?:first|look|new|official|brief|short|main|final|launch|full|full-length|second|latest|character|date-announcement|announcement)\\s+){0,2}'
 // "released a/the first full teaser|trailer", "the trailer is out / has gone live", "예고편을 공개했다".
 const RELEASED_TRAILER = new RegExp(
   `\\b(?:released|dropped|unveiled|shared|debuted|launched|revealed|posted|premiered|put\\s+out|unleashed)\\s+(?:a|an|the|its|their)?\\s*${MODIFIERS}(?:official\\s+)?(?<en1>teaser(?:\\s+trailer)?|trailer)\\b` +
