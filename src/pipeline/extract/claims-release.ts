@@ -31,14 +31,23 @@ const FESTIVAL = /\b(?:festival|screening|screened|screens)\b|영화제|상영/i
 // A delay or a plan ("pushed to 2026", "expected in May") is about the release only when the
 // release (not production or filming) is what moved or is planned.
 const DELAY = /\b(?:delayed|pushed(?:\s+back)?|postponed|moved)\s+(?:to|until|into)\b|\b(?:set|slated|scheduled|due|planned|expected|tipped|pencilled|penciled)\s+(?:for|in|by)\b/gi
-const PRODUCTION_NOUN = /\b(?:production|filming|shooting|cameras)\b|촬영|제작/i
+const PRODUCTION_NOUN_ALL = /\b(?:production|filming|shooting|cameras)\b|촬영|제작/gi
+const RELEASE_NOUN_ALL = /\b(?:release|premiere|debut|launch)\b|공개|방송/gi
+
+/** Offset of the last match of a global pattern in a text, or -1. */
+function lastIndexOf(text: string, re: RegExp): number {
+  let last = -1
+  re.lastIndex = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index
+  return last
+}
 // "No release date yet", "has not been announced": the absence of a date is not a date.
 const NO_DATE =
   /\bno\s+(?:official\s+)?(?:release|premiere)\s+date\b|\b(?:release|premiere)\s+date\b[^.;]{0,40}(?:\b(?:not|yet\s+to|mystery|unknown|awaited|under\s+wraps|TBA|TBD)\b|n['’]t\b)|\bnot\s+(?:be\s+)?(?:broadcast|released|out|arriv\w*|premier\w*)\s+(?:before|until|in)\b|\bnot\s+(?:on|part\s+of|included\s+in|among)\b[^.;]{0,40}\b(?:slate|line-?up|schedule)\b|공개\s*(?:일|시점)(?:은|이)?\s*(?:미정|정해지지)/i
 // A premiere already past ("its initial release in January", "Released in 2024, …") is an
 // earlier season's; so is a date attached to a release word in the past tense (PAST_ANCHOR).
 const PAST_RELEASE =
-  /\b(?:initial|original|first|previous|debut|last)\s+(?:release|premiere|season)\b|\boriginally\s+premiering\b|^\s*(?:released|premiering|debuting)\s+(?:in|on)\b|\bits\s+(?:19|20)\d\d\s+(?:debut|premiere|release)\b|\bsince\s+its\s+(?:release|premiere|debut)\b|공개(?:됐|되었|된\s)|방영(?:됐|되었|된\s)/i
+  /\b(?:initial|original|first|previous|debut|last)\s+(?:release|premiere|season)\b|\boriginally\s+premiering\b|^\s*(?:released|premiering|debuting)\s+(?:in|on)\b|\bits\s+(?:19|20)\d\d\s+(?:debut|premiere|release)\b|\b(?:since|after|following)\s+(?:its|the\s+show['’]s|the\s+series['’])\s+(?:release|premiere|debut)\b|^\s*(?:originally|initially|previously|once)\b|^\s*(?:earlier|previous|initial|first)\s+reports?\b|공개(?:됐|되었|된\s)|방영(?:됐|되었|된\s)/i
 // The thing released in the clause is a clip or a document, not the season.
 const RELEASED_OBJECT = /^\s*(?:(?:a|an|the|its|their|his|her|new|first|official|main|final|launch|brief|short)\s+){0,3}(?:teaser|trailer|poster|clip|stills?|photos?|images?|video|statement|cast|line-?up|first\s+look|footage|behind|OST|soundtrack|single|song|script)\b/i
 const SUBJECT_CLIP = /\b(?:teaser|trailer|poster|clip|stills?|photos?|images?|video|statement|cast|line-?up|first\s+look|footage)\b[^.;]{0,25}$/i
@@ -50,7 +59,7 @@ function isInName(text: string, m: DateMention): boolean {
 }
 
 /** Release and other-event words in a clause, in order. */
-function findAnchors(clause: Clause): Anchor[] {
+function findAnchors(clause: Clause, sentence: string): Anchor[] {
   const text = clause.text
   const out: Anchor[] = []
   RELEASE_ANCHOR.lastIndex = 0
@@ -68,8 +77,12 @@ function findAnchors(clause: Clause): Anchor[] {
   for (let m = OTHER_ANCHOR.exec(text); m; m = OTHER_ANCHOR.exec(text)) out.push({ index: m.index, end: m.index + m[0].length, release: false })
   DELAY.lastIndex = 0
   for (let m = DELAY.exec(text); m; m = DELAY.exec(text)) {
-    const before = text.slice(0, m.index)
-    out.push({ index: m.index, end: m.index + m[0].length, release: !PRODUCTION_NOUN.test(before) })
+    // The thing that moved is the last one named before the verb, in this clause or the one
+    // before it ("production was set for 2024 but was delayed until this year").
+    const before = sentence.slice(0, clause.start + m.index)
+    const lastProduction = lastIndexOf(before, PRODUCTION_NOUN_ALL)
+    const lastRelease = lastIndexOf(before, RELEASE_NOUN_ALL)
+    out.push({ index: m.index, end: m.index + m[0].length, release: lastProduction < 0 || lastRelease > lastProduction })
   }
   return out.sort((a, b) => a.index - b.index)
 }
@@ -125,7 +138,7 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
   const text = clause.text
   if (!DATE_WORDS.test(text)) return []
   if (FESTIVAL.test(text) || NO_DATE.test(text) || PAST_RELEASE.test(text)) return []
-  const anchors = findAnchors(clause)
+  const anchors = findAnchors(clause, ctx.text)
   const firstRelease = anchors.find((a) => a.release && !a.past)
   if (!firstRelease) return []
   const at = clause.start + firstRelease.index

@@ -26,6 +26,10 @@ describe('the release extractor: the date belongs to the premiere', () => {
     ['trap: an actor returning from service', 'Park Do-yun will enlist in June and return in 2027.', []],
     ['trap: there is no release in that window', 'There is no Moonlit Ferry Season 2 releasing in early 2026.', []],
     ['a date set aside is not the date', 'Moonlit Ferry Season 2 is now expected in 2026 rather than the December date fans hoped for.', ['release:estimated 2026-01-01..2026-12-31:speculated']],
+    ['trap: a superseded plan is not the date', 'Originally slated for a 2025 release, Moonlit Ferry Season 2 is now delayed until 2026.', ['release:estimated 2026-01-01..2026-12-31:reported']],
+    ['trap: earlier reports set aside', 'Earlier reports had suggested a December release, but Moonlit Ferry Season 2 is not on the slate.', []],
+    ['trap: a delay whose subject is production, named in the clause before', 'Production on Moonlit Ferry Season 2 was set for last year but was delayed until this year.', []],
+    ['trap: "following its release on …" is the past', 'Moonlit Ferry topped the charts for a week following its release on November 19.', []],
     ['a window never ends before it starts', 'Moonlit Ferry Season 2 could land in 2027 or late 2026.', ['release:estimated 2026-09-01..2027-12-31:speculated']],
   ])('%s', (_rule, sentence, expected) => {
     expect(release(sentence)).toEqual(expected)
