@@ -3,14 +3,20 @@
  * that a noisy shared machine still gives comparable numbers. Never part of `npm test`.
  */
 import { Parser } from 'htmlparser2'
-import type { Source, Subject } from '../src/core/types'
+import type { Claim, Source, Subject } from '../src/core/types'
+import { diffFacts } from '../src/pipeline/facts/diff-facts'
+import { explainFindings } from '../src/pipeline/facts/explain-findings'
+import { emptyFacts, mergeFacts } from '../src/pipeline/facts/merge-facts'
+import { summarizeRun } from '../src/pipeline/run/run-report'
 import { extractDocument } from '../src/pipeline/extract/extract-document'
 import { createSubjectMatcher } from '../src/pipeline/extract/subject-matcher'
 import { recordingNotifier } from '../src/mail/delivery/notifier'
 import { runCron } from '../src/pipeline/run/run-cron'
 import { countKv, memoryKv } from '../src/store/kv'
 import subjectJson from '../data/subject.json' with { type: 'json' }
+import { benchHostile } from './hostile-bench'
 import { actorName, buildRealisticPage } from './realistic-page'
+import { benchSubscribeTiming } from './subscribe-timing-bench'
 
 const subject = subjectJson as Subject
 
@@ -69,6 +75,47 @@ function benchExtraction(): string[] {
   ]
 }
 
+
+/** A generated ledger: many actors over many sites, a few stage and release claims, dates spread over two years. */
+function generatedLedger(size: number): Claim[] {
+  const certainty = ['confirmed', 'reported', 'speculated'] as const
+  return Array.from({ length: size }, (_, i): Claim => {
+    const base = { certainty: certainty[i % 3]!, source: `https://site${i % 40}.example/story-${i}`, published: new Date(Date.UTC(2024, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10), evidence: `Generated sentence number ${i} about the season, of an ordinary length for a news article.` }
+    if (i % 10 === 0) return { ...base, field: 'stage', value: i % 20 === 0 ? 'filming' : 'renewed' }
+    if (i % 25 === 1) return { ...base, field: 'release', value: { status: 'estimated', date: null, window: { from: '2027-01-01', to: '2027-12-31' }, text: '2027' } }
+    return { ...base, field: 'cast', value: { actor: `Actor ${i % 300}`, role: null, status: i % 7 === 0 ? 'departed' : 'returning' } }
+  })
+}
+
+/**
+ * The run report's cost (explainFindings + summarizeRun) next to the merge and diff whose
+ * decisions it reads back, over the same ledger and the same run's claims, interleaved.
+ */
+function benchRunReport(): string[] {
+  const lines = ['run report (explainFindings + summarizeRun) next to merge + diff, same ledger and run, median per run:']
+  const today = '2026-01-01'
+  for (const size of [500, 4000]) {
+    const ledger = generatedLedger(size)
+    const found = ledger.slice(-70) // a run over 10 changed pages of 7 claims
+    const before = mergeFacts(emptyFacts(), ledger.slice(0, -70), { today, subject })
+    const after = mergeFacts(before, ledger, { today, subject })
+    const changes = diffFacts(before, after, { baseline: false })
+    const documents = Array.from({ length: 10 }, (_, i) => ({ url: `https://site${i}.example/story`, kind: 'page' as const, outcome: 'new' as const, claims: 7 }))
+    const mergeDiff = () => void diffFacts(before, mergeFacts(before, ledger, { today, subject }), { baseline: false })
+    const report = () =>
+      void summarizeRun({ at: '2026-01-01T07:00:00.000Z', baseline: false, collected: { documents, claims: found }, newClaims: found.length, findings: explainFindings({ found, ledger, before, after, changes, baseline: false, subject }) })
+    const md: number[] = []
+    const rp: number[] = []
+    for (let round = 0; round < 5; round++) {
+      md.push(timeMedian(mergeDiff, 20, 4))
+      rp.push(timeMedian(report, 20, 4))
+    }
+    const m = md.sort((a, b) => a - b)[2]!
+    const r = rp.sort((a, b) => a - b)[2]!
+    lines.push(`  ledger of ${String(size).padStart(4)} claims, ${found.length} found: merge + diff ${fmt(m)}, report ${fmt(r)} (${(r / m).toFixed(2)}x)`)
+  }
+  return lines
+}
 
 type Mode = 'new facts' | 'reworded' | 'same bytes' | '304'
 
@@ -140,7 +187,10 @@ async function benchRuns(): Promise<string[]> {
 async function main(): Promise<void> {
   const out: string[] = [`season-watch bench — node ${process.version}, ${new Date().toISOString()}`, '']
   out.push(...benchExtraction(), '')
+  out.push(...benchHostile().lines, '')
   out.push(...(await benchRuns()), '')
+  out.push(...benchRunReport(), '')
+  out.push(...(await benchSubscribeTiming()), '')
   try {
     const mod = (await import('./runs-fanout-bench')) as { benchRunsFanout: () => Promise<string[]> }
     out.push(...(await mod.benchRunsFanout()), '')

@@ -37,6 +37,39 @@ function countingKv(inner: KVNamespace) {
   return { ns, counts }
 }
 
+/**
+ * D1 operation counters around the real database: round trips (a query or a batch) and the
+ * statements that write (INSERT, UPDATE, DELETE, REPLACE), batched ones included.
+ */
+function countingD1(inner: D1Database) {
+  const counts = { calls: 0, writes: 0 }
+  const writes = (sql: string) => /^\s*(insert|update|delete|replace)\b/i.test(sql)
+  // Batches need the runtime's own statements, so each wrapper remembers the one it wraps.
+  const unwrap = new WeakMap<object, { stmt: D1PreparedStatement; sql: string }>()
+  const wrap = (stmt: D1PreparedStatement, sql: string): D1PreparedStatement => {
+    const wrapped = {
+      bind: (...args: unknown[]) => wrap(stmt.bind(...args), sql),
+      first: (col?: string) => (counts.calls++, (counts.writes += writes(sql) ? 1 : 0), col === undefined ? stmt.first() : stmt.first(col)),
+      run: () => (counts.calls++, (counts.writes += writes(sql) ? 1 : 0), stmt.run()),
+      all: () => (counts.calls++, (counts.writes += writes(sql) ? 1 : 0), stmt.all()),
+      raw: (opts?: { columnNames?: boolean }) => (counts.calls++, (counts.writes += writes(sql) ? 1 : 0), stmt.raw(opts as { columnNames: true })),
+    } as unknown as D1PreparedStatement
+    unwrap.set(wrapped, { stmt, sql })
+    return wrapped
+  }
+  const db = {
+    prepare: (sql: string) => wrap(inner.prepare(sql), sql),
+    batch: (stmts: D1PreparedStatement[]) => {
+      counts.calls++
+      const real = stmts.map((s) => unwrap.get(s) ?? { stmt: s, sql: '' })
+      counts.writes += real.filter((r) => writes(r.sql)).length
+      return inner.batch(real.map((r) => r.stmt))
+    },
+    exec: (sql: string) => (counts.calls++, inner.exec(sql)),
+  } as unknown as D1Database
+  return { db, counts }
+}
+
 /** Pages of every subject's sources; in "news" rounds each page names a new actor (a material change). */
 function makeWeb(round: { value: number; news: boolean }): typeof fetch {
   const pages = new Map<number, string>()
@@ -62,6 +95,9 @@ interface InvocationCost {
   wallMs: number
   reads: number
   writes: number
+  /** D1 round trips, and the statements among them that write. */
+  d1Calls: number
+  d1Writes: number
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -77,10 +113,12 @@ async function measureFanout(base: Env, subjects: number): Promise<{ news: Invoc
     await insertSubject(db, { ...(subjectJson as Subject), slug: `bench-${k}-s2`, status: 'active' }, { now, sources })
   }
   const counted = countingKv(base.STATE)
+  const d1 = countingD1(base.DB)
   const runs: RunJob[] = []
   const env = {
     ...base,
     STATE: counted.ns,
+    DB: d1.db,
     DEMO_MODE: 'false',
     PUBLIC_URL: 'https://bench.test',
     RUNS_QUEUE: { send: async (j: RunJob) => void runs.push(j), sendBatch: async (ms: Iterable<{ body: RunJob }>) => void [...ms].forEach((m) => runs.push(m.body)) },
@@ -98,11 +136,12 @@ async function measureFanout(base: Env, subjects: number): Promise<{ news: Invoc
     const costs: InvocationCost[] = []
     for (const job of runs) {
       counted.counts.reads = counted.counts.writes = 0
+      d1.counts.calls = d1.counts.writes = 0
       const cpu = process.cpuUsage()
       const start = performance.now()
       await consumeRuns(batchOf(job, outcome), env, { fetch, now: () => new Date(now.getTime() + round.value * 86_400_000) })
       const used = process.cpuUsage(cpu)
-      costs.push({ cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - start, reads: counted.counts.reads, writes: counted.counts.writes })
+      costs.push({ cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - start, reads: counted.counts.reads, writes: counted.counts.writes, d1Calls: d1.counts.calls, d1Writes: d1.counts.writes })
     }
     return { costs, cronMs }
   }
@@ -154,7 +193,7 @@ export async function benchRunsFanout(): Promise<string[]> {
   console.log = () => {} // the runs log one line each; the table says it all
   const lines = [
     `runs fan-out (${SOURCES_PER_SUBJECT} page sources of ${PAGE_BYTES / 1000} KB per subject; real runScheduled + consumeRuns, D1 and KV in workerd on loopback):`,
-    '  subjects | invocations (measured) | CPU/invocation median (max) | KV reads / writes per invocation | wall/invocation median | cron (enqueue) | quiet run: CPU, KV r/w',
+    '  subjects | invocations (measured) | CPU/invocation median (max) | KV reads / writes per invocation | wall/invocation median | cron (enqueue) | quiet run: CPU, KV r/w | D1 calls (writes) per invocation: news, quiet',
   ]
   try {
     await measureFanout(proxy.env, 20) // warm-up: JIT and the proxy, so the 1-subject row is not the cold one
@@ -165,8 +204,9 @@ export async function benchRunsFanout(): Promise<string[]> {
       if (n === 1) unit = median(cpu)
       const kv = `${median(r.news.map((c) => c.reads))} / ${median(r.news.map((c) => c.writes))}`
       const quietKv = `${median(r.quiet.map((c) => c.reads))} / ${median(r.quiet.map((c) => c.writes))}`
+      const d1Of = (cs: InvocationCost[]) => `${median(cs.map((c) => c.d1Calls))} (${median(cs.map((c) => c.d1Writes))})`
       lines.push(
-        `  ${String(n).padStart(8)} | ${`${n} (${r.news.length})`.padStart(22)} | ${`${median(cpu).toFixed(1)} ms (${max(cpu).toFixed(1)}), ${(median(cpu) / unit).toFixed(2)}x`.padStart(27)} | ${kv.padStart(32)} | ${`${median(r.news.map((c) => c.wallMs)).toFixed(0)} ms`.padStart(22)} | ${`${r.cronMs.toFixed(0)} ms`.padStart(14)} | ${median(r.quiet.map((c) => c.cpuMs)).toFixed(1)} ms, ${quietKv}${r.failed ? `  (${r.failed} retried!)` : ''}`,
+        `  ${String(n).padStart(8)} | ${`${n} (${r.news.length})`.padStart(22)} | ${`${median(cpu).toFixed(1)} ms (${max(cpu).toFixed(1)}), ${(median(cpu) / unit).toFixed(2)}x`.padStart(27)} | ${kv.padStart(32)} | ${`${median(r.news.map((c) => c.wallMs)).toFixed(0)} ms`.padStart(22)} | ${`${r.cronMs.toFixed(0)} ms`.padStart(14)} | ${median(r.quiet.map((c) => c.cpuMs)).toFixed(1)} ms, ${quietKv} | ${d1Of(r.news)}, ${d1Of(r.quiet)}${r.failed ? `  (${r.failed} retried!)` : ''}`,
       )
     }
     lines.push('', 'state bytes written by a run that adds one claim, single-subject layout vs sharded state:')

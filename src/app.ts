@@ -4,6 +4,7 @@ import { demoRoutes } from './site/routes/demo'
 import { notFound } from './site/routes/not-found'
 import { publicRoutes } from './site/routes/public'
 import { subscribeRoutes } from './mail/routes/subscribe'
+import { handleAppError } from './worker/app-errors'
 
 /** The HTTP side of the Worker: each area is its own sub-app with one job. */
 export function createApp() {
@@ -12,6 +13,7 @@ export function createApp() {
   app.route('/', subscribeRoutes)
   app.route('/', adminRoutes)
   app.route('/', demoRoutes)
+  app.onError(handleAppError)
   app.notFound(notFound)
   return app
 }

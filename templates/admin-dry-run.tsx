@@ -19,7 +19,7 @@ export function AdminDryRun(props: { csrf: string; base: string; result: DryRunR
           'Unsaved '
         )}
         {r.target.kind}{' '}
-        <a href={safeHref(r.target.url)} rel="noopener noreferrer nofollow">
+        <a href={safeHref(r.target.url)} rel="noopener noreferrer nofollow" class="url">
           <code>{r.target.url}</code>
         </a>
         , read {formatTime(r.at)}. Nothing was saved.
@@ -31,7 +31,7 @@ export function AdminDryRun(props: { csrf: string; base: string; result: DryRunR
       ) : null}
       <h2>Material changes it would cause ({material.length})</h2>
       {r.baseline ? (
-        <p class="muted">There are no facts yet: the first real run records a baseline and emails nothing.</p>
+        <p class="hint">There are no facts yet: the first real run records a baseline and emails nothing.</p>
       ) : null}
       <ChangeList changes={material} id="material-changes" empty="None: no email would go out because of this source." />
       {other.length > 0 ? (
@@ -45,7 +45,7 @@ export function AdminDryRun(props: { csrf: string; base: string; result: DryRunR
       {r.documents.map((d) => (
         <section class="document">
           <h3>
-            <a href={safeHref(d.url)} rel="noopener noreferrer nofollow">
+            <a href={safeHref(d.url)} rel="noopener noreferrer nofollow" class="url">
               {d.url}
             </a>
           </h3>
@@ -69,9 +69,9 @@ export function AdminDryRun(props: { csrf: string; base: string; result: DryRunR
 }
 
 function ClaimTable(props: { claims: Claim[] }) {
-  if (props.claims.length === 0) return <p class="muted">No claims about the season.</p>
+  if (props.claims.length === 0) return <p class="hint">No claims about the season.</p>
   return (
-    <table class="claims">
+    <table class="claims cards">
       <thead>
         <tr>
           <th>Field</th>
@@ -83,10 +83,12 @@ function ClaimTable(props: { claims: Claim[] }) {
       <tbody>
         {props.claims.map((c) => (
           <tr>
-            <td>{c.field}</td>
-            <td>{describeValue(c.field, c.value)}</td>
-            <td>{c.certainty}</td>
             <td>
+              <strong>{c.field}</strong>
+            </td>
+            <td data-label="Value">{describeValue(c.field, c.value)}</td>
+            <td data-label="Certainty">{c.certainty}</td>
+            <td data-label="Evidence">
               <q>{c.evidence}</q>
             </td>
           </tr>
@@ -99,7 +101,7 @@ function ClaimTable(props: { claims: Claim[] }) {
 function ChangeList(props: { changes: Change[]; id: string; empty: string }) {
   if (props.changes.length === 0) return props.empty ? <p id={props.id}>{props.empty}</p> : null
   return (
-    <table id={props.id}>
+    <table id={props.id} class="cards">
       <thead>
         <tr>
           <th>Field</th>
@@ -112,11 +114,13 @@ function ChangeList(props: { changes: Change[]; id: string; empty: string }) {
       <tbody>
         {props.changes.map((c) => (
           <tr class={c.material ? 'material' : ''}>
-            <td>{c.field}</td>
-            <td>{describeValue(c.field, c.from)}</td>
-            <td>{describeValue(c.field, c.to)}</td>
-            <td>{c.certainty ?? ''}</td>
-            <td>{c.evidence ? <q>{c.evidence}</q> : null}</td>
+            <td>
+              <strong>{c.field}</strong>
+            </td>
+            <td data-label="From">{describeValue(c.field, c.from)}</td>
+            <td data-label="To">{describeValue(c.field, c.to)}</td>
+            <td data-label="Certainty">{c.certainty ?? ''}</td>
+            <td data-label="Evidence">{c.evidence ? <q>{c.evidence}</q> : null}</td>
           </tr>
         ))}
       </tbody>

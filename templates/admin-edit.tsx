@@ -9,20 +9,22 @@ export function AdminEdit(props: { csrf: string; base: string; source: SourceWit
   const path = `${props.base}/sources/${encodeURIComponent(s.id)}`
   return (
     <AdminLayout title={`Edit ${s.id}`} csrf={props.csrf}>
-      <p class="muted">
+      <p class="hint">
         Last fetch {formatTime(s.health.lastFetchAt)}, status {s.health.lastStatus ?? '–'}, {s.health.failures}{' '}
         consecutive failures{s.health.lastError ? `, last error: ${s.health.lastError}` : ''}.
       </p>
-      <form method="post" action={path} id="edit-form">
+      <form method="post" action={path} id="edit-form" class="panel">
         <CsrfField csrf={props.csrf} />
         <VersionField version={s.version} />
         <SourceFields state={props.form} />
         <button type="submit">Save</button>
       </form>
-      <form method="post" action={`${props.base}/dry-run`}>
+      <form method="post" action={`${props.base}/dry-run`} class="actions">
         <CsrfField csrf={props.csrf} />
         <input type="hidden" name="id" value={s.id} />
-        <button type="submit">Dry-run the saved source</button>
+        <button type="submit" class="button-secondary">
+          Dry-run the saved source
+        </button>
       </form>
       <p>
         <a href={props.base}>Back to the list</a>

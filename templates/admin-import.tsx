@@ -16,9 +16,9 @@ export function AdminImportPreview(props: { csrf: string; base: string; preview:
       <Sources list={plan.adds} id="import-adds" />
       <h2>Changes</h2>
       {plan.changes.length === 0 ? (
-        <p class="muted">None.</p>
+        <p class="hint">None.</p>
       ) : (
-        <table id="import-changes">
+        <table id="import-changes" class="cards">
           <thead>
             <tr>
               <th>Id</th>
@@ -29,11 +29,13 @@ export function AdminImportPreview(props: { csrf: string; base: string; preview:
           <tbody>
             {plan.changes.map((c) => (
               <tr>
-                <td>{c.after.id}</td>
                 <td>
+                  <strong>{c.after.id}</strong>
+                </td>
+                <td data-label="Before">
                   <pre>{JSON.stringify(c.before, null, 1)}</pre>
                 </td>
-                <td>
+                <td data-label="After">
                   <pre>{JSON.stringify(c.after, null, 1)}</pre>
                 </td>
               </tr>
@@ -46,7 +48,7 @@ export function AdminImportPreview(props: { csrf: string; base: string; preview:
       {isEmptyPlan(plan) ? (
         <p class="notice">The import matches the current list; there is nothing to apply.</p>
       ) : (
-        <form method="post" action={`${props.base}/import/confirm`} id="import-confirm">
+        <form method="post" action={`${props.base}/import/confirm`} id="import-confirm" class="actions">
           <CsrfField csrf={props.csrf} />
           <input type="hidden" name="base" value={props.preview.base} />
           {/* The validated list, re-serialised: what is confirmed is exactly what was previewed. */}
@@ -62,12 +64,12 @@ export function AdminImportPreview(props: { csrf: string; base: string; preview:
 }
 
 function Sources(props: { list: Source[]; id: string }) {
-  if (props.list.length === 0) return <p class="muted">None.</p>
+  if (props.list.length === 0) return <p class="hint">None.</p>
   return (
     <ul id={props.id}>
       {props.list.map((s) => (
         <li>
-          <strong>{s.id}</strong> ({s.kind}, {s.enabled ? 'enabled' : 'disabled'}) <code>{s.url}</code>
+          <strong>{s.id}</strong> ({s.kind}, {s.enabled ? 'enabled' : 'disabled'}) <code class="url">{s.url}</code>
         </li>
       ))}
     </ul>

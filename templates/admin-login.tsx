@@ -5,7 +5,7 @@ export function AdminLogin(props: { error?: string | null }) {
   return (
     <AdminLayout title="Log in">
       {props.error ? <p class="alert">{props.error}</p> : null}
-      <form method="post" action="/admin/login">
+      <form method="post" action="/admin/login" class="panel" id="login-form">
         <label>
           Admin token
           <input type="password" name="token" autocomplete="current-password" required autofocus />

@@ -3,8 +3,10 @@ import { formatTime, safeHref } from '../src/admin/describe'
 import type { SubjectFormValues } from '../src/admin/form-input'
 import { NOTES_MAX, type FieldErrors } from '../src/admin/source-schema'
 import type { SourceWithHealth } from '../src/admin/source-health'
+import type { RunSummary } from '../src/pipeline/run/run-report'
 import type { SubjectRecord } from '../src/store/subject-store'
 import { AdminLayout, CsrfField, FieldError, VersionField } from './admin-layout'
+import { RunReportList } from './run-report'
 
 /** What a source form shows: the typed values (strings from the form) and their errors. */
 export interface SourceFormState {
@@ -30,6 +32,8 @@ export interface AdminPageProps {
   /** The newest entries of this subject's audit log, and how many it holds. */
   audit: AuditEntry[]
   auditTotal: number
+  /** The subject's recent run reports, newest first. */
+  runs: RunSummary[]
   demoMode: boolean
   notice?: string | null
   add?: SourceFormState
@@ -42,18 +46,18 @@ export interface AdminPageProps {
 /** Audit entries shown on the page (the API returns more). */
 export const AUDIT_SHOWN = 50
 
-/** One subject's page: the subject list, its sources with health, every operation's form, the subject form and its audit log. */
+/** One subject's page: the subject list, its sources with health, its recent runs, every operation's form, the subject form and its audit log. */
 export function AdminPage(props: AdminPageProps) {
   const { base, subject } = props
   return (
-    <AdminLayout title="Sources" csrf={props.csrf}>
+    <AdminLayout title="Subjects and sources" csrf={props.csrf}>
       {props.notice ? (
         <p class="notice" role="status">
           {props.notice}
         </p>
       ) : null}
       {props.demoMode ? (
-        <p class="muted">Demo mode: localhost URLs are allowed so the demo can read pages from the dev server.</p>
+        <p class="hint">Demo mode: localhost URLs are allowed so the demo can read pages from the dev server.</p>
       ) : null}
 
       <SubjectList subjects={props.subjects} current={subject.slug} />
@@ -65,16 +69,23 @@ export function AdminPage(props: AdminPageProps) {
       <h2>Sources ({props.sources.length})</h2>
       <SourceTable sources={props.sources} csrf={props.csrf} base={base} />
 
+      <h2 id="recent-runs">Recent runs</h2>
+      <p class="hint">
+        What each run read, the claims it found, and why each finding was or was not sent. The last {props.runs.length > 0 ? props.runs.length : 'few'}{' '}
+        runs are kept.
+      </p>
+      <RunReportList reports={props.runs} id="runs" empty="No runs yet: the cron has not run this subject." />
+
       <h2 id="add">Add a source</h2>
-      <form method="post" action={`${base}/sources`} id="add-form">
+      <form method="post" action={`${base}/sources`} id="add-form" class="panel">
         <CsrfField csrf={props.csrf} />
         <SourceFields state={props.add ?? { values: { enabled: true }, errors: {} }} withId />
         <button type="submit">Add source</button>
       </form>
 
       <h2 id="dry-run">Dry-run a URL</h2>
-      <p class="muted">Fetches the URL now and shows what would be extracted. Saves nothing.</p>
-      <form method="post" action={`${base}/dry-run`} id="dry-run-form">
+      <p class="hint">Fetches the URL now and shows what would be extracted. Saves nothing.</p>
+      <form method="post" action={`${base}/dry-run`} id="dry-run-form" class="panel">
         <CsrfField csrf={props.csrf} />
         <label>
           URL
@@ -92,7 +103,7 @@ export function AdminPage(props: AdminPageProps) {
           Download the source list (JSON)
         </a>
       </p>
-      <form method="post" action={`${base}/import`} id="import-form">
+      <form method="post" action={`${base}/import`} id="import-form" class="panel">
         <CsrfField csrf={props.csrf} />
         <label>
           Paste a source list (JSON array) to preview an import; nothing changes until you confirm.
@@ -119,7 +130,7 @@ export function AdminPage(props: AdminPageProps) {
 
 function SubjectList(props: { subjects: SubjectRecord[]; current: string }) {
   return (
-    <table id="subjects">
+    <table id="subjects" class="cards">
       <thead>
         <tr>
           <th>Subject</th>
@@ -141,10 +152,10 @@ function SubjectList(props: { subjects: SubjectRecord[]; current: string }) {
                 </a>
               )}
             </td>
-            <td>
+            <td data-label="Slug">
               <code>{s.slug}</code>
             </td>
-            <td>{s.status}</td>
+            <td data-label="Status">{s.status}</td>
           </tr>
         ))}
       </tbody>
@@ -153,9 +164,9 @@ function SubjectList(props: { subjects: SubjectRecord[]; current: string }) {
 }
 
 function SourceTable(props: { sources: SourceWithHealth[]; csrf: string; base: string }) {
-  if (props.sources.length === 0) return <p class="muted">No sources.</p>
+  if (props.sources.length === 0) return <p class="empty">No sources yet: add one below.</p>
   return (
-    <table id="sources">
+    <table id="sources" class="cards">
       <thead>
         <tr>
           <th>Source</th>
@@ -175,36 +186,50 @@ function SourceTable(props: { sources: SourceWithHealth[]; csrf: string; base: s
               {s.enabled ? <span class="tag ok">enabled</span> : <span class="tag bad">disabled</span>}
               {s.unreliable ? <span class="tag bad">unreliable</span> : null}
               <br />
-              <a href={safeHref(s.url)} rel="noopener noreferrer nofollow">
+              <a href={safeHref(s.url)} rel="noopener noreferrer nofollow" class="url">
                 <code>{s.url}</code>
               </a>
               {s.notes ? <div class="muted">{s.notes}</div> : null}
             </td>
-            <td>{formatTime(s.health.lastFetchAt)}</td>
-            <td>
+            <td data-label="Last fetch">{formatTime(s.health.lastFetchAt)}</td>
+            <td data-label="Status">
               {s.health.lastStatus ?? '–'}
               {s.health.lastError ? <div class="bad">{s.health.lastError}</div> : null}
             </td>
-            <td class="num">{s.health.failures}</td>
-            <td class="num">{s.health.articlesSeen}</td>
-            <td>{formatTime(s.health.lastChangeAt)}</td>
+            <td class="num" data-label="Failures">
+              {s.health.failures}
+            </td>
+            <td class="num" data-label="Articles seen">
+              {s.health.articlesSeen}
+            </td>
+            <td data-label="Last change">{formatTime(s.health.lastChangeAt)}</td>
             <td>
-              <a href={`${props.base}/sources/${encodeURIComponent(s.id)}`}>Edit</a>
-              <form method="post" action={`${props.base}/sources/${encodeURIComponent(s.id)}/${s.enabled ? 'disable' : 'enable'}`} class="inline">
-                <CsrfField csrf={props.csrf} />
-                <VersionField version={s.version} />
-                <button type="submit">{s.enabled ? 'Disable' : 'Enable'}</button>
-              </form>
-              <form method="post" action={`${props.base}/dry-run`} class="inline">
-                <CsrfField csrf={props.csrf} />
-                <input type="hidden" name="id" value={s.id} />
-                <button type="submit">Dry-run</button>
-              </form>
-              <form method="post" action={`${props.base}/sources/${encodeURIComponent(s.id)}/delete`} class="inline">
-                <CsrfField csrf={props.csrf} />
-                <VersionField version={s.version} />
-                <button type="submit">Delete</button>
-              </form>
+              <div class="row-actions">
+                <a href={`${props.base}/sources/${encodeURIComponent(s.id)}`} class="button button-small button-secondary">
+                  Edit
+                </a>
+                <form method="post" action={`${props.base}/sources/${encodeURIComponent(s.id)}/${s.enabled ? 'disable' : 'enable'}`} class="inline">
+                  <CsrfField csrf={props.csrf} />
+                  <VersionField version={s.version} />
+                  <button type="submit" class="button-small button-secondary">
+                    {s.enabled ? 'Disable' : 'Enable'}
+                  </button>
+                </form>
+                <form method="post" action={`${props.base}/dry-run`} class="inline">
+                  <CsrfField csrf={props.csrf} />
+                  <input type="hidden" name="id" value={s.id} />
+                  <button type="submit" class="button-small button-secondary">
+                    Dry-run
+                  </button>
+                </form>
+                <form method="post" action={`${props.base}/sources/${encodeURIComponent(s.id)}/delete`} class="inline">
+                  <CsrfField csrf={props.csrf} />
+                  <VersionField version={s.version} />
+                  <button type="submit" class="button-small button-danger">
+                    Delete
+                  </button>
+                </form>
+              </div>
             </td>
           </tr>
         ))}
@@ -298,7 +323,9 @@ function SubjectView(props: { subject: SubjectRecord }) {
       <p>Title aliases: {s.aliases.join(' · ') || 'none'}</p>
       {s.officialSources?.length ? <p>Official sources: {s.officialSources.join(' · ')}</p> : null}
       {s.people.length === 0 ? <p class="muted">No people yet: unknown names are kept as written.</p> : null}
-      <table hidden={s.people.length === 0}>
+      <details hidden={s.people.length === 0} id="people">
+        <summary>People ({s.people.length}): the cast and every spelling of their names</summary>
+      <table class="cards">
         <thead>
           <tr>
             <th>Person</th>
@@ -310,14 +337,17 @@ function SubjectView(props: { subject: SubjectRecord }) {
         <tbody>
           {s.people.map((p) => (
             <tr>
-              <td>{p.name}</td>
-              <td>{p.aliases.join(' · ')}</td>
-              <td>{(p.roles ?? []).join(' · ')}</td>
-              <td>{p.previousCast ? 'yes' : ''}</td>
+              <td>
+                <strong>{p.name}</strong>
+              </td>
+              <td data-label="Aliases">{p.aliases.join(' · ')}</td>
+              <td data-label="Roles">{(p.roles ?? []).join(' · ')}</td>
+              <td data-label="Earlier season">{p.previousCast ? 'yes' : 'no'}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      </details>
     </div>
   )
 }
@@ -340,7 +370,7 @@ function SubjectForm(props: { subject: SubjectRecord; csrf: string; base: string
   const errors = props.state?.errors ?? {}
   return (
     <>
-      <form method="post" action={`${props.base}/subject`} id="subject-form">
+      <form method="post" action={`${props.base}/subject`} id="subject-form" class="panel">
         <CsrfField csrf={props.csrf} />
         <VersionField version={props.subject.version} />
         <SubjectFields values={values} errors={errors} />
@@ -348,10 +378,12 @@ function SubjectForm(props: { subject: SubjectRecord; csrf: string; base: string
         <button type="submit">Save subject</button>
       </form>
       {props.canRemove ? (
-        <form method="post" action={`${props.base}/subject/delete`} id="subject-delete">
+        <form method="post" action={`${props.base}/subject/delete`} id="subject-delete" class="actions">
           <CsrfField csrf={props.csrf} />
           <VersionField version={props.subject.version} />
-          <button type="submit">Remove this subject and its sources</button>
+          <button type="submit" class="button-danger">
+            Remove this subject and its sources
+          </button>
         </form>
       ) : null}
     </>
@@ -420,7 +452,7 @@ function SubjectFields(props: { values: SubjectFormValues; errors: FieldErrors; 
 function NewSubjectForm(props: { csrf: string; state?: SubjectFormState | undefined }) {
   const values = props.state?.values ?? { slug: '', show: '', season: '', aliases: '', officialSources: '', people: '', status: 'active' }
   return (
-    <form method="post" action="/admin/subjects" id="add-subject-form">
+    <form method="post" action="/admin/subjects" id="add-subject-form" class="panel">
       <CsrfField csrf={props.csrf} />
       <SubjectFields values={values} errors={props.state?.errors ?? {}} withSlug />
       <button type="submit">Add subject</button>
@@ -447,7 +479,7 @@ function AuditTable(props: { entries: AuditEntry[]; total: number; base: string 
   if (props.entries.length === 0) return <p class="muted">No changes yet.</p>
   return (
     <>
-      <table id="audit-log">
+      <table id="audit-log" class="cards">
         <thead>
           <tr>
             <th>When</th>
@@ -460,12 +492,14 @@ function AuditTable(props: { entries: AuditEntry[]; total: number; base: string 
         <tbody>
           {props.entries.map((e) => (
             <tr>
-              <td>{formatTime(e.at)}</td>
               <td>
+                <strong>{formatTime(e.at)}</strong>
+              </td>
+              <td data-label="Who">
                 <code>{e.actor}</code> <span class="muted">via {e.via}</span>
               </td>
-              <td>{e.action}</td>
-              <td>
+              <td data-label="Action">{e.action}</td>
+              <td data-label="Target">
                 {e.targetKind === 'sources' ? 'all sources' : `${e.targetKind} ${e.target ?? ''}`}
                 {e.reason ? <div class="muted">{e.reason}</div> : null}
               </td>

@@ -1,7 +1,9 @@
+import type { RunSummary } from '../src/pipeline/run/run-report'
 import { DEMO_STEPS } from '../src/site/demo/demo-articles'
 import { demoPaths } from '../src/site/demo/demo-documents'
 import { describeDemoRun, type DemoRunOutcome } from '../src/site/demo/demo-run'
 import { Layout } from './layout'
+import { RunReportList } from './run-report'
 
 /** The demo news documents the cron reads (the demo's sources). */
 const DOCUMENTS = [
@@ -16,6 +18,8 @@ export interface DemoPageProps {
   origin: string
   /** What the last "Run the cron now" did, when the page is its answer. */
   outcome?: DemoRunOutcome | null
+  /** The newest run reports of the demo's subject (demo URLs already on the served origin). */
+  runs?: RunSummary[]
 }
 
 /** `/demo`: what the demo is, where it stands, what the last run did, and buttons to move it along. */
@@ -85,6 +89,15 @@ export function DemoPage(props: DemoPageProps) {
           To see the emails, <a href="/">subscribe on the home page</a> first and confirm from the{' '}
           <a href="/outbox">outbox</a>; nothing is really sent. Reset clears the facts and history, not the subscribers.
         </p>
+      </section>
+
+      <section aria-labelledby="demo-runs-h">
+        <h2 id="demo-runs-h">Why it sent, or did not</h2>
+        <p class="hint">
+          Each run keeps a short report: the documents it read, the claims it found, and for each finding why it was or
+          was not sent. The newest is open.
+        </p>
+        <RunReportList reports={props.runs ?? []} id="demo-runs" empty="No runs yet: press “Run the cron now”." />
       </section>
 
       <section aria-labelledby="demo-steps-h">

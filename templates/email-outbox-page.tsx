@@ -1,5 +1,11 @@
 import type { OutboxEntry } from '../src/mail/delivery/outbox-store'
+import { formatTime } from '../src/site/format'
 import { Layout } from './layout'
+
+/** A stored ISO time as people read it, with the exact time in `datetime`. */
+function When(props: { iso: string }) {
+  return <time datetime={props.iso}>{formatTime(props.iso)}</time>
+}
 
 /**
  * The local outbox (demo and development only): what would have been emailed. The HTML part
@@ -24,9 +30,10 @@ export function OutboxListPage(props: { entries: OutboxEntry[]; to?: string | un
             <li data-to={e.to} data-kind={e.kind}>
               <a href={`/outbox/${e.id}`}>{e.subject}</a>
               <p class="meta">
+                {e.from ? <span>from {e.from}</span> : null}
                 <span>to {e.to}</span>
                 <span>{e.kind}</span>
-                <time datetime={e.createdAt}>{e.createdAt}</time>
+                <When iso={e.createdAt} />
               </p>
             </li>
           ))}
@@ -45,12 +52,16 @@ export function OutboxEmailPage(props: { entry: OutboxEntry }) {
         <a href="/outbox">All emails</a>
       </p>
       <h1>{e.subject}</h1>
-      <dl>
+      <dl class="headers">
+        <dt>From</dt>
+        <dd>{e.from ?? 'not recorded (written before the outbox kept it)'}</dd>
         <dt>To</dt>
         <dd>{e.to}</dd>
+        <dt>Subject</dt>
+        <dd>{e.subject}</dd>
         <dt>Written</dt>
         <dd>
-          <time datetime={e.createdAt}>{e.createdAt}</time>
+          <When iso={e.createdAt} />
         </dd>
         {Object.entries(e.headers).map(([name, value]) => (
           <>

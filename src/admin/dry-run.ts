@@ -10,7 +10,10 @@ import { createSubjectMatcher } from '../pipeline/extract/subject-matcher'
 import { emptyFacts, mergeFacts } from '../pipeline/facts/merge-facts'
 import { collectClaims } from '../pipeline/run/collect-claims'
 import type { PipelineState } from '../pipeline/run/state'
-import { checkUrlSafety, type UrlSafetyOptions } from '../pipeline/fetch/url-safety'
+import type { FetchRules } from '../pipeline/fetch/guarded-fetch'
+
+/** The URL guard lives in the pipeline (every request of a run passes it); re-exported for callers of this module. */
+export { guardFetch } from '../pipeline/fetch/guarded-fetch'
 
 /** What to try: a saved source or an unsaved URL and kind. */
 export type DryRunTarget = Pick<Source, 'url' | 'kind'> & { id?: string }
@@ -22,8 +25,8 @@ export interface DryRunDeps {
   subject: Subject
   /** The current pipeline state (facts, claims, reported changes); null before the first run. */
   state: Pick<PipelineState, 'facts' | 'claims' | 'reported'> | null
-  /** The same URL rules as for saving a source; applied to every request and redirect hop. */
-  rules?: UrlSafetyOptions
+  /** The cron's URL rules; the pipeline applies them to every request and redirect hop. */
+  rules?: FetchRules
 }
 
 /** One fetched document and what the extractor found in it. */
@@ -61,7 +64,8 @@ export async function dryRunSource(target: DryRunTarget, deps: DryRunDeps): Prom
     feeds: {},
     subject: deps.subject,
     matcher: createSubjectMatcher(deps.subject),
-    fetch: guardFetch(deps.fetch, deps.rules ?? {}),
+    fetch: deps.fetch,
+    urlRules: deps.rules ?? {},
     now,
     // The per-document outcome (its published date) is only reported through the log.
     log: (event) => {
@@ -99,15 +103,3 @@ function changesFrom(claims: Claim[], deps: DryRunDeps): Change[] {
   return diffFacts(without, withSource, { baseline: deps.state === null, reported: new Set(deps.state?.reported ?? []) })
 }
 
-/**
- * A fetch that refuses any URL the source rules would refuse. `fetchDocument` follows redirects
- * itself through this function, so a public page cannot bounce the Worker to a private address.
- */
-export function guardFetch(inner: typeof fetch, rules: UrlSafetyOptions): typeof fetch {
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const why = checkUrlSafety(url, rules)
-    if (why) throw new Error(`refused ${url}: ${why}`)
-    return inner(input, init)
-  }) as typeof fetch
-}

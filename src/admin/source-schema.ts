@@ -120,13 +120,21 @@ export function collectErrors(issues: readonly z.core.$ZodIssue[], root: 'source
   const errors: FieldErrors = {}
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors[[...issue.path, key].join('.')] ??= 'Unknown field.'
+      for (const key of issue.keys) addError(errors, [...issue.path, key].join('.'), 'Unknown field.')
       continue
     }
     const key = issue.path.length > 0 ? issue.path.join('.') : root
-    errors[key] ??= issue.path.length > 0 ? issue.message : `Send a ${root} as a JSON object.`
+    addError(errors, key, issue.path.length > 0 ? issue.message : `Send a ${root} as a JSON object.`)
   }
   return errors
+}
+
+/**
+ * Keeps the first message for a field as an own property: a JSON key such as `__proto__` must
+ * become an error entry, not the object's prototype (which would leave the 422 empty).
+ */
+function addError(errors: FieldErrors, key: string, message: string): void {
+  if (!Object.hasOwn(errors, key)) Object.defineProperty(errors, key, { value: message, enumerable: true, writable: true, configurable: true })
 }
 
 /** True for a plain JSON object (not null, not an array). */

@@ -1,6 +1,7 @@
 import type { Source, Subject } from '../core/types'
+import type { FetchRules } from '../pipeline/fetch/guarded-fetch'
 import type { SubjectInput } from '../store/subject-store'
-import { createDemoFetch } from '../site/demo/demo-fetch'
+import { createDemoFetch, demoOrigins } from '../site/demo/demo-fetch'
 import { listDemoSources } from '../site/demo/demo-documents'
 import { workersKv } from '../store/kv'
 import sourcesJson from '../../data/sources.json'
@@ -38,6 +39,15 @@ export function isDemoMode(env: Pick<Env, 'DEMO_MODE'>): boolean {
 /** The site's public origin without a trailing slash, for absolute links (feed, emails, demo). */
 export function readPublicUrl(env: Pick<Env, 'PUBLIC_URL'>): string {
   return String(env.PUBLIC_URL || 'http://localhost:8787').replace(/\/+$/, '')
+}
+
+/**
+ * The URL rules for the pipeline's requests (cron and admin dry-run): public http(s) only. In
+ * demo mode the demo's own documents under `/demo/` of its origins pass too: `fetchFor` serves
+ * them in-process, so they never reach the network; any other loopback URL is still refused.
+ */
+export function fetchRulesFor(env: Pick<Env, 'DEMO_MODE' | 'PUBLIC_URL'>): FetchRules {
+  return isDemoMode(env) ? { inProcessPrefixes: demoOrigins(readPublicUrl(env)).map((o) => `${o}/demo/`) } : {}
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RunReport } from '../pipeline/run/run-cron'
+import { clearRunReports } from '../pipeline/run/run-report-store'
 import { clearState } from '../pipeline/run/state-store'
 import { workersKv } from '../store/kv'
 import { clearStateSaved, listSubjects } from '../store/subject-store'
@@ -16,11 +17,12 @@ export async function runAllNow(env: Env, cron: string | null = null): Promise<{
   return out
 }
 
-/** Deletes every subject's pipeline state and public view (the demo's reset); returns the keys. */
+/** Deletes every subject's pipeline state, public view and run reports (the demo's reset); returns the KV keys. */
 export async function resetAllState(env: Env): Promise<string[]> {
   const kv = workersKv(env.STATE)
   const cleared: string[] = []
   for (const subject of await listSubjects(env.DB)) cleared.push(...(await clearState(kv, subject.slug)))
   await clearStateSaved(env.DB)
+  await clearRunReports(env.DB)
   return cleared
 }

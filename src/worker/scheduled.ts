@@ -1,10 +1,11 @@
 import { queueNotifier, type QueueNotifier } from '../mail/delivery/queue-notifier'
 import { d1Lock } from '../pipeline/run/lock'
 import { runCron, type RunDeps, type RunReport } from '../pipeline/run/run-cron'
+import { d1RunReports } from '../pipeline/run/run-report-store'
 import { countKv, workersKv, type KvCounts } from '../store/kv'
 import { listSources, withoutVersion } from '../store/source-store'
 import { getSubject, listSubjects, markStateSaved, subjectConfig, type SubjectRecord } from '../store/subject-store'
-import { fetchFor, isDemoMode, readPublicUrl } from './config'
+import { fetchFor, fetchRulesFor, isDemoMode, readPublicUrl } from './config'
 import { adoptUnderLock, migrateLayout } from './migrate-layout'
 import type { RunJob } from './run-job'
 import { logEvent } from '../core/log'
@@ -40,6 +41,7 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
   const notifier = queueNotifier(env)
   const deps: RunDeps = {
     fetch: seams.fetch ?? fetchFor(env),
+    urlRules: fetchRulesFor(env),
     now: seams.now ?? (() => new Date()),
     kv,
     slug: subject.slug,
@@ -50,6 +52,7 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
     legacyState: subject.legacy,
     expectState: subject.stateSavedAt !== null,
     publicUrl: readPublicUrl(env),
+    reports: d1RunReports(env.DB),
     log: logEvent,
   }
   return { deps, counts, notifier }

@@ -4,7 +4,7 @@ import { createAdminRoutes, type AdminOptions } from '../../src/admin/routes/adm
 import { listSources, withoutVersion } from '../../src/store/source-store'
 import { seedSubject } from '../../src/worker/config'
 
-export const TOKEN = 'test-admin-token-0123456789'
+export const TOKEN = 'test-admin-token-0123456789-abcdef'
 export const ORIGIN = 'http://localhost'
 
 /** The admin sub-app with a fake network and clock, mounted like the Worker mounts it. */
@@ -14,9 +14,15 @@ export function makeAdmin(options: AdminOptions = {}) {
   return app
 }
 
-/** The real bindings (KV, D1) plus admin settings. */
+/** A rate limiter that never limits: these specs send many wrong tokens on purpose. */
+const unlimited: RateLimit = { limit: async () => ({ success: true }) }
+
+/**
+ * The real bindings (KV, D1) plus admin settings. The admin's wrong-credential limiter is lifted
+ * here; `access.test.ts` drives the real `ADMIN_LIMITER` binding.
+ */
 export function adminEnv(vars: { ADMIN_TOKEN?: string; DEMO_MODE?: string; PUBLIC_URL?: string } = { ADMIN_TOKEN: TOKEN }): Env {
-  return { ...env, DEMO_MODE: 'false', ...vars } as Env
+  return { ...env, DEMO_MODE: 'false', ADMIN_LIMITER: unlimited, ...vars } as Env
 }
 
 /** Deletes every KV key, so each test starts from the defaults. */

@@ -136,7 +136,7 @@ describe('operations through the page', () => {
 
     const html = await (await app.request('/admin', { headers: { Cookie: session.cookie } }, adminEnv())).text()
     const log = html.slice(html.indexOf('id="audit-log"'))
-    for (const action of ['add', 'edit', 'disable', 'enable', 'delete']) expect(log).toContain(`<td>${action}</td>`)
+    for (const action of ['add', 'edit', 'disable', 'enable', 'delete']) expect(log).toContain(`<td data-label="Action">${action}</td>`)
     expect(log).toMatch(/token:[0-9a-f]{8}/)
   })
 

@@ -6,7 +6,7 @@ import { startDevServer, type DevServer } from './support/dev-server'
 // Own port and state. Demo mode allows localhost source URLs, and PUBLIC_URL on localhost makes
 // the demo documents under http://localhost:8791/demo/ answer in-process (as the cron sees them).
 const PORT = 8791
-const TOKEN = 'test-token'
+const TOKEN = 'e2e-admin-token-0123456789-abcdef'
 // A demo article (the demo's own two sources already read the feed and the overview page).
 const DEMO_PAGE = `http://localhost:${PORT}/demo/articles/season-2-where-it-stands`
 

@@ -36,9 +36,14 @@ export interface DeliveredEmail {
 }
 
 export interface ScriptedReply {
-  status: number
+  /** Answer with this status (unless `process`). */
+  status?: number
   body?: unknown
   headers?: Record<string, string>
+  /** Wait this long before answering (a client with a shorter timeout gives up). */
+  delayMs?: number
+  /** Handle the request normally (send the emails), only answer late: the answer is lost. */
+  process?: boolean
 }
 
 export interface FakeResendOptions {
@@ -113,15 +118,21 @@ export async function startFakeResend(opts: FakeResendOptions = {}): Promise<Fak
     }
     const record: RecordedRequest = { method: req.method ?? 'GET', path, headers: req.headers, idempotencyKey: key, body, status: 0 }
     requests.push(record)
+    const next = scripted.shift()
+    const lateBy = next?.process ? (next.delayMs ?? 0) : 0
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       record.status = status
-      send(res, status, payload, headers)
+      if (lateBy > 0) setTimeout(() => send(res, status, payload, headers), lateBy)
+      else send(res, status, payload, headers)
     }
     if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs))
 
     const rate = rateHeaders()
-    const next = scripted.shift()
-    if (next) return reply(next.status, next.body ?? error(next.status, 'application_error', 'scripted failure'), { ...rate.headers, ...next.headers })
+    if (next && !next.process) {
+      if (next.delayMs) await new Promise((r) => setTimeout(r, next.delayMs))
+      const status = next.status ?? 500
+      return reply(status, next.body ?? error(status, 'application_error', 'scripted failure'), { ...rate.headers, ...next.headers })
+    }
     if (rate.limited) {
       return reply(429, error(429, 'rate_limit_exceeded', 'Too many requests. You can only make a few requests per second.'), { ...rate.headers, 'retry-after': rate.headers['ratelimit-reset']! })
     }

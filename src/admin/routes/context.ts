@@ -13,7 +13,8 @@ import { loadState, readStoredState } from '../../pipeline/run/state-store'
 import { workersKv } from '../../store/kv'
 import { listSources, type SourceRecord } from '../../store/source-store'
 import { getSubject, subjectConfig, type SubjectRecord } from '../../store/subject-store'
-import { fetchFor, isDemoMode } from '../../worker/config'
+import { rebaseDemoUrls } from '../../site/demo/demo-origin'
+import { fetchFor, fetchRulesFor, isDemoMode, servedOrigin } from '../../worker/config'
 import { ensureSubjects } from '../../worker/migrate-layout'
 
 /** Test seams: the network the dry-run uses and the clock. */
@@ -71,6 +72,15 @@ export function rulesFor(env: Env): SourceRules {
   return { allowLoopback: isDemoMode(env) }
 }
 
+/**
+ * `value` as a page shows it: in demo mode every demo news URL (`http://demo-news.localhost/…`,
+ * the fixed origin stored state uses) moved to the origin being served, as the public pages do.
+ * Only for display: form values keep what is stored.
+ */
+export function forDisplay<T>(c: C, value: T): T {
+  return isDemoMode(c.env) ? rebaseDemoUrls(value, servedOrigin(c.env, c.req.url)) : value
+}
+
 /** The context a source edit runs in. */
 export function sourceEdit(c: C, via: 'api' | 'page'): EditContext {
   return { db: c.env.DB, subject: c.get('subject').slug, rules: rulesFor(c.env), actor: c.get('actor'), via, now: c.get('options').now() }
@@ -103,7 +113,7 @@ export async function runDryRun(c: C, target: DryRunTarget) {
   const subject = c.get('subject')
   const loaded = await loadState(workersKv(c.env.STATE), stateAt(subject))
   const { now, fetch } = c.get('options')
-  return dryRunSource(target, { fetch, now, subject: subjectConfig(subject), state: loaded?.state ?? null, rules: rulesFor(c.env) })
+  return dryRunSource(target, { fetch, now, subject: subjectConfig(subject), state: loaded?.state ?? null, rules: fetchRulesFor(c.env) })
 }
 
 /** Marker for a body that is not JSON. */

@@ -1,4 +1,5 @@
-import { loadWithHealth, type C } from './context'
+import { forDisplay, loadWithHealth, type C } from './context'
+import { listRunReports } from '../../pipeline/run/run-report-store'
 import { countAudit, readAudit } from '../../store/audit-log'
 import { listSubjects } from '../../store/subject-store'
 import { isDemoMode } from '../../worker/config'
@@ -7,16 +8,27 @@ import { AUDIT_SHOWN, AdminPage, type AdminPageProps } from '../../../templates/
 
 type PageStatus = 200 | 404 | 409 | 422
 
-/** Renders the subject's page (sources with health, forms, subject, audit), with `extra` form states. */
+/** Renders the subject's page (sources with health, recent runs, forms, subject, audit), with `extra` form states. */
 export async function dashboard(c: C, extra: Partial<AdminPageProps> = {}, status: PageStatus = 200) {
   const subject = c.get('subject')
-  const [sources, audit, auditTotal, subjects] = await Promise.all([
+  const [sources, audit, auditTotal, subjects, runs] = await Promise.all([
     loadWithHealth(c),
     readAudit(c.env.DB, { subject: subject.slug, limit: AUDIT_SHOWN }),
     countAudit(c.env.DB, subject.slug),
     listSubjects(c.env.DB),
+    listRunReports(c.env.DB, subject.slug),
   ])
-  const props: AdminPageProps = { csrf: c.get('csrf'), base: c.get('base'), subject, subjects, sources, audit, auditTotal, demoMode: isDemoMode(c.env) }
+  const props: AdminPageProps = {
+    csrf: c.get('csrf'),
+    base: c.get('base'),
+    subject,
+    subjects,
+    sources: forDisplay(c, sources),
+    audit: forDisplay(c, audit),
+    auditTotal,
+    runs: forDisplay(c, runs.map((r) => r.summary)),
+    demoMode: isDemoMode(c.env),
+  }
   return c.html(AdminPage({ ...props, ...extra }), status)
 }
 

@@ -1,26 +1,30 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
+import { bumpSessionEpoch } from '../access-store'
 import { createSession, isSameOrigin, safeEqual, SESSION_TTL_MS } from '../auth'
 import { field } from '../form-input'
-import { COOKIE, readAdminToken, refuseCrossSite, requireSession } from './access'
+import { adminOffPage, adminToken, COOKIE, lockedPage, readAccess, recordAuthFailure, refuseCrossSite, requireSession } from './access'
 import type { AdminEnv } from './context'
 import { isLoopbackHost } from '../../pipeline/fetch/url-safety'
-import { AdminLogin, AdminOff } from '../../../templates/admin-login'
+import { AdminLogin } from '../../../templates/admin-login'
 
-/** Logging in (token → session cookie) and out. */
+/** Logging in (token → session cookie, bound to the session epoch) and out (ends it on the server). */
 export const sessionRoutes = new Hono<AdminEnv>()
 
 sessionRoutes.post('/admin/login', async (c) => {
-  const token = readAdminToken(c.env)
-  if (!token) return c.html(AdminOff(), 503)
+  const admin = adminToken(c)
+  if (admin.state !== 'on') return adminOffPage(c, admin)
   // Login CSRF: a foreign site must not log a browser into its own session.
   if (!isSameOrigin(c.req.url, c.req.header('Origin'), c.req.header('Referer'))) return refuseCrossSite(c)
+  const access = await readAccess(c)
+  if (access.lockedUntil !== null) return lockedPage(c)
   const form = await c.req.parseBody()
-  if (!(await safeEqual(field(form, 'token').trim(), token))) {
+  if (!(await safeEqual(field(form, 'token').trim(), admin.token))) {
+    if (await recordAuthFailure(c, access, 'login', 'wrong token')) return lockedPage(c)
     return c.html(AdminLogin({ error: 'That is not the admin token.' }), 401)
   }
   const url = new URL(c.req.url)
-  setCookie(c, COOKIE, await createSession(token, c.get('options').now()), {
+  setCookie(c, COOKIE, await createSession(admin.token, c.get('options').now(), access.sessionEpoch), {
     httpOnly: true,
     // Browsers drop Secure cookies on plain http, so local dev on localhost goes without.
     secure: !(url.protocol === 'http:' && isLoopbackHost(url.hostname)),
@@ -31,7 +35,9 @@ sessionRoutes.post('/admin/login', async (c) => {
   return c.redirect('/admin', 303)
 })
 
-sessionRoutes.post('/admin/logout', requireSession, (c) => {
+// Logout ends every open session: the epoch in their MACs is no longer the current one.
+sessionRoutes.post('/admin/logout', requireSession, async (c) => {
+  await bumpSessionEpoch(c.env.DB)
   deleteCookie(c, COOKIE, { path: '/admin' })
   return c.redirect('/admin', 303)
 })

@@ -4,7 +4,7 @@ import { field, noticeFor, sourceFromForm } from '../form-input'
 import { isEmptyPlan } from '../import-plan'
 import { validateDryRunTarget } from '../source-schema'
 import { applyImport, previewImport, removeSource, setEnabled, updateSource, addSource, type EditResult } from '../sources/source-admin'
-import { findSource, formVersion, loadWithHealth, parseJsonText, resolveSubject, rulesFor, runDryRun, sourceEdit, type AdminEnv, type C } from './context'
+import { findSource, forDisplay, formVersion, loadWithHealth, parseJsonText, resolveSubject, rulesFor, runDryRun, sourceEdit, type AdminEnv, type C } from './context'
 import { dashboard, done, missingSubject } from './page-common'
 import { exportName } from './sources-api'
 import { listSources, withoutVersion } from '../../store/source-store'
@@ -32,7 +32,7 @@ export function registerSourcePages(app: Hono<AdminEnv>, base: string): void {
   app.get(`${base}/sources/:id`, subject, async (c) => {
     const source = (await loadWithHealth(c)).find((s) => s.id === c.req.param('id'))
     if (!source) return missing(c)
-    return c.html(AdminEdit({ csrf: c.get('csrf'), base: c.get('base'), source, form: { values: source, errors: {} } }))
+    return c.html(AdminEdit({ csrf: c.get('csrf'), base: c.get('base'), source: forDisplay(c, source), form: { values: source, errors: {} } }))
   })
 
   app.post(`${base}/sources/:id`, subject, async (c) => {
@@ -45,7 +45,7 @@ export function registerSourcePages(app: Hono<AdminEnv>, base: string): void {
     if (!source) return missing(c)
     // A stale version shows the current source (and its new version) with the message.
     const values = result.status === 409 ? source : input
-    return c.html(AdminEdit({ csrf: c.get('csrf'), base: c.get('base'), source, form: { values, errors: result.errors } }), result.status)
+    return c.html(AdminEdit({ csrf: c.get('csrf'), base: c.get('base'), source: forDisplay(c, source), form: { values, errors: result.errors } }), result.status)
   })
 
   for (const action of ['enable', 'disable'] as const) {
@@ -74,7 +74,7 @@ export function registerSourcePages(app: Hono<AdminEnv>, base: string): void {
       if (!checked.ok) return dashboard(c, { dryRun: { values, errors: checked.errors } }, 422)
       target = checked.value
     }
-    return c.html(AdminDryRun({ csrf: c.get('csrf'), base: c.get('base'), result: await runDryRun(c, target) }))
+    return c.html(AdminDryRun({ csrf: c.get('csrf'), base: c.get('base'), result: forDisplay(c, await runDryRun(c, target)) }))
   })
 
   app.get(`${base}/export`, subject, async (c) => {
@@ -89,7 +89,8 @@ export function registerSourcePages(app: Hono<AdminEnv>, base: string): void {
     if (!parsed.ok) return dashboard(c, { importForm: { text, errors: parsed.errors } }, 422)
     const preview = await previewImport(sourceEdit(c, 'page'), parsed.value)
     if (!preview.ok) return dashboard(c, { importForm: { text, errors: preview.errors } }, preview.status)
-    return c.html(AdminImportPreview({ csrf: c.get('csrf'), base: c.get('base'), preview: preview.value }))
+    // The plan is shown; the list it carries to the confirm stays as validated.
+    return c.html(AdminImportPreview({ csrf: c.get('csrf'), base: c.get('base'), preview: { ...preview.value, plan: forDisplay(c, preview.value.plan) } }))
   })
 
   app.post(`${base}/import/confirm`, subject, async (c) => {

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { createSubject, removeSubject, updateSubject } from '../subjects/subject-admin'
-import { answer, badJson, INVALID, readJson, readOptionalJson, readVersion, subjectEdit, type AdminEnv, type C } from './context'
+import { answer, badJson, forDisplay, INVALID, readJson, readOptionalJson, readVersion, subjectEdit, type AdminEnv, type C } from './context'
+import { listRunReports } from '../../pipeline/run/run-report-store'
 import { readAudit } from '../../store/audit-log'
 import { getSubject, listSubjects, type SubjectRecord } from '../../store/subject-store'
 import { ensureSubjects } from '../../worker/migrate-layout'
@@ -37,6 +38,13 @@ subjectsApi.get('/:slug', async (c) => {
   if (!subject) return missing(c)
   c.header('ETag', `"${subject.version}"`)
   return c.json({ subject: toApi(subject) })
+})
+
+// The subject's recent run reports, newest first: what `/admin` shows under "Recent runs".
+subjectsApi.get('/:slug/runs', async (c) => {
+  const subject = await getSubject(c.env.DB, c.req.param('slug'))
+  if (!subject) return missing(c)
+  return c.json({ runs: forDisplay(c, (await listRunReports(c.env.DB, subject.slug)).map((r) => r.summary)) })
 })
 
 subjectsApi.patch('/:slug', async (c) => {

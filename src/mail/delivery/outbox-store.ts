@@ -4,6 +4,8 @@ import type { MailSender, OutgoingEmail, SendOptions } from './mail-types'
 export interface OutboxEntry {
   id: number
   kind: string
+  /** The From header (null for emails written before it was kept). */
+  from: string | null
   to: string
   subject: string
   text: string
@@ -13,7 +15,7 @@ export interface OutboxEntry {
 }
 
 // Aliased to the entry's field names; only the headers need decoding.
-const COLUMNS = 'id, kind, to_addr AS "to", subject, text, html, headers_json AS headers, created_at AS createdAt'
+const COLUMNS = 'id, kind, from_addr AS "from", to_addr AS "to", subject, text, html, headers_json AS headers, created_at AS createdAt'
 
 type OutboxRow = Omit<OutboxEntry, 'headers'> & { headers: string }
 
@@ -32,10 +34,10 @@ export function outboxSender(db: D1Database, now: () => Date = () => new Date())
       if (emails.length === 0) return { kind: 'sent', ids: [] }
       const at = now().toISOString()
       const stmt = db.prepare(
-        `INSERT INTO outbox (dedupe_key, kind, to_addr, subject, text, html, headers_json, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (dedupe_key) DO NOTHING`,
+        `INSERT INTO outbox (dedupe_key, kind, from_addr, to_addr, subject, text, html, headers_json, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (dedupe_key) DO NOTHING`,
       )
-      await db.batch(emails.map((e) => stmt.bind(`${key}#${e.to}`, kind, e.to, e.subject, e.text, e.html, JSON.stringify(e.headers ?? {}), at)))
+      await db.batch(emails.map((e) => stmt.bind(`${key}#${e.to}`, kind, e.from, e.to, e.subject, e.text, e.html, JSON.stringify(e.headers ?? {}), at)))
       return { kind: 'sent', ids: emails.map((e) => `outbox:${key}#${e.to}`) }
     },
   }

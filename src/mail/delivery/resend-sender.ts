@@ -60,8 +60,26 @@ export function classifyResendResult(result: SdkResult, attempts: number, now: D
   return { kind: 'failed', status, error }
 }
 
+/** Default time one Resend request may take. */
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+/** The SDK's result, or a network-style error result once `ms` have passed. */
+async function withTimeout(request: Promise<SdkResult>, ms: number): Promise<SdkResult> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timedOut = new Promise<SdkResult>((resolve) => {
+    timer = setTimeout(() => resolve({ data: null, error: { statusCode: null, name: 'timeout', message: `no answer within ${ms} ms` }, headers: null }), ms)
+  })
+  try {
+    return await Promise.race([request, timedOut])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 export interface ResendSenderOptions {
   apiKey: string
+  /** How long one request may take before it counts as failed and is retried (default 30 s). */
+  timeoutMs?: number
   /** API origin; tests and the bench point it at the fake server. */
   baseUrl?: string
   now?: () => Date
@@ -74,10 +92,13 @@ export interface ResendSenderOptions {
 export function resendSender(opts: ResendSenderOptions): MailSender {
   const resend = new Resend(opts.apiKey, opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined)
   const now = opts.now ?? (() => new Date())
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
   return {
     async sendBatch(emails: OutgoingEmail[], { key, attempts }: SendOptions) {
       const payload = emails.map((e) => ({ from: e.from, to: e.to, subject: e.subject, html: e.html, text: e.text, headers: e.headers }))
-      const result = (await resend.batch.send(payload, { idempotencyKey: key })) as SdkResult
+      // A request Resend never answers must not hold the consumer: give up and retry later with
+      // the same idempotency key (if Resend did accept it, the retry is replayed, not re-sent).
+      const result = await withTimeout(resend.batch.send(payload, { idempotencyKey: key }) as Promise<SdkResult>, timeoutMs)
       return classifyResendResult(result, attempts, now())
     },
   }

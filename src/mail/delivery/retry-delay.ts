@@ -1,3 +1,5 @@
+import { clampSeconds, readRetryAfter } from '../../core/retry-after'
+
 /** Queues accept delays up to 12 hours. */
 export const MAX_DELAY_SECONDS = 12 * 60 * 60
 
@@ -6,16 +8,8 @@ export const MAX_DELAY_SECONDS = 12 * 60 * 60
  * or unreadable. Never below 1 (a 0 would hammer the provider) nor above the Queue maximum.
  */
 export function parseRetryAfter(value: string | null | undefined, now: Date = new Date()): number | null {
-  if (value == null || value.trim() === '') return null
-  const v = value.trim()
-  let seconds: number
-  if (/^\d+(\.\d+)?$/.test(v)) seconds = Number(v)
-  else {
-    const t = Date.parse(v)
-    if (Number.isNaN(t)) return null
-    seconds = (t - now.getTime()) / 1000
-  }
-  return Math.min(MAX_DELAY_SECONDS, Math.max(1, Math.ceil(seconds)))
+  const seconds = readRetryAfter(value, now)
+  return seconds === null ? null : clampSeconds(seconds, 1, MAX_DELAY_SECONDS)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { ConfigError, readEmailConfig } from '../delivery/email-config'
@@ -82,6 +82,10 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
       const limiter = c.env.SUBSCRIBE_LIMITER as RateLimit | undefined
       if (limiter && !(await limiter.limit({ key: `subscribe:${clientIp(c)}` })).success) return fail(429, 'Too many attempts. Please wait a minute.')
 
+      if (!isFormOrJson(c.req.header('content-type'))) {
+        const error = 'Send the form as application/x-www-form-urlencoded, multipart/form-data or application/json.'
+        return json ? c.json({ ok: false, error }, 415) : c.html(SubscribePage({ error, turnstileSiteKey: config.turnstileSiteKey }), 415)
+      }
       const fields = await readFields(c)
       // Honeypot: bots fill every field. Answer exactly as for a real request, do nothing.
       if (typeof fields.website === 'string' ? fields.website !== '' : fields.website !== undefined) {
@@ -102,17 +106,10 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
         }
       }
 
+      // The answer must not tell an address's state, by content or by time: everything that
+      // depends on the state (D1 reads and writes, the confirmation email) runs after the response.
       const t = now()
-      const decision = await requestSubscription(c.env.DB, config.signingKey, email.data, t)
-      if (decision.action === 'send-confirmation') await c.env.EMAIL_QUEUE.send(decision.job)
-      // Logged without the address; the decision reason never reaches the response.
-      logEvent({ event: 'subscribe', action: decision.action, reason: decision.reason })
-      const purge = purgeExpired(c.env.DB, t).catch((err: unknown) => logEvent({ event: 'purge.error', level: 'error', error: String(err) }))
-      try {
-        c.executionCtx.waitUntil(purge)
-      } catch {
-        await purge // no ExecutionContext (a bare app.fetch in a script): just finish it here
-      }
+      await defer(c, subscribeLater(c.env, config.signingKey, email.data, t))
       return ok()
     },
   )
@@ -142,6 +139,40 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
   app.route('/', createWebhookRoutes(deps))
   app.route('/', createOutboxRoutes())
   return app
+}
+
+/** True for the body types the form and its JSON twin send. */
+function isFormOrJson(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
+  return type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data' || type === 'application/json'
+}
+
+/**
+ * The state-dependent part of a subscribe request, run after the response: decide (new, pending,
+ * active, bounced), queue the confirmation email, purge expired rows. Logged, never thrown.
+ */
+export async function subscribeLater(env: Env, signingKey: string, email: string, now: Date): Promise<void> {
+  try {
+    const decision = await requestSubscription(env.DB, signingKey, email, now)
+    if (decision.action === 'send-confirmation') await env.EMAIL_QUEUE.send(decision.job)
+    // Logged without the address; the decision reason never reaches the response.
+    logEvent({ event: 'subscribe', action: decision.action, reason: decision.reason })
+  } catch (err) {
+    logEvent({ event: 'subscribe.error', level: 'error', error: String(err) })
+  }
+  await purgeExpired(env.DB, now).catch((err: unknown) => logEvent({ event: 'purge.error', level: 'error', error: String(err) }))
+}
+
+/** Runs `work` after the response (waitUntil); without an ExecutionContext (a bare script), before it. */
+async function defer(c: Context, work: Promise<void>): Promise<void> {
+  let ctx: Pick<ExecutionContext, 'waitUntil'> | null = null
+  try {
+    ctx = c.executionCtx
+  } catch {
+    // app.request() in a script has no ExecutionContext
+  }
+  if (ctx) ctx.waitUntil(work)
+  else await work
 }
 
 /** The routes as the app mounts them. */

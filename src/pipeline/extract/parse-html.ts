@@ -9,6 +9,7 @@
  * published date, title, language).
  */
 import { parseHTML } from 'linkedom/worker'
+import { checkMarkupBudget, checkTextLength } from './html/budget'
 import type { DomNode } from './html/dom'
 import { readJsonLd } from './html/json-ld'
 import { pickLang } from './html/language'
@@ -18,6 +19,7 @@ import { ensureSkeleton, lowerAttributeNames, stripFurniture, stripRawText } fro
 import { collectBlocks, type TextBlock } from './html/text-blocks'
 import { pickTitle } from './html/title'
 
+export { UnreadablePageError } from './html/budget'
 export type { PublishedFrom } from './html/published-date'
 export { stripFurniture, stripRawText, type StrippedHtml } from './html/strip-markup'
 export type { BlockKind, TextBlock } from './html/text-blocks'
@@ -39,11 +41,10 @@ export interface ParseOptions extends DateHints {
   url: string
 }
 
-/** True for bytes that are not text (an image served as HTML). */
+/** True for bytes that are not text (an image served as HTML). A stray NUL byte does not make a page binary. */
 function looksBinary(html: string): boolean {
   const head = html.slice(0, 1024)
-  if (head.includes('\u0000')) return true
-  const bad = head.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0
+  const bad = head.match(/[\uFFFD\u0000-\u0008\u000E-\u001F]/g)?.length ?? 0
   return head.length > 64 && bad / head.length > 0.1
 }
 
@@ -53,16 +54,22 @@ function looksBinary(html: string): boolean {
  * share bars and scripts are left out. Published day: JSON-LD, then meta tags, then
  * `<time datetime>`, then a visible byline date, then `hintPublished`, then `fetchedAt`;
  * days before 1990 or after the fetch are ignored.
+ * @throws {UnreadablePageError} when the page is over its budget (too many nodes, too deep, too much text)
  * @param html the decoded page
  * @param options the page URL, fetch time and an optional date hint
  */
 export function parseArticle(html: string, options: ParseOptions): ParsedArticle {
   if (looksBinary(html)) return { title: null, lang: null, blocks: [], ...findPublished(() => '', createEmptyScan(), null, [], [], options) }
-  const { markup, jsonLd } = stripRawText(html)
-  const doc = parseHTML(ensureSkeleton(lowerAttributeNames(stripFurniture(markup)))).document as unknown as { documentElement: DomNode | null }
+  // Browsers drop NUL characters from a page's text; so do we.
+  const { markup, jsonLd } = stripRawText(html.includes('\u0000') ? html.replaceAll('\u0000', '') : html)
+  const page = ensureSkeleton(lowerAttributeNames(stripFurniture(markup)))
+  // Refuse a hostile page before building a DOM of it (throws UnreadablePageError).
+  checkMarkupBudget(page)
+  const doc = parseHTML(page).document as unknown as { documentElement: DomNode | null }
   const scan = scanDocument(doc.documentElement)
   const container = pickContainer(scan)
   const blocks = container ? collectBlocks(container, scan) : []
+  checkTextLength(blocks.reduce((n, b) => n + b.text.length, 0))
   const ld = readJsonLd(jsonLd)
   return {
     title: pickTitle(scan, container, ld.headline, options.url),

@@ -63,10 +63,10 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * Independent reports among the claims (exported for `explain.ts`): one per site, where sites that printed the same text
+ * Independent reports among the claims: one per site, where sites that printed the same text
  * (syndication) count once, and reports far apart in time do not corroborate each other.
  */
-export function independentReports(claims: Claim[]): number {
+function independentReports(claims: Claim[]): number {
   const groups: Claim[][] = []
   for (const c of [...claims].sort(byNewest)) {
     const site = siteOf(c.source)

@@ -5,7 +5,9 @@
  * Every failure is returned as a value (`kind: 'failed'`), never thrown: one bad source must not
  * fail the run for the others, and the caller records the error and retries next run.
  */
+import { clampSeconds, readRetryAfter } from '../../core/retry-after'
 import { decodeBody } from './decode'
+import { UnsafeUrlError } from './guarded-fetch'
 import { hashText } from './hash'
 
 /** Default time budget for one document, redirects and body read included. */
@@ -134,6 +136,7 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
   try {
     return await followAndRead(start, options, controller.signal, deadline, state)
   } catch (error) {
+    if (error instanceof UnsafeUrlError) return failed(state.url, error.message, { transient: false })
     if (error === TIMED_OUT || controller.signal.aborted) {
       return failed(state.url, `timed out after ${timeoutMs} ms`, { transient: true })
     }
@@ -144,16 +147,19 @@ export async function fetchDocument(url: string, options: FetchDocumentOptions):
 }
 
 /**
- * Parses a Retry-After value (delay in seconds, or an HTTP date) into whole seconds from `now`.
- * Returns undefined when absent or unreadable; a date in the past gives 0.
+ * The longest a source's Retry-After may hold it off: a week, two cron runs. A site asking for
+ * longer (or sending `99999999999999999`) is tried again after that.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 7 * 24 * 60 * 60
+
+/**
+ * Parses a Retry-After value (delay in seconds, or an HTTP date) into whole seconds from `now`,
+ * at most {@link MAX_RETRY_AFTER_SECONDS}. Undefined when absent, malformed or not finite; a
+ * date in the past gives 0.
  */
 export function parseRetryAfter(value: string | null, now: Date): number | undefined {
-  if (!value) return undefined
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed)
-  const at = Date.parse(trimmed)
-  if (Number.isNaN(at)) return undefined
-  return Math.max(0, Math.ceil((at - now.getTime()) / 1000))
+  const seconds = readRetryAfter(value, now)
+  return seconds === null ? undefined : clampSeconds(seconds, 0, MAX_RETRY_AFTER_SECONDS)
 }
 
 /**

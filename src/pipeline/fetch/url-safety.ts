@@ -5,11 +5,16 @@
  * at localhost, the cloud metadata address or a private network (SSRF). We lean on the WHATWG
  * URL parser: it already turns every IPv4 spelling (`2130706433`, `0x7f.1`, `0177.0.0.1`,
  * `127.1`, full-width digits) into dotted decimal and compresses IPv6, so one range check on the
- * parsed hostname covers them all.
+ * parsed hostname covers them all. The ranges are ipaddr.js's (IANA special-purpose registries):
+ * only `unicast` addresses pass, so loopback, private, link-local, CGNAT, multicast, reserved,
+ * documentation, IPv4-mapped (::ffff:0:0/96), NAT64 (64:ff9b::/96, 64:ff9b:1::/48), 6to4 and
+ * Teredo addresses are all refused.
  *
  * Not covered, on purpose: a public name that resolves to a private address (DNS rebinding).
  * That needs a resolver; on Cloudflare the runtime itself cannot reach private networks.
  */
+
+import ipaddr from 'ipaddr.js'
 
 /** Options for {@link checkUrlSafety}. */
 export interface UrlSafetyOptions {
@@ -23,23 +28,26 @@ export interface UrlSafetyOptions {
 /** Hostname suffixes that never name a public site. */
 const PRIVATE_SUFFIXES = ['.localhost', '.local', '.internal', '.home.arpa', '.lan', '.intranet']
 
-/** IPv4 ranges that are not public unicast addresses: [base, prefix length, label]. */
-const IPV4_BLOCKED: [string, number, string][] = [
-  ['0.0.0.0', 8, 'a "this network" address'],
-  ['10.0.0.0', 8, 'a private address'],
-  ['100.64.0.0', 10, 'a carrier-grade NAT address'],
-  ['127.0.0.0', 8, 'a loopback address'],
-  ['169.254.0.0', 16, 'a link-local address'],
-  ['172.16.0.0', 12, 'a private address'],
-  ['192.0.0.0', 24, 'a reserved address'],
-  ['192.0.2.0', 24, 'a documentation address'],
-  ['192.168.0.0', 16, 'a private address'],
-  ['198.18.0.0', 15, 'a benchmarking address'],
-  ['198.51.100.0', 24, 'a documentation address'],
-  ['203.0.113.0', 24, 'a documentation address'],
-  ['224.0.0.0', 4, 'a multicast address'],
-  ['240.0.0.0', 4, 'a reserved address'],
-]
+/** What a non-public range is called in a refusal, by ipaddr.js's range name. */
+const RANGE_LABELS: Record<string, string> = {
+  unspecified: 'an unspecified ("this network") address',
+  broadcast: 'the broadcast address',
+  multicast: 'a multicast address',
+  linkLocal: 'a link-local address',
+  loopback: 'a loopback address',
+  carrierGradeNat: 'a carrier-grade NAT address',
+  private: 'a private address',
+  reserved: 'a reserved or documentation address',
+  benchmarking: 'a benchmarking address',
+  uniqueLocal: 'a private (unique local) address',
+  ipv4Mapped: 'an IPv4-mapped address (::ffff:0:0/96)',
+  rfc6145: 'an IPv4-translated address',
+  rfc6052: 'a NAT64 address (64:ff9b::/96 or 64:ff9b:1::/48)',
+  '6to4': 'a 6to4 address',
+  teredo: 'a Teredo address',
+  deprecatedSiteLocal: 'a site-local address',
+  discard: 'a discard address',
+}
 
 /**
  * Returns null when the URL is safe to fetch, or a sentence saying why not.
@@ -59,98 +67,65 @@ export function checkUrlSafety(raw: string, options: UrlSafetyOptions = {}): str
   const host = url.hostname.toLowerCase().replace(/\.$/, '')
   if (!host) return 'The URL has no host name.'
 
-  const loopback = isLoopbackHost(host)
-  if (loopback) return options.allowLoopback ? null : 'Loopback hosts (localhost, 127.0.0.1, ::1) cannot be fetched.'
+  if (isLoopbackHost(host)) return options.allowLoopback ? null : 'Loopback hosts (localhost, 127.0.0.1, ::1) cannot be fetched.'
 
-  if (!host.includes('.') && !host.startsWith('[')) return `"${host}" is not a public host name.`
+  const ip = parseIp(host)
+  if (ip) {
+    const range = classifyIp(ip)
+    return range === 'unicast' ? null : `The URL points to ${RANGE_LABELS[range] ?? `a non-public address (${range})`}.`
+  }
+  if (!host.includes('.')) return `"${host}" is not a public host name.`
   if (PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) return `"${host}" is a local or internal host name.`
-
-  if (host.startsWith('[')) {
-    const why = classifyIpv6(host.slice(1, -1))
-    return why ? `The URL points to ${why}.` : null
-  }
-  const v4 = parseIpv4(host)
-  if (v4 !== null) {
-    const why = classifyIpv4(v4)
-    return why ? `The URL points to ${why}.` : null
-  }
   return null
 }
 
-/** True for `localhost`, `*.localhost`, 127/8 and ::1 (any spelling the URL parser accepts). */
+/** True for `localhost`, `*.localhost`, 127/8 and ::1 (any spelling the URL parser accepts, IPv4-mapped too). */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '')
   if (host === 'localhost' || host.endsWith('.localhost')) return true
-  const v4 = parseIpv4(host)
-  if (v4 !== null) return v4 >>> 24 === 127
-  if (host.startsWith('[')) {
-    const groups = parseIpv6(host.slice(1, -1))
-    if (!groups) return false
-    const mapped = embeddedIpv4(groups)
-    if (mapped !== null) return mapped >>> 24 === 127
-    return groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1
+  const ip = parseIp(host)
+  if (!ip) return false
+  if (ip.kind() === 'ipv6') {
+    const v6 = ip as ipaddr.IPv6
+    const inner = embeddedIpv4(v6)
+    return inner ? inner.range() === 'loopback' : v6.range() === 'loopback'
   }
-  return false
-}
-
-/** Dotted-decimal IPv4 (as the URL parser leaves it) → 32-bit number, else null. */
-function parseIpv4(host: string): number | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)
-  if (!m) return null
-  const parts = m.slice(1).map(Number)
-  if (parts.some((p) => p > 255)) return null
-  return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0
-}
-
-function classifyIpv4(ip: number): string | null {
-  if (ip === 0xffffffff) return 'the broadcast address'
-  for (const [base, bits, label] of IPV4_BLOCKED) {
-    const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0
-    if ((ip & mask) >>> 0 === (parseIpv4(base)! & mask) >>> 0) return label
-  }
-  return null
+  return ip.range() === 'loopback'
 }
 
 /**
- * IPv6 text (no brackets) → eight 16-bit groups, else null. The URL parser has already
- * normalised it (hex groups, `::` compression, no dotted IPv4 tail, no zone id).
+ * A hostname as the URL parser leaves it (dotted-decimal IPv4, bracketed IPv6) → an address,
+ * else null for a name. The parser has already turned `2130706433`, `0x7f.1` and `0177.0.0.1`
+ * into `127.0.0.1`, so only four-part decimal is read as IPv4.
  */
-function parseIpv6(text: string): number[] | null {
-  const halves = text.toLowerCase().split('::')
-  if (halves.length > 2) return null
-  const read = (part: string) => (part === '' ? [] : part.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)))
-  const head = read(halves[0]!)
-  const rest = halves.length === 2 ? read(halves[1]!) : []
-  const given = head.length + rest.length
-  if (head.concat(rest).some(Number.isNaN) || given > 8) return null
-  if (halves.length === 1 && given !== 8) return null
-  return [...head, ...new Array<number>(8 - given).fill(0), ...rest]
+function parseIp(host: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  if (host.startsWith('[') && host.endsWith(']')) {
+    const text = host.slice(1, -1)
+    return ipaddr.IPv6.isValid(text) ? ipaddr.IPv6.parse(text) : null
+  }
+  return ipaddr.IPv4.isValidFourPartDecimal(host) ? ipaddr.IPv4.parse(host) : null
 }
 
-/** The IPv4 address carried inside an IPv4-mapped, -compatible, NAT64 or 6to4 address. */
-function embeddedIpv4(g: number[]): number | null {
-  const join = (hi: number, lo: number) => ((hi << 16) | lo) >>> 0
-  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0)
-  if (zero(0, 5) && g[5] === 0xffff) return join(g[6]!, g[7]!) // ::ffff:a.b.c.d
-  if (zero(0, 6) && (g[6]! !== 0 || g[7]! > 1)) return join(g[6]!, g[7]!) // ::a.b.c.d (deprecated)
-  if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6)) return join(g[6]!, g[7]!) // 64:ff9b::/96
-  if (g[0] === 0x2002) return join(g[1]!, g[2]!) // 6to4
-  return null
+/** The address's range name: `unicast` for a public address, anything else is refused. */
+function classifyIp(ip: ipaddr.IPv4 | ipaddr.IPv6): string {
+  if (ip.kind() === 'ipv4') return ip.range()
+  const v6 = ip as ipaddr.IPv6
+  // Name the IPv4 address inside when it is itself not public ("a private address").
+  const inner = embeddedIpv4(v6)?.range()
+  if (inner && inner !== 'unicast') return inner
+  const range = v6.range()
+  // ::a.b.c.d (IPv4-compatible, deprecated) is "unicast" to ipaddr.js; it carries an IPv4 address.
+  if (range === 'unicast' && v6.parts.slice(0, 6).every((p) => p === 0)) return 'reserved'
+  return range
 }
 
-function classifyIpv6(text: string): string | null {
-  const g = parseIpv6(text)
-  if (!g) return 'an address that cannot be checked'
-  if (g.every((x) => x === 0)) return 'the unspecified address'
-  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return 'a loopback address'
-  const v4 = embeddedIpv4(g)
-  if (v4 !== null) return classifyIpv4(v4)
-  const first = g[0]!
-  if ((first & 0xfe00) === 0xfc00) return 'a private (unique local) address'
-  if ((first & 0xffc0) === 0xfe80) return 'a link-local address'
-  if ((first & 0xffc0) === 0xfec0) return 'a site-local address'
-  if ((first & 0xff00) === 0xff00) return 'a multicast address'
-  if (first === 0x2001 && g[1] === 0x0db8) return 'a documentation address'
-  if (first === 0x0100 && g[1] === 0 && g[2] === 0 && g[3] === 0) return 'a discard address'
+/** The IPv4 address inside an IPv4-mapped, -translated, -compatible or NAT64 address. */
+function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const range = v6.range()
+  const p = v6.parts
+  const zeros = p.slice(0, 6).every((x) => x === 0)
+  if (range === 'ipv4Mapped' || range === 'rfc6145' || range === 'rfc6052' || (zeros && range === 'unicast')) {
+    return new ipaddr.IPv4([p[6]! >> 8, p[6]! & 0xff, p[7]! >> 8, p[7]! & 0xff])
+  }
   return null
 }

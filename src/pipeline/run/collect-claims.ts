@@ -1,8 +1,10 @@
 import type { Claim, Source, Subject } from '../../core/types'
 import { extractDocument } from '../extract/extract-document'
+import { UnreadablePageError } from '../extract/parse-html'
 import type { SubjectMatcher } from '../extract/subject-matcher'
 import { FeedParseError, parseFeed } from '../feed/parse-feed'
 import { type FetchFailure, fetchDocument, type PreviousFetch } from '../fetch/fetch-document'
+import { guardFetch, type FetchRules } from '../fetch/guarded-fetch'
 import { mapLimit } from './map-limit'
 import type { FetchMemory, SeenItem } from './state'
 
@@ -25,10 +27,26 @@ export interface CollectInput {
   subject: Subject
   matcher: SubjectMatcher
   fetch: typeof fetch
+  /** URL rules for every request (sources, redirect hops, feed items); the default refuses loopback and private networks. */
+  urlRules?: FetchRules
+  /** Per-document fetch budget in ms (default: `fetchDocument`'s 15 s). */
+  timeoutMs?: number
   now: Date
   /** First run of a fresh install: take the feeds' whole backlog. */
   baseline?: boolean
   log?: (event: Record<string, unknown>) => void
+}
+
+/** One document a run tried to read, for the run report. */
+export interface DocumentRead {
+  url: string
+  /** A configured source (`page`, `feed`) or an article a feed listed. */
+  kind: 'page' | 'feed' | 'article'
+  /** new: read (content new or changed); unchanged: 304 or the same bytes; failed; skipped: waiting out a Retry-After. */
+  outcome: 'new' | 'unchanged' | 'failed' | 'skipped'
+  /** Claims extracted from it (new documents only). */
+  claims: number
+  error?: string
 }
 
 export interface CollectResult {
@@ -40,6 +58,8 @@ export interface CollectResult {
   dirty: boolean
   /** Documents parsed this run (for logs and the benchmark). */
   parsed: number
+  /** Every document tried, in the order read (the run report's list). */
+  documents: DocumentRead[]
 }
 
 /** Records a failure on a memory entry; honours Retry-After by setting the next attempt time. */
@@ -59,6 +79,26 @@ function recordSuccess(mem: FetchMemory, status: number, etag: string | undefine
   if (lastModified) next.lastModified = lastModified
   if (hash) next.hash = hash
   return next
+}
+
+/**
+ * Records a document that was fetched but could not be read (a broken feed, a page over its
+ * budget). The hash is forgotten so the same bytes are read, and reported, again next run.
+ */
+function recordUnreadable(mem: FetchMemory | undefined, error: string, now: Date, failuresBefore: number): FetchMemory {
+  const { hash: _unread, ...rest } = mem ?? { failures: 0 }
+  // The fetch itself succeeded and reset the count; this run still failed for this source.
+  return recordFailure({ ...rest, failures: failuresBefore }, { error }, now)
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? e.message || e.name : String(e)
+}
+
+/** A clear sentence for an extraction failure: the budget's own message, else what was thrown. */
+function describeExtractError(e: unknown): string {
+  if (e instanceof UnreadablePageError) return e.message
+  return `page could not be read: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`
 }
 
 /** What makes a memory entry worth a KV write: not timestamps or a churning page hash. */
@@ -86,26 +126,43 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   const feeds: Record<string, Record<string, SeenItem>> = { ...input.feeds }
   const failed: { url: string; error: string }[] = []
   const claims: Claim[] = []
+  const documents: DocumentRead[] = []
   let dirty = false
   let parsed = 0
   let articleBudget = input.baseline ? LIMITS.baselineArticlesPerRun : LIMITS.articlesPerRun
   const perFeed = input.baseline ? LIMITS.baselineItemsPerFeed : LIMITS.itemsPerFeed
 
-  const extract = (html: string, url: string, hintPublished: string | null) => {
+  // One document's extraction, isolated: a page over its budget (or any bug it trips) becomes
+  // that document's recorded failure, and the run goes on with the others.
+  const extract = (html: string, url: string, hintPublished: string | null): string | null => {
     parsed++
-    const result = extractDocument(html, { url, fetchedAt: at, hintPublished, subject: input.subject, matcher: input.matcher })
+    let result
+    try {
+      result = extractDocument(html, { url, fetchedAt: at, hintPublished, subject: input.subject, matcher: input.matcher })
+    } catch (e) {
+      const error = describeExtractError(e)
+      failed.push({ url, error })
+      log?.({ event: 'extract-failed', url, error })
+      return error
+    }
     claims.push(...result.claims)
     log?.({ event: 'extracted', url, published: result.published, lang: result.lang ?? null, claims: result.claims.length })
+    return null
   }
+  const note = (url: string, kind: DocumentRead['kind'], outcome: DocumentRead['outcome'], found = 0, error?: string) =>
+    documents.push({ url, kind, outcome, claims: found, ...(error !== undefined ? { error } : {}) })
 
+  // Every request, redirect hops and feed items included, passes the one URL guard.
+  const network = guardFetch(input.fetch, input.urlRules)
   // Sources remember validators and a hash; feed items only a hash.
   const fetchOne = (url: string, previous: PreviousFetch | undefined, accept: 'html' | 'feed') =>
-    fetchDocument(url, { fetch: input.fetch, now: () => now, accept, previous: { etag: previous?.etag, lastModified: previous?.lastModified, hash: previous?.hash } })
+    fetchDocument(url, { fetch: network, now: () => now, accept, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}), previous: { etag: previous?.etag, lastModified: previous?.lastModified, hash: previous?.hash } })
 
   const readSource = async (source: Source) => {
     const before = memory[source.url] ?? { failures: 0 }
     if (before.nextAttemptAt && before.nextAttemptAt > at) {
       log?.({ event: 'skipped', source: source.id, until: before.nextAttemptAt })
+      note(source.url, source.kind, 'skipped')
       return null
     }
     const outcome = await fetchOne(source.url, before, source.kind === 'feed' ? 'feed' : 'html')
@@ -114,16 +171,18 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     if (outcome.kind === 'failed') {
       after = recordFailure(before, outcome, now)
       failed.push({ url: source.url, error: outcome.error })
+      note(source.url, source.kind, 'failed', 0, outcome.error)
       log?.({ event: 'fetch-failed', source: source.id, error: outcome.error, status: outcome.status })
     } else if (outcome.kind === 'fetched') {
       after = recordSuccess(before, outcome.status, outcome.etag, outcome.lastModified, outcome.hash, now)
       text = outcome.text
     } else {
       after = recordSuccess(before, outcome.status, outcome.etag, outcome.lastModified, outcome.kind === 'unchanged' ? outcome.hash : before.hash, now)
+      note(source.url, source.kind, 'unchanged')
     }
     if (meaningful(before) !== meaningful(after)) dirty = true
     memory[source.url] = after
-    return text === null ? null : { source, text, url: outcome.url }
+    return text === null ? null : { source, text, url: outcome.url, failuresBefore: before.failures }
   }
 
   const docs = await mapLimit(input.sources, LIMITS.concurrency, readSource)
@@ -131,21 +190,27 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   for (const doc of docs) {
     if (!doc) continue
     if (doc.source.kind === 'page') {
-      extract(doc.text, doc.source.url, null)
+      const before = claims.length
+      const error = extract(doc.text, doc.source.url, null)
+      if (error !== null) {
+        memory[doc.source.url] = recordUnreadable(memory[doc.source.url], error, now, doc.failuresBefore)
+        dirty = true
+        note(doc.source.url, 'page', 'failed', 0, error)
+      } else note(doc.source.url, 'page', 'new', claims.length - before)
       continue
     }
     let items
     try {
       items = parseFeed(doc.text, doc.url).items
     } catch (e) {
-      const error = e instanceof FeedParseError ? e.message : `feed could not be read: ${String(e)}`
-      // Forget the hash so the same broken bytes are parsed (and reported) again next run.
-      const { hash: _unparsed, ...mem } = memory[doc.source.url] ?? { failures: 0 }
-      memory[doc.source.url] = recordFailure(mem, { error }, now)
+      const error = e instanceof FeedParseError ? e.message : `feed could not be read: ${describeError(e)}`
+      memory[doc.source.url] = recordUnreadable(memory[doc.source.url], error, now, doc.failuresBefore)
       failed.push({ url: doc.source.url, error })
+      note(doc.source.url, 'feed', 'failed', 0, error)
       dirty = true
       continue
     }
+    note(doc.source.url, 'feed', 'new')
     const seen = { ...(feeds[doc.source.id] ?? {}) }
     const due = items
       .filter((item) => {
@@ -168,15 +233,26 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
         const gone = outcome.status === 404 || outcome.status === 410 || !outcome.transient
         seen[item.key] = { ...base, attempts, done: attempts >= LIMITS.attemptsPerItem || (gone && attempts >= 2) }
         failed.push({ url: item.url, error: outcome.error })
+        note(item.url, 'article', 'failed', 0, outcome.error)
       } else if (outcome.kind === 'fetched') {
-        extract(outcome.text, item.url, item.published)
-        seen[item.key] = { ...base, attempts: 0, done: true, hash: outcome.hash }
+        const before = claims.length
+        const error = extract(outcome.text, item.url, item.published)
+        if (error === null) {
+          seen[item.key] = { ...base, attempts: 0, done: true, hash: outcome.hash }
+          note(item.url, 'article', 'new', claims.length - before)
+        } else {
+          // An unreadable article is read once more (it may be fixed), like a 404.
+          const attempts = base.attempts + 1
+          seen[item.key] = { ...base, attempts, done: attempts >= 2 }
+          note(item.url, 'article', 'failed', 0, error)
+        }
       } else {
         seen[item.key] = { ...base, done: true }
+        note(item.url, 'article', 'unchanged')
       }
       dirty = true
     }
     feeds[doc.source.id] = boundSeen(seen)
   }
-  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed }
+  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed, documents }
 }

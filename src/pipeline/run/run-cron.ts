@@ -1,8 +1,11 @@
+import { sameJson } from '../../core/canonical-json'
 import { claimLedgerKey, CERTAINTY_RANK } from '../../core/claim-key'
 import { HISTORY_LIMIT, type PublicView } from '../../core/public-view'
 import type { Change, Claim, Facts, Source, Subject } from '../../core/types'
 import { changeId, diffFacts } from '../facts/diff-facts'
+import { explainFindings } from '../facts/explain-findings'
 import { createSubjectMatcher } from '../extract/subject-matcher'
+import type { FetchRules } from '../fetch/guarded-fetch'
 import { hashText } from '../fetch/hash'
 import { emptyFacts, mergeFacts } from '../facts/merge-facts'
 import type { Notifier, RenderedEmail } from '../../mail/delivery/notifier'
@@ -10,12 +13,17 @@ import { renderUpdateEmail } from '../../mail/render/render-email'
 import type { KvLike } from '../../store/kv'
 import { collectClaims } from './collect-claims'
 import type { RunLock } from './lock'
+import { summarizeRun, type RunReportStore, type RunSummary } from './run-report'
 import type { FetchMemory, PipelineState } from './state'
 import { loadState, savePublicView, saveState } from './state-store'
 
 /** Everything a cron run touches, passed in so the Worker, the CLI and tests drive the same code. */
 export interface RunDeps {
   fetch: typeof fetch
+  /** URL rules for every request of the run (default: public http(s) only). */
+  urlRules?: FetchRules
+  /** Per-document fetch budget in ms (default 15 s). */
+  fetchTimeoutMs?: number
   now: () => Date
   kv: KvLike
   /** The subject's slug: its KV keys, its lock (`cron:<slug>`) and its editions. */
@@ -34,6 +42,8 @@ export interface RunDeps {
   expectState?: boolean
   /** Base URL for links in emails and the public view. */
   publicUrl?: string
+  /** Where the run's report (documents, claims, why each finding was or was not sent) is kept; none: not kept. */
+  reports?: RunReportStore
   log?: (event: Record<string, unknown>) => void
 }
 
@@ -49,6 +59,8 @@ export interface RunReport {
   facts: Facts
   /** Whether the run wrote state (a quiet run does not). */
   wrote: boolean
+  /** What the run read and why each finding was or was not sent (absent when skipped). */
+  summary?: RunSummary
 }
 
 const LOCK_TTL_MS = 10 * 60 * 1000
@@ -142,6 +154,8 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     subject: deps.subject,
     matcher: createSubjectMatcher(deps.subject),
     fetch: deps.fetch,
+    ...(deps.urlRules ? { urlRules: deps.urlRules } : {}),
+    ...(deps.fetchTimeoutMs ? { timeoutMs: deps.fetchTimeoutMs } : {}),
     now,
     baseline,
     ...(deps.log ? { log: deps.log } : {}),
@@ -169,7 +183,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
 
   const fetchMemory = material.length > 0 ? creditSources(collected.fetchMemory, collected.feeds, sources, material, at) : collected.fetchMemory
   // A material change is a change of facts, so it is covered by factsChanged.
-  const factsChanged = JSON.stringify(facts) !== JSON.stringify(state.facts)
+  const factsChanged = !sameJson(facts, state.facts)
   const wrote = baseline || collected.dirty || added > 0 || factsChanged
   if (wrote) {
     const next: PipelineState = {
@@ -189,6 +203,20 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
       await savePublicView(deps.kv, deps.slug, view)
     }
   }
+  const summary = await keepRunReport(deps, {
+    at,
+    baseline,
+    collected,
+    newClaims: added,
+    findings: explainFindings({ found: collected.claims, ledger, before: state.facts, after: facts, changes, baseline, reported: new Set(state.reported), subject: deps.subject }),
+  })
   deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, failed: collected.failed.length, wrote })
-  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote }
+  return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, summary }
+}
+
+/** Builds the run's report and keeps it; a report that cannot be kept is logged, never fails the run. */
+async function keepRunReport(deps: RunDeps, input: Parameters<typeof summarizeRun>[0]): Promise<RunSummary> {
+  const summary = summarizeRun(input)
+  await deps.reports?.save(deps.slug, summary).catch((err: unknown) => deps.log?.({ event: 'run-report', level: 'error', subject: deps.slug, error: String(err) }))
+  return summary
 }

@@ -16,7 +16,7 @@ import { readDemoStep } from './demo-step'
  * `kv` is the raw namespace: reading the demo step is not part of the pipeline's KV counts.
  */
 export function createDemoFetch(publicUrl: string, kv: KvLike, fallback: typeof fetch): typeof fetch {
-  const origins = [DEMO_NEWS_ORIGIN, publicUrl.replace(/\/+$/, '')]
+  const origins = demoOrigins(publicUrl)
   return async (input, init) => {
     const request = new Request(input, init)
     const origin = origins.find((o) => request.url.startsWith(`${o}/demo/`))
@@ -26,4 +26,9 @@ export function createDemoFetch(publicUrl: string, kv: KvLike, fallback: typeof 
     const response = await serveDemoDocument(path, step, origin, request.headers.get('If-None-Match'))
     return response ?? new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } })
   }
+}
+
+/** The origins whose `/demo/` documents the demo fetch serves in-process (never over the network). */
+export function demoOrigins(publicUrl: string): string[] {
+  return [DEMO_NEWS_ORIGIN, publicUrl.replace(/\/+$/, '')]
 }

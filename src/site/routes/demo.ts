@@ -1,13 +1,18 @@
 import { Hono, type Context } from 'hono'
 import { readEditionRecipients } from '../../mail/delivery/edition-store'
+import { listRunReports } from '../../pipeline/run/run-report-store'
 import { workersKv } from '../../store/kv'
+import { firstSubject } from '../../store/subject-store'
 import { isDemoMode, servedOrigin } from '../../worker/config'
 import { resetAllState, runAllNow } from '../../worker/run-now'
 import { readFirstSubjectView } from '../read-public-view'
 import { serveDemoDocument } from '../demo/demo-documents'
+import { rebaseDemoUrls } from '../demo/demo-origin'
 import { parseOutcomeQuery, summarizeDemoRun, toOutcomeQuery } from '../demo/demo-run'
 import { LAST_DEMO_STEP, readDemoStep, writeDemoStep } from '../demo/demo-step'
 import { DemoPage } from '../../../templates/demo-page'
+import { describeFinding } from '../../../templates/run-report'
+import { findingLine } from '../../pipeline/facts/explain-findings'
 
 /**
  * The offline demo (DEMO_MODE only; 404 otherwise): demo news documents whose content depends
@@ -25,10 +30,15 @@ function reply(c: Ctx, body: Record<string, unknown>, query = '') {
   return (c.req.header('Accept') ?? '').includes('text/html') ? c.redirect(query ? `/demo?${query}` : '/demo', 303) : c.json(body)
 }
 
+/** Run reports the demo page shows: the newest few of the first subject's (the one the demo news is about). */
+const DEMO_REPORTS_SHOWN = 3
+
 demoRoutes.get('/demo', async (c) => {
-  const step = await readDemoStep(workersKv(c.env.STATE))
+  const [step, first] = await Promise.all([readDemoStep(workersKv(c.env.STATE)), firstSubject(c.env.DB)])
+  const origin = servedOrigin(c.env, c.req.url)
+  const runs = first ? (await listRunReports(c.env.DB, first.slug, DEMO_REPORTS_SHOWN)).map((r) => rebaseDemoUrls(r.summary, origin)) : []
   c.header('Cache-Control', 'no-store')
-  return c.html(DemoPage({ step, lastStep: LAST_DEMO_STEP, origin: servedOrigin(c.env, c.req.url), outcome: parseOutcomeQuery(c.req.query()) }))
+  return c.html(DemoPage({ step, lastStep: LAST_DEMO_STEP, origin, outcome: parseOutcomeQuery(c.req.query()), runs }))
 })
 
 demoRoutes.post('/demo/advance', async (c) => {
@@ -65,6 +75,8 @@ demoRoutes.post('/demo/run', async (c) => {
       recorded: outcome.recorded,
       recipients: outcome.recipients,
       failed: report.failed,
+      // Why each finding was or was not sent ("Stage: Filming: sent: confirmed by Netflix").
+      why: (first?.summary?.findings ?? []).map((f) => `${describeFinding(f)}: ${findingLine(f)}`),
       subjects: runs.map(({ slug, report: r }) => ({ slug, ran: r !== null && !r.skipped, material: r?.changes.filter((ch) => ch.material).length ?? 0 })),
     },
     toOutcomeQuery(outcome),

@@ -14,10 +14,12 @@ async function statusOf(id: number) {
 async function webhook(e: Env, payload: unknown, opts: { at?: Date; secret?: string; tamper?: boolean } = {}) {
   const body = JSON.stringify(payload)
   const ts = Math.floor((opts.at ?? new Date()).getTime() / 1000)
-  const signature = await signWebhook(opts.secret ?? WEBHOOK_SECRET, 'msg_2Yx', ts, body)
+  // Each delivery has its own message id, as Svix sends them (a replay reuses one).
+  const id = `msg_${crypto.randomUUID()}`
+  const signature = await signWebhook(opts.secret ?? WEBHOOK_SECRET, id, ts, body)
   return call(app, e, '/webhooks/resend', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'svix-id': 'msg_2Yx', 'svix-timestamp': String(ts), 'svix-signature': signature },
+    headers: { 'content-type': 'application/json', 'svix-id': id, 'svix-timestamp': String(ts), 'svix-signature': signature },
     body: opts.tamper ? body.replace('bounced', 'delivered') : body,
   })
 }

@@ -413,6 +413,23 @@ describe('pure helpers', () => {
     ['Wed, 31 Dec 2025 23:00:00 GMT', 0],
     ['soon', undefined],
     [null, undefined],
+    // The obsolete HTTP-date forms are still HTTP-dates.
+    ['Thursday, 01-Jan-26 00:01:00 GMT', 60],
+    ['Thu Jan  1 00:01:00 2026', 60],
+    // Hostile values: no RangeError, no source parked for millennia.
+    ['99999999999999999', 7 * 24 * 3600],
+    ['8000000000000', 7 * 24 * 3600],
+    ['8e12', undefined],
+    ['1'.repeat(400), undefined], // not finite
+    ['Infinity', undefined],
+    ['-60', undefined],
+    ['+60', undefined],
+    ['0x10', undefined],
+    ['2026', 2026], // seconds, not the year Date.parse would read
+    ['8', 8],
+    ['Fri, 31 Dec 9999 23:59:59 GMT', 7 * 24 * 3600],
+    ['Sat, 13 Sep 275760 00:00:00 GMT', undefined],
+    ['Thu, 01 Jan 2026 00:01:00 PST', undefined],
   ])('parseRetryAfter(%s) = %s', (value, seconds) => {
     expect(parseRetryAfter(value, NOW)).toBe(seconds)
   })

@@ -9,6 +9,8 @@ describe('checkUrlSafety', () => {
     'https://[2606:4700:4700::1111]/',
     'https://172.32.0.1/', // just outside 172.16/12
     'https://100.128.0.1/', // just outside 100.64/10
+    'https://[2a00:1450:4001::200e]/',
+    'https://feeds.example/rss', // replay timelines use .example hosts
   ])('accepts the public URL %s', (url) => {
     expect(checkUrlSafety(url)).toBeNull()
   })
@@ -75,8 +77,30 @@ describe('checkUrlSafety', () => {
     'http://db.internal/',
     'http://metadata.google.internal/',
     'http://intranet/',
+    'http://[::ffff:8.8.8.8]/', // every IPv4-mapped address (::ffff:0:0/96), even of a public one
+    'http://[::ffff:0:0]/',
+    'http://[::ffff:0:7f00:1]/', // IPv4-translated 127.0.0.1
+    'http://[64:ff9b:1::7f00:1]/', // local-use NAT64 (64:ff9b:1::/48)
+    'http://[64:ff9b:1:ffff::1]/',
+    'http://[64:ff9b::808:808]/', // NAT64 of a public address still goes through a translator
+    'http://[::7f00:1]/', // IPv4-compatible 127.0.0.1 (deprecated)
+    'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/', // Teredo
+    'http://[2001:db8::1]/', // documentation
+    'http://[fec0::1]/', // site-local
+    'http://[100::1]/', // discard
+    'http://198.18.0.1/', // benchmarking
+    'http://192.0.2.1/', // documentation
   ])('refuses the private or reserved form %s', (url) => {
     expect(checkUrlSafety(url)).not.toBeNull()
+  })
+
+  it('says which kind of address it refused', () => {
+    expect(checkUrlSafety('http://[::ffff:127.0.0.1]/')).toMatch(/Loopback/)
+    expect(checkUrlSafety('http://[::ffff:8.8.8.8]/')).toMatch(/IPv4-mapped/)
+    expect(checkUrlSafety('http://[64:ff9b:1::808:808]/')).toMatch(/NAT64/)
+    expect(checkUrlSafety('http://[64:ff9b::a00:1]/')).toMatch(/private/)
+    expect(checkUrlSafety('http://10.1.2.3/')).toMatch(/private/)
+    expect(checkUrlSafety('http://169.254.169.254/')).toMatch(/link-local/)
   })
 
   it('allows loopback only when asked (the local demo), never private networks', () => {

@@ -38,25 +38,40 @@ export function isInside(node: DomNode, ancestor: DomNode): boolean {
   return false
 }
 
-/** Text of a subtree, giving up (returning null) once it exceeds `max` characters. */
+/**
+ * The node after `node` in document order within `root`'s subtree, not entering `node`'s
+ * children when `enter` is false; null at the end. `leave` is called for each element left.
+ * Iterative (parent pointers), so no depth of nesting can overflow the call stack.
+ */
+function nextInSubtree(node: DomNode, root: DomNode, enter: boolean, leave?: (el: DomNode) => void): DomNode | null {
+  if (enter && node.firstChild) return node.firstChild
+  for (let n: DomNode | null = node; n && n !== root; n = n.parentNode) {
+    if (n.nodeType === ELEMENT) leave?.(n)
+    if (n.nextSibling) return n.nextSibling
+  }
+  return null
+}
+
+/**
+ * Text of a subtree, giving up (returning null) once it exceeds `max` characters, or once it has
+ * visited more nodes than a short text can hold (so a label check costs O(max), not O(subtree)).
+ */
 export function readShortText(el: DomNode, max: number): string | null {
   const parts: string[] = []
   let length = 0
-  const walk = (node: DomNode): boolean => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === TEXT) {
-        const d = c.data ?? ''
-        length += d.length
-        if (length > max * 2 + 64) return false
-        parts.push(d)
-      } else if (c.nodeType === ELEMENT) {
-        if (!walk(c)) return false
-        if (!INLINE.has(c.localName ?? '')) parts.push(' ')
-      }
-    }
-    return true
+  let nodes = max * 2 + 64
+  // Block elements end with a space, so "<li>a</li><li>b</li>" reads "a b".
+  const leave = (n: DomNode) => {
+    if (!INLINE.has(n.localName ?? '')) parts.push(' ')
   }
-  if (!walk(el)) return null
+  for (let n = el.firstChild; n; n = nextInSubtree(n, el, n.nodeType === ELEMENT, leave)) {
+    if (--nodes < 0) return null
+    if (n.nodeType !== TEXT) continue
+    const d = n.data ?? ''
+    length += d.length
+    if (length > max * 2 + 64) return null
+    parts.push(d)
+  }
   const text = collapseWhitespace(parts.join(''))
   return text.length > max ? null : text
 }
@@ -78,9 +93,8 @@ export function hasArticleAncestor(node: DomNode): boolean {
 
 /** True when some descendant has the tag. */
 export function containsTag(el: DomNode, tag: string): boolean {
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType !== ELEMENT) continue
-    if (c.localName === tag || containsTag(c, tag)) return true
+  for (let n = el.firstChild; n; n = nextInSubtree(n, el, n.nodeType === ELEMENT)) {
+    if (n.nodeType === ELEMENT && n.localName === tag) return true
   }
   return false
 }
