@@ -49,7 +49,7 @@ const PATTERNS: StagePattern[] = [
   {
     stage: 'released',
     re: new RegExp(
-      `\\b(?:is|are)\\s+now\\s+(?:streaming|available)\\b|\\b(?:has|have)\\s+(?:finally\\s+|officially\\s+)?(?:premiered|debuted|arrived|been\\s+released|dropped(?=\\s*(?:on\\b|in\\b|today|globally|worldwide|[.,!;]|$)))|\\b(?:premiered|debuted|was\\s+released|were\\s+released|dropped|arrived)\\s+(?:on\\s+[A-Z][\\w+]*\\s+)?(?:on\\s+)?${WEEKDAY}${MONTH_DAY}`,
+      `\\b(?:is|are)\\s+now\\s+(?:streaming|available)\\s+(?:on|to|worldwide|globally|everywhere)\\b|\\b(?:has|have)\\s+(?:finally\\s+|officially\\s+)?(?:premiered|debuted|arrived|been\\s+released|dropped(?=\\s*(?:on\\b|in\\b|today|globally|worldwide|[.,!;]|$)))|\\b(?:premiered|debuted|was\\s+released|were\\s+released|dropped|arrived)\\s+(?:on\\s+[A-Z][\\w+]*\\s+)?(?:on\\s+)?${WEEKDAY}${MONTH_DAY}`,
       'i',
     ),
   },

@@ -60,6 +60,8 @@ describe('the stage extractor: pre-production, filming, wrap', () => {
 describe('the stage extractor: released', () => {
   it.each<Row>([
     ['the season has premiered', 'Moonlit Ferry Season 2 has finally premiered on Lumen.', ['stage:released:reported']],
+    ['the season now streaming on the service', 'Moonlit Ferry Season 2 is now streaming on Lumen.', ['stage:released:reported']],
+    ['trap: "now streaming" with nowhere named is a reviewer\'s aside', 'Moonlit Ferry Season 2 is now streaming, and it is the best drama of the year.', []],
     ['trap: the show (not the season) is streaming', 'Moonlit Ferry is now streaming on Lumen ahead of the second season.', []],
     ['premiered on a weekday and a date', 'Moonlit Ferry Season 2 premiered on Lumen on Friday, May 16, to strong numbers.', ['stage:released:reported']],
     ['the streamer released the season', 'Lumen released Moonlit Ferry Season 2 on Friday.', ['stage:released:confirmed']],
