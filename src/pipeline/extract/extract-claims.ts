@@ -56,19 +56,21 @@ export function extractClaims(article: ParsedArticle, options: ClaimOptions, mat
   const mentionsShow = headings.some((h) => matcher.titlePattern.test(h)) || sentences.some((s) => matcher.titlePattern.test(s.text))
   if (!mentionsShow) return { published, claims: [], lang }
 
-  const scopes = sentences.map((s) => scopeSentence(s.text, matcher))
+  // Scopes are read on demand: when a headline names the season, most sentences never need one.
+  const scopes: (SentenceScope | undefined)[] = []
+  const scopeOf = (i: number): SentenceScope => (scopes[i] ??= scopeSentence(sentences[i]!.text, matcher))
   const headingTarget = headings.some((h) => {
     const sc = scopeSentence(h, matcher)
     return sc.target && !sc.elsewhere
   })
-  const docTarget = headingTarget || scopes.some((sc) => sc.target && !sc.elsewhere)
+  const docTarget = headingTarget || sentences.some((_, i) => scopeOf(i).target && !scopeOf(i).elsewhere)
   // A republished old story ("first appeared in our 2023 preview") is old news, whatever its date.
   const republished = sentences.some((s) => {
     const m = /originally|first/i.test(s.text) ? REPUBLISHED.exec(s.text) : null
     return !!m && !!reference && Number(m[1]) < Number(reference.slice(0, 4))
   })
   if (republished) return { published, claims: [], lang }
-  const { confirmed: announced, seasonCast } = castAnnouncements(sentences, scopes, docTarget, matcher)
+  const { confirmed: announced, seasonCast } = castAnnouncements(sentences, scopeOf, docTarget, matcher)
   const followUps = followUpConfirmations(sentences, matcher)
 
   const best = new Map<string, Claim>()
@@ -77,7 +79,7 @@ export function extractClaims(article: ParsedArticle, options: ClaimOptions, mat
     // is denied in the same sentence ("denied rumours that she had left", "…다는 보도는 사실이 아니다").
     if (/\?["'”’)]*$/.test(text) || (REPORT_HINT.test(text) && DENIED_REPORT.test(text))) return
     const reportConfirmed = REPORT_HINT.test(text) && CONFIRMED_REPORT.test(text) && officialActs(text, matcher)
-    const ctx = createSentenceContext(text, scopes[i]!, { docTarget, reference, url, matcher, castFrame: seasonCast.has(i) })
+    const ctx = createSentenceContext(text, () => scopeOf(i), { docTarget, reference, url, matcher, castFrame: seasonCast.has(i) })
     for (const extract of EXTRACTORS) {
       for (const found of extract(ctx)) {
         const { at, certainty: own, ...body } = found
@@ -120,16 +122,17 @@ const HEDGED = /\b(?:could|might|may|would|if|whether|rumou?r\w*|reportedly|not|
  */
 function castAnnouncements(
   sentences: Sentence[],
-  scopes: SentenceScope[],
+  scopeOf: (i: number) => SentenceScope,
   docTarget: boolean,
   matcher: SubjectMatcher,
 ): { confirmed: Set<number>; seasonCast: Set<number> } {
   const confirmed = new Set<number>()
   const seasonCast = new Set<number>()
   sentences.forEach((s, i) => {
-    const scope = scopes[i]!
+    if (!CAST_NOUN.test(s.text)) return
+    const scope = scopeOf(i)
     if (scope.elsewhere || !(scope.target || docTarget)) return
-    if (!CAST_NOUN.test(s.text) || HEDGED.test(s.text) || !officialActs(s.text, matcher, true)) return
+    if (HEDGED.test(s.text) || !officialActs(s.text, matcher, true)) return
     for (let j = i; j < sentences.length && j <= i + 5 && sentences[j]!.block <= s.block + 3; j++) confirmed.add(j)
     for (let j = i; j < sentences.length; j++) seasonCast.add(j)
   })

@@ -54,9 +54,11 @@ class Sentence implements SentenceContext {
   readonly matcher: SubjectMatcher
   readonly castFrame: boolean
 
+  private sentenceScope: SentenceScope | null = null
+
   constructor(
     readonly text: string,
-    readonly scope: SentenceScope,
+    private readonly readScope: () => SentenceScope,
     doc: { docTarget: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
   ) {
     this.docTarget = doc.docTarget
@@ -64,6 +66,10 @@ class Sentence implements SentenceContext {
     this.url = doc.url
     this.matcher = doc.matcher
     this.castFrame = doc.castFrame
+  }
+
+  get scope(): SentenceScope {
+    return (this.sentenceScope ??= this.readScope())
   }
 
   clauses(): Clause[] {
@@ -102,10 +108,10 @@ class Sentence implements SentenceContext {
 /** Builds the context of one sentence; clauses, frames and per-clause scopes are computed on demand. */
 export function createSentenceContext(
   text: string,
-  scope: SentenceScope,
+  scope: SentenceScope | (() => SentenceScope),
   doc: { docTarget: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
 ): SentenceContext {
-  return new Sentence(text, scope, doc)
+  return new Sentence(text, typeof scope === 'function' ? scope : () => scope, doc)
 }
 
 /**
