@@ -29,6 +29,12 @@ export function AdminDryRun(props: { csrf: string; base: string; result: DryRunR
           Could not read it: {r.error}
         </p>
       ) : null}
+      {r.unreliable ? (
+        <p class="alert" id="dry-run-unreliable">
+          This source is marked <strong>unreliable</strong>: its claims are shown below but never count towards corroboration
+          or confirmation, so it causes no change.
+        </p>
+      ) : null}
       <h2>Material changes it would cause ({material.length})</h2>
       {r.baseline ? (
         <p class="hint">There are no facts yet: the first real run records a baseline and emails nothing.</p>
@@ -56,7 +62,7 @@ export function AdminDryRun(props: { csrf: string; base: string; result: DryRunR
               <p>
                 Published: <strong class="published">{d.published ?? 'unknown'}</strong> · Language: <strong class="lang">{d.lang ?? 'unknown'}</strong> · {d.claims.length} claims
               </p>
-              <ClaimTable claims={d.claims} />
+              <ClaimTable claims={d.claims} unreliable={r.unreliable === true} />
             </>
           )}
         </section>
@@ -68,7 +74,7 @@ export function AdminDryRun(props: { csrf: string; base: string; result: DryRunR
   )
 }
 
-function ClaimTable(props: { claims: Claim[] }) {
+function ClaimTable(props: { claims: Claim[]; unreliable: boolean }) {
   if (props.claims.length === 0) return <p class="hint">No claims about the season.</p>
   return (
     <table class="claims cards">
@@ -87,7 +93,10 @@ function ClaimTable(props: { claims: Claim[] }) {
               <strong>{c.field}</strong>
             </td>
             <td data-label="Value">{describeValue(c.field, c.value)}</td>
-            <td data-label="Certainty">{c.certainty}</td>
+            <td data-label="Certainty">
+              {c.certainty}
+              {props.unreliable ? <span class="tag bad">not counted: unreliable</span> : null}
+            </td>
             <td data-label="Evidence">
               <q>{c.evidence}</q>
             </td>

@@ -63,7 +63,10 @@ export function AdminPage(props: AdminPageProps) {
       <SubjectList subjects={props.subjects} current={subject.slug} />
       <p id="current-subject">
         Showing <strong>{subject.show}</strong>, season {subject.season} <code>{subject.slug}</code>{' '}
-        {subject.status === 'paused' ? <span class="tag bad">paused: the cron skips it</span> : <span class="tag ok">active</span>}
+        {subject.status === 'paused' ? <span class="tag bad">paused: the cron skips it</span> : <span class="tag ok">active</span>} ·{' '}
+        <a href={`${base}/review`} id="review-link">
+          Review, corrections, trust and run now
+        </a>
       </p>
 
       <h2>Sources ({props.sources.length})</h2>

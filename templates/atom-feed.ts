@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import type { HistoryEntry } from '../src/core/public-view'
+import { changeId } from '../src/pipeline/facts/diff-facts'
 import { describeCertainty, describeChange, happenedOn, summarizeEntry, toCertainty } from '../src/site/describe-fact'
 import { formatDay, formatTime, toRfc3339 } from '../src/site/format'
 import { groupByEvidence, unionOf } from '../src/site/group-evidence'
@@ -62,7 +63,7 @@ async function renderEntry(entry: HistoryEntry, base: string) {
   const content = toXmlSafeText(await renderEntryHtml(entry, base))
   return html`  <entry>
     <id>${toEntryId(entry.id)}</id>
-    <title type="text">${toXmlSafeText(summarizeEntry(entry))}</title>
+    <title type="text">${toXmlSafeText(entry.correction ? `Correction: ${entry.correction.wrong} was wrong` : summarizeEntry(entry))}</title>
     <updated>${at}</updated>
     <published>${at}</published>
     <link rel="alternate" type="text/html" href="${base}/history/${encodeURIComponent(entry.id)}"/>
@@ -76,11 +77,19 @@ async function renderEntry(entry: HistoryEntry, base: string) {
  * changes that share a sentence), their certainty and sources.
  */
 async function renderEntryHtml(entry: HistoryEntry, base: string): Promise<string> {
+  const note = entry.correction
+  if (note) {
+    // A correction: what we said, what is true now, why (all escaped by the html tag).
+    const out = await html`<p><strong>We said:</strong> ${note.wrong}. That was wrong.</p><p><strong>True now:</strong> ${note.now}</p><p><strong>Why:</strong> ${note.reason}</p><p><a href="${base}/">Current fact sheet</a></p>`
+    return String(out)
+  }
   const happened = happenedOn(entry)
+  const retractedIds = new Set((entry.retracted ?? []).map((r) => r.changeId))
   const items = groupByEvidence(entry.changes ?? [], (c) => c.evidence).map((group) => {
     const titles = group.items.map((change) => {
       const certainty = toCertainty(change.certainty)
-      return html`<p><strong>${describeChange(change)}</strong>${certainty ? ` (${describeCertainty(certainty)})` : ''}</p>`
+      const retracted = retractedIds.has(changeId(change)) ? ' (retracted later: see the correction)' : ''
+      return html`<p><strong>${describeChange(change)}</strong>${certainty ? ` (${describeCertainty(certainty)})` : ''}${retracted}</p>`
     })
     const links = unionOf(group.items.map((c) => c.sources)).map((url) => {
       const href = toSafeHref(url)

@@ -1,4 +1,6 @@
 import type { Change } from '../src/core/types'
+import type { CorrectionNote } from '../src/core/editorial'
+import { changeId } from '../src/pipeline/facts/diff-facts'
 import type { HistoryEntry } from '../src/core/public-view'
 import type { Page } from '../src/site/paginate'
 import { describeChange, happenedOn } from '../src/site/describe-fact'
@@ -35,6 +37,8 @@ export function HistoryList(props: { entries: HistoryEntry[] }) {
 function Edition(props: { entry: HistoryEntry }) {
   const { entry } = props
   const anchor = editionAnchor(entry.id)
+  if (entry.correction) return <Correction anchor={anchor} note={entry.correction} />
+  const retracted = new Map((entry.retracted ?? []).map((r) => [r.changeId, r.correctionId]))
   const happened = happenedOn(entry)
   return (
     <article id={anchor} aria-labelledby={`${anchor}-h`}>
@@ -54,22 +58,53 @@ function Edition(props: { entry: HistoryEntry }) {
       </h3>
       <ul class="changes">
         {groupByEvidence(entry.changes ?? [], (c) => c.evidence).map((group) => (
-          <ChangeGroup changes={group.items} evidence={group.evidence} />
+          <ChangeGroup changes={group.items} evidence={group.evidence} retracted={retracted} />
         ))}
       </ul>
     </article>
   )
 }
 
-function ChangeGroup(props: { changes: Change[]; evidence: string | null }) {
+/** A correction: what we said, what is true now, and why (a maintainer retracted a fact). */
+function Correction(props: { anchor: string; note: CorrectionNote }) {
+  const { anchor, note } = props
+  return (
+    <article id={anchor} aria-labelledby={`${anchor}-h`} class="correction">
+      <h3 id={`${anchor}-h`}>
+        Correction <time datetime={note.at}>{formatTime(note.at)}</time>
+      </h3>
+      <p class="correction-note">
+        <strong>We said:</strong> {note.wrong}. That was wrong. <strong>True now:</strong> {note.now} <strong>Why:</strong> {note.reason}
+      </p>
+      {note.editionId ? (
+        <p>
+          <a href={`#${editionAnchor(note.editionId)}`}>The update that said it</a>
+        </p>
+      ) : null}
+    </article>
+  )
+}
+
+function ChangeGroup(props: { changes: Change[]; evidence: string | null; retracted: Map<string, string> }) {
   const sources = unionOf(props.changes.map((c) => c.sources))
   return (
     <li>
-      {props.changes.map((change) => (
-        <p class="change-title">
-          {describeChange(change)} <CertaintyBadge value={change.certainty} />
-        </p>
-      ))}
+      {props.changes.map((change) => {
+        const correction = props.retracted.get(changeId(change))
+        return (
+          <p class="change-title">
+            {correction ? <s>{describeChange(change)}</s> : describeChange(change)} <CertaintyBadge value={change.certainty} />
+            {correction ? (
+              <>
+                {' '}
+                <a class="retracted" href={`#${editionAnchor(correction)}`}>
+                  retracted, see the correction
+                </a>
+              </>
+            ) : null}
+          </p>
+        )
+      })}
       {props.evidence ? (
         <blockquote>
           <p>{props.evidence}</p>

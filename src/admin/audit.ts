@@ -3,11 +3,14 @@ import type { AuditAction } from '../store/audit-log'
 
 export type { AuditAction, AuditEntry } from '../store/audit-log'
 
-/** The action an edit amounts to: a pure enabled flip reads better as enable/disable. */
+/** The action an edit amounts to: a pure enabled or trust flip reads better as its own word. */
 export function classifyEdit(before: Source, after: Source): AuditAction {
   const { enabled: a, ...restA } = before
   const { enabled: b, ...restB } = after
   if (a !== b && sameJson(restA, restB)) return b ? 'enable' : 'disable'
+  const { unreliable: u, ...otherA } = before
+  const { unreliable: v, ...otherB } = after
+  if (Boolean(u) !== Boolean(v) && sameJson(otherA, otherB)) return v ? 'mark-unreliable' : 'mark-reliable'
   return 'edit'
 }
 

@@ -4,7 +4,9 @@
  * "not modified" and a feed's items all count as new), then merges and diffs like the cron.
  * It returns the outcome and writes nothing: no KV, no state. `fetch` and `now` are passed in.
  */
+import type { ExclusionRule } from '../core/editorial'
 import type { Change, Claim, Source, Subject } from '../core/types'
+import { filterLedger } from '../pipeline/facts/editorial-filter'
 import { diffFacts } from '../pipeline/facts/diff-facts'
 import { createSubjectMatcher } from '../pipeline/extract/subject-matcher'
 import { emptyFacts, mergeFacts } from '../pipeline/facts/merge-facts'
@@ -15,8 +17,8 @@ import type { FetchRules } from '../pipeline/fetch/guarded-fetch'
 /** The URL guard lives in the pipeline (every request of a run passes it); re-exported for callers of this module. */
 export { guardFetch } from '../pipeline/fetch/guarded-fetch'
 
-/** What to try: a saved source or an unsaved URL and kind. */
-export type DryRunTarget = Pick<Source, 'url' | 'kind'> & { id?: string }
+/** What to try: a saved source (with its trust) or an unsaved URL and kind. */
+export type DryRunTarget = Pick<Source, 'url' | 'kind'> & { id?: string; unreliable?: boolean }
 
 /** Injected I/O and context. */
 export interface DryRunDeps {
@@ -27,6 +29,8 @@ export interface DryRunDeps {
   state: Pick<PipelineState, 'facts' | 'claims' | 'reported'> | null
   /** The cron's URL rules; the pipeline applies them to every request and redirect hop. */
   rules?: FetchRules
+  /** Editorial exclusions in force (dropped, retracted, ignored): the cron leaves those claims out. */
+  exclusions?: ExclusionRule[]
 }
 
 /** One fetched document and what the extractor found in it. */
@@ -51,6 +55,8 @@ export interface DryRunResult {
   changes: Change[]
   /** True when there are no facts yet: the first real run records a baseline and emails nothing. */
   baseline: boolean
+  /** The source is marked unreliable: its claims are shown but count for nothing (no changes). */
+  unreliable?: boolean
 }
 
 /** Fetches and extracts a source now, and diffs the result against the current facts. */
@@ -83,8 +89,10 @@ export async function dryRunSource(target: DryRunTarget, deps: DryRunDeps): Prom
     at: now.toISOString(),
     error: collected.failed.find((f) => f.url === source.url)?.error ?? null,
     documents,
-    changes: changesFrom(collected.claims, deps),
+    // An unreliable source's claims never count: shown, but they change nothing.
+    changes: changesFrom(target.unreliable ? [] : collected.claims, deps),
     baseline: deps.state === null,
+    unreliable: target.unreliable === true,
   }
 }
 
@@ -96,10 +104,11 @@ export async function dryRunSource(target: DryRunTarget, deps: DryRunDeps): Prom
  */
 function changesFrom(claims: Claim[], deps: DryRunDeps): Change[] {
   const current = deps.state?.facts ?? emptyFacts()
-  const ledger = deps.state?.claims ?? []
+  const filter = { rules: deps.exclusions ?? [], unreliable: new Set<string>() }
+  const ledger = filterLedger(deps.state?.claims ?? [], filter)
   const options = { today: deps.now().toISOString().slice(0, 10), subject: deps.subject }
   const without = mergeFacts(current, ledger, options)
-  const withSource = mergeFacts(current, [...ledger, ...claims], options)
+  const withSource = mergeFacts(current, [...ledger, ...filterLedger(claims, filter)], options)
   return diffFacts(without, withSource, { baseline: deps.state === null, reported: new Set(deps.state?.reported ?? []) })
 }
 

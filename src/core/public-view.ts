@@ -1,12 +1,18 @@
+import type { CorrectionNote } from './editorial'
 import type { Change, Facts } from './types'
 
 /** One cron run's material changes, as the history and the Atom feed show them. */
 export interface HistoryEntry {
   /** Stable id (the edition id): the Atom entry id and the email idempotency root. */
   id: string
-  /** When the run that found it happened (ISO time). */
+  /** When the run that found it happened (ISO time); for a correction, when it was made. */
   at: string
+  /** Empty for a correction. */
   changes: Change[]
+  /** Set on a correction's entry: a maintainer retracted a fact (issue 10). */
+  correction?: CorrectionNote
+  /** `changeId`s of this entry's changes that were later retracted, with the correction's id. */
+  retracted?: { changeId: string; correctionId: string }[]
 }
 
 /**

@@ -4,22 +4,28 @@
  * so the log never misses a change nor records one that did not happen.
  */
 
-/** What a maintainer did. */
-export type AuditAction = 'add' | 'edit' | 'enable' | 'disable' | 'delete' | 'import' | 'pause' | 'resume'
+/** What a maintainer did (the second line: editorial control, issue 10). */
+export type AuditAction =
+  | 'add' | 'edit' | 'enable' | 'disable' | 'delete' | 'import' | 'pause' | 'resume'
+  | 'mark-unreliable' | 'mark-reliable' | 'ignore-evidence' | 'set-review' | 'set-alerts'
+  | 'send-edition' | 'auto-send-edition' | 'drop-change' | 'drop-edition' | 'retract' | 'run'
+
+/** What an entry is about. */
+export type AuditTargetKind = 'source' | 'sources' | 'subject' | 'edition' | 'fact' | 'evidence' | 'settings' | 'run'
 
 /** One entry, as it is written. */
 export interface NewAuditEntry {
   /** ISO time. */
   at: string
-  /** Token fingerprint (`token:1a2b3c4d`), never the token; `migration` for carried-over entries. */
+  /** Token fingerprint (`token:1a2b3c4d`), never the token; `migration` for carried-over entries, `system` for the hold window's automatic send. */
   actor: string
-  via: 'api' | 'page' | 'migration'
+  via: 'api' | 'page' | 'migration' | 'system'
   action: AuditAction
   /** The subject it concerns. */
   subject: string | null
-  /** A source, a whole source list (import), or the subject itself. */
-  targetKind: 'source' | 'sources' | 'subject'
-  /** The source id or subject slug; null for a whole-list action. */
+  /** A source, a whole source list (import), the subject itself, or an editorial target. */
+  targetKind: AuditTargetKind
+  /** The source id, subject slug, edition id, fact, sentence or run; null for a whole-list action. */
   target: string | null
   before: unknown
   after: unknown

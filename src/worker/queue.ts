@@ -3,6 +3,7 @@ import { outboxSender } from '../mail/delivery/outbox-store'
 import { resendSender } from '../mail/delivery/resend-sender'
 import { deliverEmailBatch } from '../mail/delivery/deliver-email-batch'
 import { d1EditionStore } from '../mail/delivery/edition-store'
+import { d1AlertStore } from '../mail/delivery/alert-store'
 import { consumeRuns } from './run-consumer'
 import { QUEUE_NAMES } from './run-job'
 import { logEvent } from '../core/log'
@@ -47,6 +48,7 @@ export async function consumeEmail(batch: MessageBatch<unknown>, env: Env): Prom
     signingKey: config.signingKey,
     publicUrl: config.publicUrl,
     from: config.from,
+    alerts: d1AlertStore(env.DB),
     log: logEvent,
   })
 }

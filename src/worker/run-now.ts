@@ -3,6 +3,7 @@ import { clearRunReports } from '../pipeline/run/run-report-store'
 import { clearState } from '../pipeline/run/state-store'
 import { workersKv } from '../store/kv'
 import { clearStateSaved, listSubjects } from '../store/subject-store'
+import { clearEditorialDecisions } from '../store/editorial-store'
 import { migrateLayout } from './migrate-layout'
 import { runSubject } from './scheduled'
 
@@ -17,12 +18,13 @@ export async function runAllNow(env: Env, cron: string | null = null): Promise<{
   return out
 }
 
-/** Deletes every subject's pipeline state, public view and run reports (the demo's reset); returns the KV keys. */
+/** Deletes every subject's pipeline state, public view, run reports and the editorial decisions about them (the demo's reset); returns the KV keys. */
 export async function resetAllState(env: Env): Promise<string[]> {
   const kv = workersKv(env.STATE)
   const cleared: string[] = []
   for (const subject of await listSubjects(env.DB)) cleared.push(...(await clearState(kv, subject.slug)))
   await clearStateSaved(env.DB)
   await clearRunReports(env.DB)
+  await clearEditorialDecisions(env.DB)
   return cleared
 }

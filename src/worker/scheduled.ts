@@ -9,6 +9,9 @@ import { fetchFor, fetchRulesFor, isDemoMode, readPublicUrl } from './config'
 import { adoptUnderLock, migrateLayout } from './migrate-layout'
 import type { RunJob } from './run-job'
 import { logEvent } from '../core/log'
+import { resumeAlerts } from '../admin/editorial/alerts'
+import { sendDueHeldEditions } from '../admin/editorial/held-review'
+import { loadRunEditorial } from '../admin/editorial/run-editorial'
 
 /** The one log line a subject's run leaves (Workers Logs indexes the object's fields). */
 interface RunLogLine {
@@ -35,7 +38,7 @@ export interface RunSeams {
 }
 
 /** Builds one subject's run dependencies for the Worker: real fetch, clock, KV (counted), D1 lock. */
-export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps['sources'], seams: RunSeams = {}): { deps: RunDeps; counts: KvCounts; notifier: QueueNotifier } {
+export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps['sources'], seams: RunSeams = {}, owner?: string): { deps: RunDeps; counts: KvCounts; notifier: QueueNotifier } {
   const { kv, counts } = countKv(workersKv(env.STATE))
   // Delivery: editions are recorded in D1 and fanned out through the email Queue.
   const notifier = queueNotifier(env)
@@ -49,6 +52,7 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
     sources,
     notifier,
     lock: d1Lock(env.DB),
+    ...(owner !== undefined ? { lockOwner: owner } : {}),
     legacyState: subject.legacy,
     expectState: subject.stateSavedAt !== null,
     publicUrl: readPublicUrl(env),
@@ -62,9 +66,10 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
  * Runs one subject now (the runs Queue consumer, and the demo's button): reads it and its
  * sources from D1, adopts the single-subject state first if it is the migrated one, runs the
  * pipeline and logs one line. A missing or paused subject is not run (null). Errors are logged
- * and rethrown, so the consumer retries that subject alone.
+ * and rethrown, so the consumer retries that subject alone. `owner` names the runs Queue job:
+ * a redelivery of it takes over the run lock its crashed attempt left.
  */
-export async function runSubject(env: Env, slug: string, cron: string | null = null, seams: RunSeams = {}): Promise<RunReport | null> {
+export async function runSubject(env: Env, slug: string, cron: string | null = null, seams: RunSeams = {}, owner?: string): Promise<RunReport | null> {
   const started = Date.now()
   let subject = await getSubject(env.DB, slug)
   if (!subject || subject.status !== 'active') {
@@ -76,7 +81,9 @@ export async function runSubject(env: Env, slug: string, cron: string | null = n
     subject = (await getSubject(env.DB, slug)) ?? subject
   }
   const sources = (await listSources(env.DB, slug)).map(withoutVersion)
-  const { deps, counts } = buildRunDeps(env, subject, sources, seams)
+  const { deps, counts } = buildRunDeps(env, subject, sources, seams, owner)
+  // Review mode, exclusions and held editions (issue 10), read with the subject.
+  deps.editorial = await loadRunEditorial(env, subject, deps.publicUrl ?? readPublicUrl(env))
   const base = { event: 'cron' as const, subject: slug, cron, at: new Date(started).toISOString(), demo: isDemoMode(env) }
   try {
     const report = await runCron(deps)
@@ -111,7 +118,8 @@ export async function runScheduled(env: Env, cron: string | null = null): Promis
     return null
   })
   if (migration && (migration.seeded || migration.carriedOver || migration.adopted)) logEvent({ event: 'layout-migration', ...migration })
-  await resumeEditions(queueNotifier(env))
+  await resumeEditions(env)
+  await sweepEditorial(env, at)
   const subjects = await listSubjects(env.DB, { status: 'active' })
   const jobs: RunJob[] = subjects.map((s) => ({ kind: 'run', slug: s.slug, at: at.toISOString() }))
   for (let i = 0; i < jobs.length; i += SEND_BATCH_LIMIT) {
@@ -121,14 +129,36 @@ export async function runScheduled(env: Env, cron: string | null = null): Promis
   return { enqueued: jobs.map((j) => j.slug) }
 }
 
-/** Finishes any edition a crash left recorded but not yet queued (cheap: one D1 query). */
-async function resumeEditions(notifier: QueueNotifier): Promise<void> {
+/**
+ * Finishes any edition a crash or a refused Queue send left recorded but not yet queued (one
+ * D1 query). The cron calls it, and so does the runs consumer before a retried run. Never
+ * throws: a Queue still refusing leaves the edition for the next call.
+ */
+export async function resumeEditions(env: Pick<Env, 'DB' | 'EMAIL_QUEUE'>, notifier: QueueNotifier = queueNotifier(env)): Promise<number> {
   const resumed = await notifier.resume().catch((err: unknown) => {
     logEvent({ event: 'email.resume', level: 'error', error: String(err) })
     return 0
   })
   if (resumed > 0) logEvent({ event: 'email.resume', editions: resumed })
+  return resumed
 }
+
+/**
+ * The hourly sweep cron (`SWEEP_CRON`): sends held editions whose hold window has passed and
+ * re-enqueues maintainer alerts a crash left unsent. Also part of every main cron. Failures are
+ * logged; the next sweep tries again.
+ */
+export async function sweepEditorial(env: Env, now: Date = new Date()): Promise<void> {
+  await sendDueHeldEditions(env, now).catch((err: unknown) => logEvent({ event: 'held.sweep', level: 'error', error: String(err) }))
+  const resumed = await resumeAlerts(env, now).catch((err: unknown) => {
+    logEvent({ event: 'alert.resume', level: 'error', error: String(err) })
+    return 0
+  })
+  if (resumed > 0) logEvent({ event: 'alert.resume', alerts: resumed })
+}
+
+/** The cron expression (in `wrangler.toml`) that only sweeps editorial work; every other one fans out runs. */
+export const SWEEP_CRON = '30 * * * *'
 
 /** The log line for a finished run: counts, not contents, so logs stay small and scrape-free. */
 function summarizeRun(report: RunReport, counts: KvCounts, base: Pick<RunLogLine, 'subject' | 'cron' | 'at' | 'demo'>, ms: number): RunLogLine {
@@ -149,5 +179,5 @@ function summarizeRun(report: RunReport, counts: KvCounts, base: Pick<RunLogLine
 
 /** The Worker's `scheduled` handler: the fan-out outlives the event via waitUntil. */
 export const scheduled: ExportedHandlerScheduledHandler<Env> = (controller, env, ctx) => {
-  ctx.waitUntil(runScheduled(env, controller.cron))
+  ctx.waitUntil(controller.cron === SWEEP_CRON ? sweepEditorial(env) : runScheduled(env, controller.cron))
 }

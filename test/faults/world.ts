@@ -46,8 +46,8 @@ export interface World {
   reset(): Promise<void>
   /** A fresh email Queue with the consumer settings of wrangler.toml (retry delays shortened). */
   newQueue(): ReturnType<typeof memoryQueue>
-  /** Runs the real consumer over the queue until it is empty. */
-  deliver(queue: ReturnType<typeof memoryQueue>): Promise<void>
+  /** Runs the real consumer over the queue until it is empty (over `db`, default the world's). */
+  deliver(queue: ReturnType<typeof memoryQueue>, db?: D1Database): Promise<void>
   close(): Promise<void>
 }
 
@@ -86,10 +86,10 @@ export async function openWorld(): Promise<World> {
       resend.reset()
     },
     newQueue: () => memoryQueue({ maxBatchSize: 10, maxRetries: 10, concurrency: 1, delayScale: 0.001 }),
-    async deliver(queue) {
+    async deliver(queue, db = env.DB) {
       await queue.drain((batch) =>
         deliverEmailBatch(batch, {
-          store: d1EditionStore(env.DB),
+          store: d1EditionStore(db),
           sender: resendSender({ apiKey: RESEND_KEY, baseUrl: resend.url, timeoutMs: RESEND_TIMEOUT_MS }),
           signingKey: SIGNING_KEY,
           publicUrl: PUBLIC_URL,

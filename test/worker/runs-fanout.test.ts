@@ -62,8 +62,8 @@ interface QueueOutcome {
 }
 
 /** Delivers one run message as its own Queue batch to the runs consumer, like the runtime does. */
-async function deliver(e: Env, job: RunJob, step: { value: number }, at: string): Promise<QueueOutcome> {
-  const batch = createMessageBatch<RunJob>('season-watch-runs', [{ id: `run-${job.slug}`, timestamp: new Date(), attempts: 1, body: job }])
+async function deliver(e: Env, job: RunJob, step: { value: number }, at: string, attempts = 1): Promise<QueueOutcome> {
+  const batch = createMessageBatch<RunJob>('season-watch-runs', [{ id: `run-${job.slug}`, timestamp: new Date(), attempts, body: job }])
   const ctx = createExecutionContext()
   await consumeRuns(batch, e, { fetch: web(step), now: () => new Date(at) })
   return (await getQueueResult(batch, ctx)) as QueueOutcome
@@ -150,6 +150,52 @@ describe('runs fan out through the runs Queue', () => {
     expect(sent.explicitAcks).toHaveLength(1)
     const outbox = await env.DB.prepare('SELECT to_addr AS "to", subject FROM outbox').all<{ to: string; subject: string }>()
     expect(outbox.results).toEqual([{ to: 'fan@example.com', subject: expect.stringMatching(/All of Us Are Dead/) }])
+  })
+
+  it('an edition the email Queue refused goes out with the run\'s retry, minutes later, even if that retry finds no news', async () => {
+    const { e, runs, emails } = makeEnv()
+    const step = { value: 0 }
+    await runScheduled(e, 'test')
+    const jobA = runs.jobs.find((j) => j.slug === A)!
+    await deliver(e, jobA, step, '2025-01-11T07:00:00Z')
+
+    // The news run records its edition, but the email Queue refuses it (three tries): the run is retried.
+    let refusing = true
+    const send = emails.sendBatch.bind(emails)
+    emails.sendBatch = async (m) => {
+      if (refusing) throw new Error('Queue.sendBatch: service unavailable')
+      return send(m)
+    }
+    step.value = 1
+    expect(await deliver(e, jobA, step, '2025-07-15T07:00:00Z')).toMatchObject({ explicitAcks: [], retryMessages: [{ msgId: `run-${A}` }] })
+    expect(emails.jobs).toEqual([])
+
+    // Minutes later (the retry delay) the Queue is back, but the news site is down for the retry.
+    refusing = false
+    await env.DB.prepare("UPDATE editions SET created_at = '2025-01-01T00:00:00.000Z'").run()
+    step.value = 9
+    expect(await deliver(e, jobA, step, '2025-07-15T07:02:00Z', 2)).toMatchObject({ explicitAcks: [`run-${A}`] })
+    expect(emails.jobs).toEqual([{ kind: 'edition', editionId: expect.any(String), batchIndex: 0 }])
+    const editions = await env.DB.prepare('SELECT enqueued_at FROM editions').all<{ enqueued_at: string | null }>()
+    expect(editions.results).toEqual([{ enqueued_at: expect.any(String) }])
+  })
+
+  it("a retry of a run that crashed holding the lock takes its lease over; another job's run still waits", async () => {
+    const { e } = makeEnv()
+    const step = { value: 0 }
+    const job: RunJob = { kind: 'run', slug: A, at: '2025-01-11T07:00:00.000Z' }
+    // The crashed attempt never released its lease (a killed Worker runs no finally).
+    const lease = (owner: string) =>
+      env.DB.prepare("INSERT OR REPLACE INTO run_lock (name, token, expires_at, owner) VALUES (?1, 'dead', ?2, ?3)").bind(`cron:${A}`, Date.parse('2025-01-11T07:10:00Z'), owner).run()
+
+    await lease(`${A}@2025-01-10T07:00:00.000Z`) // another job's run, still within its lease
+    await deliver(e, job, step, '2025-01-11T07:02:00Z', 2)
+    expect(await env.STATE.get(kvKeys.state(A))).toBeNull()
+
+    await lease(`${A}@${job.at}`) // this job's own crashed attempt
+    expect(await deliver(e, job, step, '2025-01-11T07:02:00Z', 2)).toMatchObject({ explicitAcks: [`run-${A}`] })
+    expect((await view(A))?.facts.stage?.value).toBe('renewed')
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM run_lock').first('n')).toBe(0)
   })
 
   it('a paused or removed subject is not run, and a bad message is dropped, not retried forever', async () => {

@@ -7,6 +7,8 @@
  * - `sources-page.ts`   `/admin/s/:slug` (and `/admin` for the first subject): sources with health,
  *                       add/edit/enable/disable/delete, dry-run, export/import, the audit log
  * - `subjects-page.ts`  the subject's own form, and adding a subject
+ * - `review-api.ts`     editorial control as JSON: `/api/subjects/:slug/review…`, `…/run`, `/api/editorial/…`
+ * - `review-page.ts`    `<base>/review`: review mode, held editions, retractions, trust, run now, alerts
  *
  * Access checks live in `access.ts`; routes parse input, call `../sources/source-admin.ts`,
  * `../subjects/subject-admin.ts` or `../dry-run.ts`, and render a template.
@@ -20,6 +22,8 @@ import { registerSourcePages } from './sources-page'
 import { sourcesApi } from './sources-api'
 import { subjectsApi } from './subjects-api'
 import { registerSubjectCreation, registerSubjectPages } from './subjects-page'
+import { editorialApi, reviewApi } from './review-api'
+import { registerReviewPages } from './review-page'
 import { listSubjects } from '../../store/subject-store'
 
 export type { AdminOptions } from './context'
@@ -27,7 +31,7 @@ export type { AdminOptions } from './context'
 const MAX_BODY = 512 * 1024
 
 /** Every path the admin answers (`/x/*` matches `/x` too); its middleware must not run for the public site. */
-const ADMIN_PATHS = ['/admin/*', '/api/sources/*', '/api/subjects/*']
+const ADMIN_PATHS = ['/admin/*', '/api/sources/*', '/api/subjects/*', '/api/editorial/*']
 
 /** Admin answers are private and never framed or cached. */
 const privateHeaders: MiddlewareHandler<AdminEnv> = async (c, next) => {
@@ -59,8 +63,10 @@ export function createAdminRoutes(options: AdminOptions = {}) {
 
   // JSON API (bearer token).
   app.use('/api/subjects', publicSubjectList)
-  for (const path of ['/api/sources/*', '/api/subjects/*']) app.use(path, requireBearer)
+  for (const path of ['/api/sources/*', '/api/subjects/*', '/api/editorial/*']) app.use(path, requireBearer)
   app.route('/api/subjects/:slug/sources', sourcesApi)
+  app.route('/api/subjects/:slug', reviewApi)
+  app.route('/api/editorial', editorialApi)
   app.route('/api/subjects', subjectsApi)
   app.route('/api/sources', sourcesApi)
 
@@ -71,6 +77,7 @@ export function createAdminRoutes(options: AdminOptions = {}) {
   for (const base of ['/admin', '/admin/s/:slug']) {
     registerSourcePages(app, base)
     registerSubjectPages(app, base)
+    registerReviewPages(app, base)
   }
   return app
 }

@@ -12,6 +12,7 @@ import type { SubjectEditContext } from '../subjects/subject-admin'
 import { loadState, readStoredState } from '../../pipeline/run/state-store'
 import { workersKv } from '../../store/kv'
 import { listSources, type SourceRecord } from '../../store/source-store'
+import { listExclusions } from '../../store/editorial-store'
 import { getSubject, subjectConfig, type SubjectRecord } from '../../store/subject-store'
 import { rebaseDemoUrls } from '../../site/demo/demo-origin'
 import { fetchFor, fetchRulesFor, isDemoMode, servedOrigin } from '../../worker/config'
@@ -111,9 +112,9 @@ export async function findSource(c: C, id: string): Promise<SourceRecord | null>
 /** Dry-runs a target against the subject's current facts and claims (its whole ledger). */
 export async function runDryRun(c: C, target: DryRunTarget) {
   const subject = c.get('subject')
-  const loaded = await loadState(workersKv(c.env.STATE), stateAt(subject))
+  const [loaded, exclusions] = await Promise.all([loadState(workersKv(c.env.STATE), stateAt(subject)), listExclusions(c.env.DB, subject.slug)])
   const { now, fetch } = c.get('options')
-  return dryRunSource(target, { fetch, now, subject: subjectConfig(subject), state: loaded?.state ?? null, rules: fetchRulesFor(c.env) })
+  return dryRunSource(target, { fetch, now, subject: subjectConfig(subject), state: loaded?.state ?? null, rules: fetchRulesFor(c.env), exclusions: exclusions.map((e) => e.rule) })
 }
 
 /** Marker for a body that is not JSON. */

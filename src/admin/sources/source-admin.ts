@@ -36,6 +36,8 @@ export interface EditContext {
   actor: string
   via: 'api' | 'page'
   now: Date
+  /** Why, in the maintainer's words (a trust change gives one); kept in the audit entry. */
+  reason?: string | null
 }
 
 /** An edit's outcome; `status` is the HTTP status a route should answer with. */
@@ -149,7 +151,7 @@ async function loadList(ctx: EditContext): Promise<{ base: number; records: Sour
 }
 
 function entry(ctx: EditContext, action: AuditAction, target: string | null, before: unknown, after: unknown, targetKind: 'source' | 'sources' = 'source'): NewAuditEntry {
-  return { at: ctx.now.toISOString(), actor: ctx.actor, via: ctx.via, action, subject: ctx.subject, targetKind, target, before, after }
+  return { at: ctx.now.toISOString(), actor: ctx.actor, via: ctx.via, action, subject: ctx.subject, targetKind, target, before, after, reason: ctx.reason ?? null }
 }
 
 /** A store refusal as an HTTP answer. */

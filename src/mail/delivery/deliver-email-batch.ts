@@ -4,6 +4,7 @@ import { emailPersonalizer } from '../render/render-email'
 import { CONFIRM_TOKEN_TTL_SECONDS, CONFIRM_TOKEN_VALID_FOR, signLinkToken } from '../subscribers/link-token'
 import { CONFIRM_EMAIL_SUBJECT, ConfirmEmailHtml, confirmEmailText } from '../../../templates/email-confirm'
 import type { EditionRecord, EditionStore, Recipient } from './edition-store'
+import type { AlertStore } from './alert-store'
 import { emailJobSchema, idempotencyKeyFor, type EmailJob } from './email-job'
 
 /** Everything the consumer needs, injected so workerd, Node tests and the bench share it. */
@@ -19,6 +20,8 @@ export interface DeliveryDeps {
   log?: (event: Record<string, unknown>) => void
   /** How long a consumer holds a batch before another may take it over (crash recovery). */
   leaseMs?: number
+  /** Maintainer alerts (absent: alert jobs are logged and dropped). */
+  alerts?: AlertStore
 }
 
 /** The longest pause the consumer takes in-process to respect a rate window; longer → retry. */
@@ -130,6 +133,32 @@ async function runConfirmJob(job: Extract<EmailJob, { kind: 'confirm' }>, attemp
   return toResult(outcome)
 }
 
+async function runAlertJob(job: Extract<EmailJob, { kind: 'alert' }>, attempts: number, deps: Ctx): Promise<JobResult> {
+  const alert = await deps.alerts?.get(job.alertId)
+  if (!alert || alert.sentAt || alert.to.length === 0) {
+    deps.log({ event: 'email.alert.skipped', ...job })
+    return { kind: 'done' }
+  }
+  const subject = alert.subject.replace(/[\r\n]+/g, ' ')
+  const emails: OutgoingEmail[] = alert.to.map((to) => ({ from: deps.from, to, subject, html: alert.html, text: alert.text }))
+  const outcome = await deps.sender.sendBatch(emails, { key: idempotencyKeyFor(job), kind: 'alert', attempts })
+  if (outcome.kind !== 'retry') await deps.alerts!.settle(job.alertId, deps.now(), outcome.kind === 'failed' ? outcome.error : null)
+  deps.log({ event: `email.alert.${outcome.kind}`, ...(outcome.kind === 'failed' ? { level: 'error' } : {}), ...job, ...(outcome.kind === 'retry' || outcome.kind === 'failed' ? { error: outcome.error } : {}) })
+  return toResult(outcome)
+}
+
+/** Runs one job of any kind. */
+function runJob(job: EmailJob, attempts: number, deps: Ctx): Promise<JobResult> {
+  switch (job.kind) {
+    case 'edition':
+      return runEditionJob(job, attempts, deps)
+    case 'confirm':
+      return runConfirmJob(job, attempts, deps)
+    case 'alert':
+      return runAlertJob(job, attempts, deps)
+  }
+}
+
 /**
  * The Queue consumer's core. Messages are handled one after another (the provider's rate
  * limit is per account, so parallel sends would only buy 429s). After a 429 the rest of the
@@ -151,7 +180,7 @@ export async function deliverEmailBatch(batch: MessageBatch<unknown>, options: D
     }
     let result: JobResult
     try {
-      result = parsed.data.kind === 'edition' ? await runEditionJob(parsed.data, msg.attempts, deps) : await runConfirmJob(parsed.data, msg.attempts, deps)
+      result = await runJob(parsed.data, msg.attempts, deps)
     } catch (err) {
       // D1 hiccup, rendering bug…: retry with backoff; the dead-letter queue catches the rest.
       log({ event: 'email.job.error', level: 'error', job: parsed.data, error: err instanceof Error ? err.message : String(err) })

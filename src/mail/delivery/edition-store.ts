@@ -40,6 +40,14 @@ export interface Recipient {
 /** A subscriber as the confirmation job needs it. */
 export type ConfirmTarget = Pick<Subscriber, 'id' | 'email' | 'status' | 'confirmSends' | 'confirmSentAt'>
 
+/** An edition as a later run recalls it (`EditionStore.listEditionsSince`). */
+export interface RecalledEdition {
+  id: string
+  at: string
+  changesJson: string
+  enqueuedAt: string | null
+}
+
 /** What the notifier records: the edition before any batch exists. */
 export type NewEdition = Omit<EditionRecord, 'batchCount' | 'enqueuedAt'> & { changesJson: string; subjectSlug?: string | null }
 
@@ -56,6 +64,8 @@ export interface EditionStore {
   markEnqueued(editionId: string, now: Date): Promise<void>
   /** Editions recorded before `before` whose batches were never all handed to the Queue. */
   listUnenqueued(before: Date): Promise<string[]>
+  /** The subject's editions with a run time (`at`) after `since`, oldest first (a crashed run's memory). */
+  listEditionsSince(subjectSlug: string, since: string): Promise<RecalledEdition[]>
 
   getEdition(id: string): Promise<EditionRecord | null>
   getBatch(editionId: string, batchIndex: number): Promise<BatchRecord | null>
@@ -141,6 +151,15 @@ export function d1EditionStore(db: D1Database): EditionStore {
         .bind(before.toISOString())
         .all<{ id: string }>()
       return results.map((r) => r.id)
+    },
+
+    async listEditionsSince(subjectSlug, since) {
+      // Index editions_subject (subject_slug, at); a handful of rows at most.
+      const { results } = await db
+        .prepare('SELECT id, at, changes_json AS changesJson, enqueued_at AS enqueuedAt FROM editions WHERE subject_slug = ?1 AND at > ?2 ORDER BY at LIMIT 50')
+        .bind(subjectSlug, since)
+        .all<RecalledEdition>()
+      return results
     },
 
     getEdition,

@@ -10,13 +10,22 @@ export const emailJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('edition'), editionId: z.string().min(1).max(200), batchIndex: z.number().int().min(0) }),
   /** One double opt-in confirmation email. */
   z.object({ kind: z.literal('confirm'), subscriberId: z.number().int().positive(), sendNo: z.number().int().positive() }),
+  /** One maintainer alert (to every maintainer address it was recorded for). */
+  z.object({ kind: z.literal('alert'), alertId: z.string().min(1).max(300) }),
 ])
 
 export type EmailJob = z.infer<typeof emailJobSchema>
 
 /** The idempotency key Resend sees for a job; the same job always gets the same key. */
 export function idempotencyKeyFor(job: EmailJob): string {
-  return job.kind === 'edition' ? `${job.editionId}/${job.batchIndex}` : `confirm/${job.subscriberId}/${job.sendNo}`
+  switch (job.kind) {
+    case 'edition':
+      return `${job.editionId}/${job.batchIndex}`
+    case 'confirm':
+      return `confirm/${job.subscriberId}/${job.sendNo}`
+    case 'alert':
+      return `alert/${job.alertId}`
+  }
 }
 
 /** The slice of a Queue producer binding we use (a fake stands in for it in tests and the bench). */

@@ -27,7 +27,7 @@ export function memoryEditionStore(subscribers: MemorySubscriber[] = []): Editio
   batches: Map<string, MemoryBatch>
   editions: Map<string, EditionRecord>
 } {
-  const editions = new Map<string, EditionRecord & { createdAt: string }>()
+  const editions = new Map<string, EditionRecord & { createdAt: string; subjectSlug: string | null; changesJson: string }>()
   const batches = new Map<string, MemoryBatch>()
   const key = (id: string, i: number) => `${id}#${i}`
   return {
@@ -36,7 +36,7 @@ export function memoryEditionStore(subscribers: MemorySubscriber[] = []): Editio
     editions,
     async recordEdition(e, now) {
       if (!editions.has(e.id)) {
-        editions.set(e.id, { id: e.id, at: e.at, snapshotAt: e.snapshotAt, subject: e.subject, text: e.text, html: e.html, batchCount: null, enqueuedAt: null, createdAt: now.toISOString() })
+        editions.set(e.id, { id: e.id, at: e.at, snapshotAt: e.snapshotAt, subject: e.subject, text: e.text, html: e.html, batchCount: null, enqueuedAt: null, createdAt: now.toISOString(), subjectSlug: e.subjectSlug ?? null, changesJson: e.changesJson })
       }
       return { ...editions.get(e.id)! }
     },
@@ -80,6 +80,12 @@ export function memoryEditionStore(subscribers: MemorySubscriber[] = []): Editio
     },
     async listUnenqueued(before) {
       return [...editions.values()].filter((e) => !e.enqueuedAt && e.createdAt < before.toISOString()).map((e) => e.id)
+    },
+    async listEditionsSince(subjectSlug, since) {
+      return [...editions.values()]
+        .filter((e) => e.subjectSlug === subjectSlug && e.at > since)
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((e) => ({ id: e.id, at: e.at, changesJson: e.changesJson, enqueuedAt: e.enqueuedAt }))
     },
     async getEdition(id) {
       const e = editions.get(id)

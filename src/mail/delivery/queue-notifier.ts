@@ -1,10 +1,15 @@
-import type { Edition, Notifier } from './notifier'
+import type { Change } from '../../core/types'
+import type { Edition, HandedOver, Notifier } from './notifier'
 import { d1EditionStore, MAX_BATCH_SIZE, type EditionStore } from './edition-store'
 import type { EmailJob, JobQueue } from './email-job'
 import { logEvent } from '../../core/log'
 
 /** Queue producers take at most 100 messages per sendBatch call. */
 const QUEUE_SEND_BATCH_LIMIT = 100
+/** Tries of one Queue send before the notifier gives up (and the run is retried by the runs Queue). */
+export const QUEUE_SEND_ATTEMPTS = 3
+/** Pause before the second and third try (ms): a blip passes, an outage is left to the run's retry. */
+const QUEUE_SEND_BACKOFF_MS = [500, 2_000]
 
 export interface QueueNotifierDeps {
   store: EditionStore
@@ -13,6 +18,8 @@ export interface QueueNotifierDeps {
   /** Recipients per batch message (≤ 100, Resend's batch limit). */
   batchSize?: number
   log?: (event: Record<string, unknown>) => void
+  /** Waits between tries of a Queue send (tests pass a fast one). */
+  sleep?: (ms: number) => Promise<void>
 }
 
 /** The notifier plus a way to finish editions a crash left half-enqueued. */
@@ -22,6 +29,7 @@ export interface QueueNotifier extends Notifier {
    * to the Queue (the Worker died between recording and enqueueing). Safe to call every run.
    */
   resume(): Promise<number>
+  recall(subject: string, since: string): Promise<HandedOver[]>
 }
 
 /**
@@ -32,18 +40,41 @@ export interface QueueNotifier extends Notifier {
  * 3. enqueues one message per open batch, then marks the edition enqueued.
  * A crash anywhere is safe to repeat: planning is guarded, and the consumer skips batches
  * already sent, so enqueueing a batch twice never sends it twice.
+ *
+ * A Queue send that fails is tried again in place (3 tries over ~2.5 s). If the Queue still
+ * refuses, `notify` throws: the edition stays recorded, the run fails before saving, and the
+ * runs Queue retries it minutes later; that retry re-queues the edition (`resume` on a
+ * redelivery, `recall` when the run finds its changes again), and never sends it twice.
  */
 export function createQueueNotifier(deps: QueueNotifierDeps): QueueNotifier {
   const now = deps.now ?? (() => new Date())
   const log = deps.log ?? (() => {})
   const batchSize = deps.batchSize ?? MAX_BATCH_SIZE
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+
+  async function send(editionId: string, messages: MessageSendRequest<EmailJob>[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deps.queue.sendBatch(messages)
+        return
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err)
+        if (attempt >= QUEUE_SEND_ATTEMPTS) {
+          log({ event: 'edition.enqueue-failed', level: 'error', editionId, attempts: attempt, error })
+          throw new Error(`the email Queue refused edition ${editionId} ${attempt} times (${error}); it stays recorded and is queued again when the run is retried`, { cause: err })
+        }
+        log({ event: 'edition.enqueue-retry', level: 'warn', editionId, attempt, error })
+        await sleep(QUEUE_SEND_BACKOFF_MS[attempt - 1] ?? 2_000)
+      }
+    }
+  }
 
   async function enqueue(editionId: string): Promise<number> {
     const count = await deps.store.planBatches(editionId, batchSize)
     const open = await deps.store.listOpenBatches(editionId)
     for (let i = 0; i < open.length; i += QUEUE_SEND_BATCH_LIMIT) {
       const chunk = open.slice(i, i + QUEUE_SEND_BATCH_LIMIT)
-      await deps.queue.sendBatch(chunk.map((batchIndex) => ({ body: { kind: 'edition', editionId, batchIndex } satisfies EmailJob })))
+      await send(editionId, chunk.map((batchIndex) => ({ body: { kind: 'edition', editionId, batchIndex } satisfies EmailJob })))
     }
     await deps.store.markEnqueued(editionId, now())
     log({ event: 'edition.enqueued', editionId, batches: count, enqueued: open.length })
@@ -58,7 +89,7 @@ export function createQueueNotifier(deps: QueueNotifierDeps): QueueNotifier {
           id: edition.id,
           at: edition.at,
           subjectSlug: edition.subject ?? null,
-          snapshotAt: t.toISOString(),
+          snapshotAt: edition.snapshotAt ?? t.toISOString(),
           subject: edition.email.subject,
           text: edition.email.text,
           html: edition.email.html,
@@ -77,6 +108,15 @@ export function createQueueNotifier(deps: QueueNotifierDeps): QueueNotifier {
       const stale = await deps.store.listUnenqueued(new Date(now().getTime() - 60_000))
       for (const id of stale) await enqueue(id)
       return stale.length
+    },
+
+    async recall(subject, since) {
+      const found = await deps.store.listEditionsSince(subject, since)
+      // Recorded by a run that died before its batches were all queued: finish that now (the
+      // caller holds the subject's run lock, so no live run is queueing it).
+      for (const e of found) if (!e.enqueuedAt) await enqueue(e.id)
+      if (found.length > 0) log({ event: 'edition.recalled', subject, editions: found.map((e) => e.id) })
+      return found.map((e) => ({ id: e.id, at: e.at, changes: JSON.parse(e.changesJson) as Change[] }))
     },
   }
 }

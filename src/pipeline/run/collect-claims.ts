@@ -34,6 +34,13 @@ export interface CollectInput {
   now: Date
   /** First run of a fresh install: take the feeds' whole backlog. */
   baseline?: boolean
+  /**
+   * The run's deadline (epoch ms): no fetch starts at or after it. Sources not started are
+   * deferred (not failed) and read first by the next run; feed items not started stay due.
+   */
+  stopAt?: number
+  /** The clock the deadline is checked against (default `Date.now`). */
+  clock?: () => number
   log?: (event: Record<string, unknown>) => void
 }
 
@@ -42,7 +49,7 @@ export interface DocumentRead {
   url: string
   /** A configured source (`page`, `feed`) or an article a feed listed. */
   kind: 'page' | 'feed' | 'article'
-  /** new: read (content new or changed); unchanged: 304 or the same bytes; failed; skipped: waiting out a Retry-After. */
+  /** new: read (content new or changed); unchanged: 304 or the same bytes; failed; skipped: waiting out a Retry-After, or left to the next run at the run's deadline. */
   outcome: 'new' | 'unchanged' | 'failed' | 'skipped'
   /** Claims extracted from it (new documents only). */
   claims: number
@@ -60,6 +67,8 @@ export interface CollectResult {
   parsed: number
   /** Every document tried, in the order read (the run report's list). */
   documents: DocumentRead[]
+  /** URLs not fetched because the run reached its deadline (sources, then feed items). */
+  deferred: string[]
 }
 
 /** Records a failure on a memory entry; honours Retry-After by setting the next attempt time. */
@@ -127,8 +136,11 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
   const failed: { url: string; error: string }[] = []
   const claims: Claim[] = []
   const documents: DocumentRead[] = []
+  const deferred: string[] = []
   let dirty = false
   let parsed = 0
+  const clock = input.clock ?? Date.now
+  const pastDeadline = () => input.stopAt !== undefined && clock() >= input.stopAt
   let articleBudget = input.baseline ? LIMITS.baselineArticlesPerRun : LIMITS.articlesPerRun
   const perFeed = input.baseline ? LIMITS.baselineItemsPerFeed : LIMITS.itemsPerFeed
 
@@ -159,8 +171,19 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     fetchDocument(url, { fetch: network, now: () => now, accept, ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}), previous: { etag: previous?.etag, lastModified: previous?.lastModified, hash: previous?.hash } })
 
   const readSource = async (source: Source) => {
-    const before = memory[source.url] ?? { failures: 0 }
+    const { deferredAt, ...before } = memory[source.url] ?? { failures: 0 }
+    if (pastDeadline()) {
+      // Out of time: not a failure. Marked, so the next run reads it first.
+      deferred.push(source.url)
+      memory[source.url] = { ...before, deferredAt: deferredAt ?? at }
+      note(source.url, source.kind, 'skipped')
+      dirty = true
+      return null
+    }
+    // Read at last: the mark goes (and must be saved).
+    if (deferredAt) dirty = true
     if (before.nextAttemptAt && before.nextAttemptAt > at) {
+      memory[source.url] = before
       log?.({ event: 'skipped', source: source.id, until: before.nextAttemptAt })
       note(source.url, source.kind, 'skipped')
       return null
@@ -185,7 +208,9 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     return text === null ? null : { source, text, url: outcome.url, failuresBefore: before.failures }
   }
 
-  const docs = await mapLimit(input.sources, LIMITS.concurrency, readSource)
+  // Sources a run before this one had no time for go first (a stable sort: otherwise as listed).
+  const ordered = [...input.sources].sort((a, b) => Number(!!memory[b.url]?.deferredAt) - Number(!!memory[a.url]?.deferredAt))
+  const docs = await mapLimit(ordered, LIMITS.concurrency, readSource)
 
   for (const doc of docs) {
     if (!doc) continue
@@ -222,8 +247,15 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
       })
       .slice(0, Math.min(perFeed, Math.max(0, articleBudget)))
     articleBudget -= due.length
-    const fetched = await mapLimit(due, LIMITS.concurrency, async (item) => ({ item, outcome: await fetchOne(item.url, seen[item.key], 'html') }))
-    for (const { item, outcome } of fetched) {
+    const fetched = await mapLimit(due, LIMITS.concurrency, async (item) => {
+      if (!pastDeadline()) return { item, outcome: await fetchOne(item.url, seen[item.key], 'html') }
+      // Left unseen, so it is due again next run.
+      deferred.push(item.url)
+      return null
+    })
+    for (const read of fetched) {
+      if (!read) continue
+      const { item, outcome } = read
       const prev = seen[item.key]
       const stamp = item.updated ?? item.published ?? undefined
       const base: SeenItem = { url: item.url, firstSeen: prev?.firstSeen ?? at, attempts: prev?.attempts ?? 0, done: false, ...(stamp ? { stamp } : {}), ...(prev?.hash ? { hash: prev.hash } : {}) }
@@ -254,5 +286,6 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
     }
     feeds[doc.source.id] = boundSeen(seen)
   }
-  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed, documents }
+  if (deferred.length > 0) log?.({ event: 'deadline', deferred: deferred.length })
+  return { claims, fetchMemory: memory, feeds, failed, dirty, parsed, documents, deferred }
 }

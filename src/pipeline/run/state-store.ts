@@ -86,6 +86,14 @@ export async function saveState(kv: KvLike, slug: string, loaded: LoadedState | 
   if (opts.compacted) for (const old of loaded?.shards ?? []) await kv.delete(kvKeys.claimShard(slug, old.id))
 }
 
+/**
+ * True when the public view may be older than the facts and history in `state`: a view write
+ * failed after its state was saved (or the state predates versioned views). Costs no read.
+ */
+export function isViewBehind(state: Pick<PipelineState, 'version' | 'factsVersion' | 'viewVersion'>): boolean {
+  return (state.viewVersion ?? -1) < (state.factsVersion ?? state.version)
+}
+
 /** Writes what visitors see. */
 export async function savePublicView(kv: KvLike, slug: string, view: PublicView): Promise<void> {
   await kv.put(kvKeys.publicView(slug), JSON.stringify(view))

@@ -17,6 +17,11 @@ export interface FetchMemory {
   nextAttemptAt?: string
   /** Last time this source contributed a material change. */
   lastChangeAt?: string
+  /**
+   * Set when a run reached its deadline before reading this source (not a failure): the next
+   * run reads it first. Cleared when it is read.
+   */
+  deferredAt?: string
 }
 
 /** A feed item we have seen, so the same article is never fetched or counted twice. */
@@ -48,6 +53,18 @@ export interface PipelineState {
   reported: string[]
   /** Material changes, newest first, bounded; mirrored into the public view. */
   history: HistoryEntry[]
+  /**
+   * The state version whose facts and history the public view must show: set by every save
+   * that changes them (a writer outside the run that changes them sets it too). Absent in a
+   * state written before views were versioned: then `version`.
+   */
+  factsVersion?: number
+  /**
+   * The version of the public view last written, recorded only in a state saved after that
+   * write succeeded. Behind `factsVersion` (or absent) means the view is stale: the next run
+   * rewrites it, without reading it.
+   */
+  viewVersion?: number
 }
 
 /** A sealed part of the claim ledger, kept under its own KV key (`kvKeys.claimShard`). */

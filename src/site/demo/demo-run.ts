@@ -7,7 +7,7 @@ import type { RunReport } from '../../pipeline/run/run-cron'
  * carries it through the redirect back to /demo as a small query string.
  */
 export interface DemoRunOutcome {
-  kind: 'baseline' | 'quiet' | 'sent' | 'skipped'
+  kind: 'baseline' | 'quiet' | 'sent' | 'held' | 'skipped'
   /** Material changes (what an email is about). */
   material: number
   /** Every change recorded, material or not (a new estimate is recorded, not sent). */
@@ -19,9 +19,9 @@ export interface DemoRunOutcome {
 }
 
 /** Sums up a run report. */
-export function summarizeDemoRun(report: Pick<RunReport, 'skipped' | 'baseline' | 'changes' | 'failed'>, recipients: number | null): DemoRunOutcome {
+export function summarizeDemoRun(report: Pick<RunReport, 'skipped' | 'baseline' | 'changes' | 'failed'> & { held?: string | null }, recipients: number | null): DemoRunOutcome {
   const material = report.changes.filter((c) => c.material).length
-  const kind = report.skipped ? 'skipped' : report.baseline ? 'baseline' : material > 0 ? 'sent' : 'quiet'
+  const kind = report.skipped ? 'skipped' : report.baseline ? 'baseline' : report.held ? 'held' : material > 0 ? 'sent' : 'quiet'
   return { kind, material, recorded: report.changes.length, recipients: kind === 'sent' ? recipients : null, failed: report.failed.length }
 }
 
@@ -39,6 +39,8 @@ export function describeDemoRun(o: DemoRunOutcome): string {
       return o.recorded === 0
         ? `Nothing new: no fact changed, nothing sent.${failed}`
         : `No material change, nothing sent (${plural(o.recorded, 'change', 'changes')} recorded on the fact sheet, none worth an email).${failed}`
+    case 'held':
+      return `${plural(o.material, 'material change', 'material changes')}, held for review: approve or drop it on the admin’s review page.${failed}`
     case 'sent': {
       const changes = plural(o.material, 'material change', 'material changes')
       if (o.recipients === null) return `${changes}, email queued.${failed}`
@@ -50,7 +52,7 @@ export function describeDemoRun(o: DemoRunOutcome): string {
 
 const count = z.coerce.number().int().min(0).max(1_000_000)
 const outcomeQuery = z.object({
-  ran: z.enum(['baseline', 'quiet', 'sent', 'skipped']),
+  ran: z.enum(['baseline', 'quiet', 'sent', 'held', 'skipped']),
   material: count.default(0),
   recorded: count.default(0),
   recipients: count.optional(),

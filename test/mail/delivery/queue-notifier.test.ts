@@ -4,7 +4,7 @@ import { d1EditionStore } from '../../../src/mail/delivery/edition-store'
 import type { EmailJob } from '../../../src/mail/delivery/email-job'
 import { createQueueNotifier, queueNotifier } from '../../../src/mail/delivery/queue-notifier'
 import { clearTables, fakeQueue, seedActive } from '../subscribers/helpers'
-import { makeEdition } from './helpers'
+import { makeEdition, WRAP } from './helpers'
 
 beforeEach(clearTables)
 
@@ -68,8 +68,8 @@ describe('queueNotifier', () => {
       },
     }
     let now = new Date('2026-03-02T07:00:00Z')
-    const notifier = createQueueNotifier({ store: d1EditionStore(env.DB), queue: flaky, now: () => now })
-    await expect(notifier.notify(makeEdition('ed-4'))).rejects.toThrow('queue unavailable')
+    const notifier = createQueueNotifier({ store: d1EditionStore(env.DB), queue: flaky, now: () => now, sleep: async () => {} })
+    await expect(notifier.notify(makeEdition('ed-4'))).rejects.toThrow(/refused edition ed-4 3 times \(queue unavailable\)/)
     expect(await batches('ed-4')).toHaveLength(2)
     fail = false
     expect(await notifier.resume()).toBe(0) // too recent: the run may still be going
@@ -79,6 +79,48 @@ describe('queueNotifier', () => {
     // Calling notify again (the cron retrying) adds nothing: the edition is enqueued.
     await notifier.notify(makeEdition('ed-4'))
     expect(queue.jobs).toHaveLength(2)
+  })
+
+  it('tries a refused Queue send again in place, so a blip neither fails the run nor delays the email', async () => {
+    await seedActive(3)
+    const queue = fakeQueue()
+    let refusals = 2
+    const pauses: number[] = []
+    const flaky = {
+      send: queue.send,
+      async sendBatch(m: Iterable<MessageSendRequest<EmailJob>>) {
+        if (refusals-- > 0) throw new Error('Queue.sendBatch: internal error')
+        return queue.sendBatch(m)
+      },
+    }
+    const notifier = createQueueNotifier({ store: d1EditionStore(env.DB), queue: flaky, sleep: async (ms) => void pauses.push(ms) })
+    await notifier.notify(makeEdition('ed-7'))
+    expect(queue.jobs).toEqual([{ kind: 'edition', editionId: 'ed-7', batchIndex: 0 }])
+    expect(pauses).toEqual([500, 2000])
+    expect(await env.DB.prepare('SELECT enqueued_at FROM editions WHERE id = ?1').bind('ed-7').first('enqueued_at')).not.toBeNull()
+  })
+
+  it("recalls a subject's editions after a time, oldest first, and queues one a crash left unqueued", async () => {
+    await seedActive(3)
+    const queue = fakeQueue()
+    const store = d1EditionStore(env.DB)
+    const notifier = createQueueNotifier({ store, queue })
+    await notifier.notify({ ...makeEdition('old', '2026-03-01T07:00:00.000Z'), subject: 'show-a' })
+    await notifier.notify({ ...makeEdition('other-show', '2026-03-03T07:00:00.000Z'), subject: 'show-b' })
+    await notifier.notify({ ...makeEdition('sent', '2026-03-03T07:00:00.000Z'), subject: 'show-a' })
+    // Recorded, then the run died before queueing it.
+    await store.recordEdition({ id: 'crashed', at: '2026-03-02T07:00:00.000Z', subjectSlug: 'show-a', snapshotAt: '2026-03-02T07:00:01.000Z', subject: 's', text: 't', html: 'h', changesJson: JSON.stringify([WRAP]) }, new Date())
+    queue.jobs.length = 0
+
+    const recalled = await notifier.recall('show-a', '2026-03-01T07:00:00.000Z')
+    expect(recalled.map((e) => [e.id, e.at])).toEqual([
+      ['crashed', '2026-03-02T07:00:00.000Z'],
+      ['sent', '2026-03-03T07:00:00.000Z'],
+    ])
+    expect(recalled[0]!.changes).toEqual([WRAP])
+    // Only the unqueued one is queued now; the sent one is not queued again.
+    expect(queue.jobs).toEqual([{ kind: 'edition', editionId: 'crashed', batchIndex: 0 }])
+    expect(await notifier.recall('show-a', '2026-03-03T07:00:00.000Z')).toEqual([])
   })
 
   it('works with the real Queue producer binding', async () => {

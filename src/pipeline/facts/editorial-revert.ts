@@ -1,0 +1,64 @@
+/**
+ * Editorial edits of the fact sheet, pure: holding changes off the public view, putting a
+ * dropped change back, retracting a fact, and re-applying those decisions on every run.
+ */
+import type { FactDecision, FactSlot, HeldChange } from '../../core/editorial'
+import type { Change, Claim, Facts } from '../../core/types'
+import { changeId } from './diff-facts'
+import { factPiece, sitesOfPiece, slotOfChange, statementOfPiece, withFactPiece } from './editorial-filter'
+import { mergeFacts, type MergeOptions } from './merge-facts'
+
+/** Each material change with the fact before and after it: what a held edition keeps. */
+export function toHeldChanges(before: Facts, after: Facts, material: Change[]): HeldChange[] {
+  return material.map((change) => {
+    const slot = slotOfChange(change)
+    return { id: changeId(change), change, slot, before: factPiece(before, slot), after: factPiece(after, slot) }
+  })
+}
+
+/** True when the fact in the slot still says what `change.after` said. */
+function stillSays(facts: Facts, held: HeldChange): boolean {
+  const now = statementOfPiece(held.slot, factPiece(facts, held.slot))
+  return now !== null && now === statementOfPiece(held.slot, held.after)
+}
+
+/**
+ * Puts held changes back to the fact before them, newest edition first and each edition's
+ * changes last to first, so stacked changes unwind in order. A slot that has moved on since
+ * (a later run changed it again) is left as it is.
+ */
+export function revertChanges(facts: Facts, editions: readonly (readonly HeldChange[])[]): Facts {
+  let out = facts
+  for (const changes of editions) {
+    for (const held of [...changes].reverse()) if (stillSays(out, held)) out = withFactPiece(out, held.slot, held.before)
+  }
+  return out
+}
+
+/**
+ * Re-applies drops and retractions: a fact that states a decided statement while all its
+ * evidence comes from the excluded sites can only be a state read from before the decision
+ * (KV is eventually consistent), so it goes back to what the decision left. A fact that new
+ * evidence from another site re-established is kept.
+ */
+export function applyDecisions(facts: Facts, decisions: readonly FactDecision[]): Facts {
+  let out = facts
+  for (const d of decisions) {
+    const piece = factPiece(out, d.slot)
+    if (statementOfPiece(d.slot, piece) !== d.statement) continue
+    const sites = sitesOfPiece(piece)
+    if (sites.length > 0 && sites.every((s) => d.sites.includes(s))) out = withFactPiece(out, d.slot, d.restore)
+  }
+  return out
+}
+
+/**
+ * The facts once the fact in `slot` is retracted: the slot is emptied and merged again from the
+ * claims that still count (`counted`, the ledger after the retraction's exclusion), so it holds
+ * whatever the remaining evidence establishes ("filming" back to "renewed"; a confirmed date
+ * back to the newest estimate; an actor off the cast list).
+ */
+export function retractFact(facts: Facts, slot: FactSlot, counted: Claim[], options: MergeOptions): Facts {
+  const remerged = mergeFacts(withFactPiece(facts, slot, null), counted, options)
+  return withFactPiece(facts, slot, factPiece(remerged, slot))
+}
