@@ -51,12 +51,15 @@ function evidenceWords(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1))
 }
 
-/** True when two evidence sentences are the same text (a syndicated copy), give or take a few words. */
+/**
+ * True when two evidence sentences are the same text (a syndicated copy), give or take a few
+ * words. Short sentences ("Filming has begun.") are written the same way by independent sites,
+ * so only sentences of eight words or more are compared.
+ */
 function sameText(a: string, b: string): boolean {
-  if (a === b) return true
   const wa = evidenceWords(a)
   const wb = evidenceWords(b)
-  if (wa.size < 6 || wb.size < 6) return false
+  if (wa.size < 8 || wb.size < 8) return false
   let common = 0
   for (const w of wa) if (wb.has(w)) common++
   return common / (wa.size + wb.size - common) >= 0.8

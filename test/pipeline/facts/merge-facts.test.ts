@@ -197,6 +197,11 @@ describe('mergeFacts: independent corroboration', () => {
     expect(facts.stage).toBeNull()
   })
 
+  it('a short sentence two sites wrote the same way is not syndication', () => {
+    const facts = merge(emptyFacts(), [filming('a', '2025-07-01', 'Filming has begun.'), filming('b', '2025-07-02', 'Filming has begun.')])
+    expect(facts.stage?.value).toBe('filming')
+  })
+
   it('trap: a report from years earlier does not corroborate a new one', () => {
     const facts = merge(emptyFacts(), [filming('a', '2022-07-01', 'Cameras are rolling in Mokpo, the local paper says.'), filming('b', '2025-07-02', 'Shooting began this week near the harbour, a crew member told us.')])
     expect(facts.stage).toBeNull()
