@@ -332,7 +332,7 @@ export const furnitureRows: ClaimRow[] = [
       ],
     }),
     expect: [stage('filming', 'reported')],
-    known: 'emits stage post-production/reported (not expected); misses stage filming/reported (not emitted)',
+    known: 'emits stage filming/confirmed (expected reported): the extractor reads the official broadcaster’s spokesperson as the official voice',
   },
   {
     id: 'p1-en-18',

@@ -129,7 +129,7 @@ export const positiveRows: ClaimRow[] = [
     trap: true,
     text: '등불지기 시즌2는 크랭크인을 앞두고 대본 리딩을 진행했다.',
     expect: [],
-    known: 'emits stage filming/reported (not expected)',
+    known: 'emits stage pre-production/reported (not expected): the extractor reads a script reading as pre-production, as row cl-ko-02 expects',
   },
   {
     id: 'p12-ko-03',
