@@ -60,7 +60,7 @@ export function AdminDryRun(props: { csrf: string; base: string; result: DryRunR
           ) : (
             <>
               <p>
-                Published: <strong class="published">{d.published ?? 'unknown'}</strong> · {d.claims.length} claims
+                Published: <strong class="published">{d.published ?? 'unknown'}</strong> · Language: <strong class="lang">{d.lang ?? 'unknown'}</strong> · {d.claims.length} claims
               </p>
               <ClaimTable claims={d.claims} unreliable={r.unreliable === true} />
             </>

@@ -37,6 +37,8 @@ export interface DryRunDeps {
 export interface DryRunDocument {
   url: string
   published: string | null
+  /** Language the extractor read the page as; only English and Korean pages yield claims. */
+  lang?: string | null
   claims: Claim[]
   error: string | null
 }
@@ -74,7 +76,7 @@ export async function dryRunSource(target: DryRunTarget, deps: DryRunDeps): Prom
     // The per-document outcome (its published date) is only reported through the log.
     log: (event) => {
       if (event.event === 'extracted' && typeof event.url === 'string') {
-        documents.push({ url: event.url, published: typeof event.published === 'string' ? event.published : null, claims: [], error: null })
+        documents.push({ url: event.url, published: typeof event.published === 'string' ? event.published : null, lang: typeof event.lang === 'string' ? event.lang : null, claims: [], error: null })
       }
     },
   })

@@ -52,7 +52,8 @@ function main(): void {
   const { text } = decodeBody(new Uint8Array(readInput(file, 'page')), null)
   const subject = readSubject(option(args, '--subject'))
   const result = extractDocument(text, { url: option(args, '--url') ?? pathToFileURL(path).href, fetchedAt: option(args, '--fetched-at'), subject })
-  process.stdout.write(`${JSON.stringify(result)}\n`)
+  // Exactly the contract's two fields (the detected language is for the admin, not for outside checks).
+  process.stdout.write(`${JSON.stringify({ published: result.published, claims: result.claims })}\n`)
 }
 
 try {

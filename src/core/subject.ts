@@ -24,7 +24,7 @@ export function resolveSubject(base: Subject, override?: Partial<Omit<Subject, '
       season: override.season ?? 1,
       aliases: override.aliases ?? [],
       people: extraPeople,
-      officialSources: override.officialSources ?? ['Netflix', 'the streamer'],
+      officialSources: override.officialSources ?? [],
     }
   }
   const people = [...base.people]

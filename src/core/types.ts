@@ -60,12 +60,23 @@ export type Claim = ClaimBody & {
   source: string
   /** Publication day of that document, `YYYY-MM-DD`, or null when unknown. */
   published: string | null
+  /**
+   * True when the page carried no date of its own, so `published` is the day it was fetched:
+   * such a claim may be much older than it looks and never outranks dated evidence.
+   */
+  undated?: boolean
 }
 
 /** What `extractDocument` returns for one page: the `npm run facts` contract. */
 export interface ExtractResult {
   published: string | null
   claims: Claim[]
+  /**
+   * Detected language of the running text (`en`, `ko`, `es`, …; null when too little text).
+   * Only English and Korean have claim rules: any other language yields no claims. Not part of
+   * the `npm run facts` output, which prints `published` and `claims` only.
+   */
+  lang?: string | null
 }
 
 /** Where a fact came from: enough to show and link evidence. */
@@ -159,6 +170,6 @@ export interface Subject {
   /** Other titles of the show, in any language ("Now at Our School", "지금 우리 학교는"). */
   aliases: string[]
   people: Person[]
-  /** Producers, platforms and agencies whose word makes a claim confirmed ("Netflix"). */
+  /** Producers, platforms and agencies whose word makes a claim confirmed (the streamer, the studio). */
   officialSources?: string[]
 }

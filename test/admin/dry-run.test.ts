@@ -27,6 +27,7 @@ describe('dryRunSource', () => {
     expect(r.error).toBeNull()
     expect(r.documents).toHaveLength(1)
     expect(r.documents[0]!.published).toBe('2025-07-14')
+    expect(r.documents[0]!.lang).toBe('en')
     const stage = r.documents[0]!.claims.find((c) => c.field === 'stage')
     expect(stage).toMatchObject({ value: 'filming', certainty: 'confirmed' })
     expect(stage!.evidence).toMatch(/filming has begun/)

@@ -1,170 +1,333 @@
+/**
+ * Casting claims. Each clause is read on its own: its names (known from the subject config, or
+ * unknown but shaped like a person), its casting acts (joins, returns, leaves, replaces, plays)
+ * and which act governs which name. A description of the show ("the series also stars …",
+ * "X, who plays C in the series") is not casting news; a negated join ("will not be joining",
+ * "pulled out of") is a departure, never new cast; an unknown name needs a casting act right
+ * next to it. Whether an actor is new or returning is decided here, once: the subject config
+ * knows who was in earlier seasons; for anyone else the act says it.
+ */
 import type { CastStatus } from '../../core/types'
+import type { Clause } from './clauses'
+import { personKey } from '../../core/person-key'
+import { findKoreanNames, findLatinNames } from './person-names'
 import { type FieldExtractor, isAboutTarget, type SentenceContext } from './sentence-context'
 
-type TriggerKind = 'returning' | 'new' | 'departed' | 'list'
+type Kind = 'departed' | 'replaces' | 'returning' | 'new' | 'list'
+/** Which names an act governs: the ones before it (its subject), after it (its objects), or both. */
+type Direction = 'before' | 'after' | 'both'
 
-interface Trigger {
-  kind: TriggerKind
+interface Act {
+  kind: Kind
+  dir: Direction
   index: number
-  /** A plain "the cast includes" describes the show, not the season: it needs the season named. */
+  end: number
+  /** Description verbs ("plays", "stars", "line-up") say nothing about a season unless it is named. */
   needsSeason: boolean
 }
 
-const TRIGGERS: { kind: TriggerKind; re: RegExp; needsSeason?: boolean }[] = [
+interface ActRule {
+  kind: Kind
+  dir: Direction
+  re: RegExp
+  needsSeason?: boolean
+}
+
+const ACTS: ActRule[] = [
+  // Departures said of the subject: "X has left", "X will not be joining", "X pulled out of".
   {
     kind: 'departed',
-    re: /\b(?:will\s+)?not\s+(?:be\s+)?(?:returning|return|back)\b|\bwon['’]t\s+(?:be\s+)?(?:returning|return|back)\b|\bno\s+longer\s+(?:be\s+)?(?:a\s+)?part\s+of\b|\bexit(?:s|ed|ing)?\b|\bleft\s+the\s+(?:show|series|project|cast|drama)\b|\bleaving\s+the\s+(?:show|series|project|cast)\b|\bopted\s+out\b|\bdropped\s+out\b|\bwithdr[ae]w\w*\b|\bdeparture\b|\bstep(?:ped|s)?\s+down\b|\brules?\s+out\s+(?:her|his|their)\s+involvement\b|하차|불참/gi,
+    dir: 'before',
+    re: /\b(?:will\s+)?not\s+(?:be\s+)?(?:returning|return|back|joining|join|reprising|reprise|appearing|appear|in\s+(?:the\s+)?(?:new\s+)?season)\b|\bwon['’]t\s+(?:be\s+)?(?:returning|return|back|joining|join|reprising|reprise|appearing|appear)\b|\bno\s+longer\s+(?:be\s+)?(?:a\s+)?(?:part\s+of|in|with|involved|attached)\b|\b(?:has|have|had)\s+(?:now\s+)?(?:exited|left|quit)\b|\bexit(?:s|ed|ing)\b|\bleft\s+the\s+(?:show|series|project|cast|drama|production|season)\b|\bleaving\s+the\s+(?:show|series|project|cast|drama|production)\b|\bopted\s+out\b|\bdropped\s+out\b|\bpulled\s+out\b|\bstep(?:ped|s|ping)?\s+(?:away|down|aside)\b|\bwithdr[ae]w\w*\b|\bdrop(?:s|ping)?\s+out\b|\b(?:could|did|will|would)\s*(?:not|n['’]t)\s+continue\b|\bchose\s+not\s+to\b|\bdecided\s+not\s+to\b|\bdeclined\s+(?:to|the)\b|\bturned\s+down\b|\b(?:has\s+been|was|were|have\s+been|be|being)\s+(?:dropped|removed|written\s+out|let\s+go|replaced)\b|\brules?\s+out\s+(?:her|his|their)\s+involvement\b|하차|불참|빠지(?:고|며|게|는|기로|면서)|빠졌|빠진다|퇴출|교체(?:됐|되었|된다)|(?:출연|합류|복귀|참여)(?:하지|는\s*하지|를\s*하지)\s*(?:않|못)|고사(?:했|하|한)|거절(?:했|하|한)/gi,
   },
+  // Departures said of the object: "dropped X", "without X", "the departure of X", "X 대신", "X을 제외하고".
+  { kind: 'departed', dir: 'after', re: /\b(?:dropped|removing|removed|without|excluding|except(?:\s+for)?|departure\s+of|exit\s+of|absence\s+of|in\s+place\s+of|instead\s+of|replacing|to\s+replace|will\s+replace|replaces|replaced(?!\s+(?:by|with))|takes?\s+over\s+from|succeeding|succeeds)\b/gi },
+  { kind: 'departed', dir: 'before', re: /(?:을|를|이|가)?\s*(?:제외하고|제외한|빼고|대신(?:해)?|의\s*빈자리|의\s*하차|의\s*공백|(?:가|이)\s*하차한\s*자리)/g },
+  // The one who comes in: "X replaces Y", "X, replacing Y", "replaced by X", "X takes over".
+  { kind: 'replaces', dir: 'before', re: /\b(?:replac(?:es|ing|ed)|will\s+replace|to\s+replace|takes?\s+over|took\s+over|stepping\s+in|steps\s+in|stepped\s+in|succeed(?:s|ing|ed))\b/gi },
+  { kind: 'replaces', dir: 'after', re: /\breplaced\s+(?:by|with)\b|\bsucceeded\s+by\b|\bin\s+favou?r\s+of\b|대신(?:해)?\s*|(?:빈)?자리(?:를|는)\s*/gi },
+  // Coming back.
   {
     kind: 'returning',
-    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?!\s+of\b)|\b(?:are|is|will\s+be)\s+back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|돌아온|돌아오|컴백|재회/gi,
+    dir: 'both',
+    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?=\s*[.,;:!)]|\s*$|\s+(?:to|for|as|in\s+(?:the\s+)?(?:season|series|show|drama|role|new|second|third|next|\S+\s+season)|alongside|with|too|once)\b)|\b(?:are|is|will\s+be)\s+(?:also\s+)?back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|\bremaining\s+cast\b|돌아온|돌아오|컴백|재회|다시\s*(?:맡|출연|합류)|시즌\s*\d+\s*에도\s*(?:출연|등장|합류)/gi,
   },
+  // Joining.
   {
     kind: 'new',
-    re: /\bjoin(?:s|ed|ing)?\b|\bnew\s+(?:cast\s+)?(?:members?|faces|additions?|actors?|actress(?:es)?|cast|stars?|allies|names|blood)\b|\bnew\s+to\s+the\s+cast\b|\bnew\s*:|\baddition(?:s)?\s+(?:to|of)\b|\badded\s+to\b|\b(?:has|have|had)\s+been\s+cast\b|\b(?:was|were|is|are|being|got)\s+cast\b|\bboard(?:s|ed)\b|합류|새롭게|새로운\s*배우|캐스팅/gi,
+    dir: 'both',
+    re: /\bjoin(?:s|ed|ing)?\b|\bnew\s+(?:cast\s+)?(?:members?|faces|additions?|actors?|actress(?:es)?|cast|stars?|names|recruits?)\b|\bnew\s+to\s+the\s+cast\b|\bnew\s*:|(?<!\bin\s)\baddition(?:s)?\s+(?:to|of)\b|\badd(?:ed|ing|s)\b|\b(?:has|have|had)\s+been\s+cast\b|\b(?:was|were|is|are|being|got)\s+cast\b|\bcast\s+as\b|\bboard(?:s|ed)\b|\bsign(?:s|ed)\s+on\b|\bcame\s+aboard\b|\bspecial\s+appearance\b|\bcameo\b|\btapped\b|\btipped\s+(?:for|to\s+(?:join|play|star|lead))\b|\bin\s+(?:talks|discussions?|negotiations?)\s+(?:to|for)\s+(?:join|star|play|lead|appear|a\s+role)\b|합류|새롭게|새로\s*(?:투입|합류|출연)|새로운\s*(?:배우|얼굴)|새\s*얼굴|캐스팅(?:됐|되었|을\s*확정|\s*확정)|특별\s*출연|투입/gi,
   },
+  // Descriptions of who is in it: count only when the clause names the season.
   {
     kind: 'list',
-    re: /\bline-?ups?\b|\b(?:confirmed|new|full|official)\s+cast\b|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear)\b|\bin\s+the\s+role\s+of\b|\b(?:reading|read)\s+their\b|\btable[\s-]read\b|출연|라인업|역으로|분해|연기한다|열연/gi,
+    dir: 'both',
+    needsSeason: true,
+    re: /\bline-?ups?\b|\b(?:confirmed|full|official|main|returning|season\s*\d+)\s+cast\b|\bcast\s+(?:members\s+)?(?:includes?|list|line-?up)\b|\bcast\s*:|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear|portray|lead|headline|front)\b|\b(?:to|set\s+to)\s+(?:star|lead|headline)\b|\bstar\s+in\b|\b(?:a|the)\s+(?:leading|lead|main|starring|supporting|key|major)\s+role\s+in\b|\blead(?:s|ing)?\s+the\s+cast\b|\b(?:also\s+)?appear(?:s|ing)?\s+in\b|\bin\s+the\s+role\s+of\b|\bstarring\b|\bstars\b|\bensemble\b|\bfeatures?\b|출연(?:한다|하며|해|하고|하는|진|\s*:)?|라인업|역(?:으로|을|에)?\s*(?:맡|분|연기|활약|열연|출연|돌아)|분해|분한|연기한다|열연|등장(?:한다|해|하며)?|주연/gi,
   },
-  { kind: 'list', re: /\bcast\b|\bensemble\b|\bstarring\b/gi, needsSeason: true },
 ]
 
-const NAME_STOP = new Set(
-  'The A An And Or But Netflix Season Seasons Series Part Korea Korean South Seoul Squid Game Kingdom Sweet Home Hellbound Stranger Things January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Hyosan High School University College Director Writer Creator Actor Actress Star Stars Fans Viewers Meanwhile However Also Besides New Returning Cast Joining Alongside Including With Other Several Many Some All Us Are Dead Now Our Webtoon Weak Hero Class Little Women Hyper Knife Undercover Love Scout Our Blues Crash Course Romance Film Monster Entertainment Agency OSEN Sports TV News Star StarNews Soompi Variety Deadline'.split(
-    ' ',
-  ),
-)
+// Descriptions of an earlier season ("The show starred …", "were among the newcomers").
+const PAST_CAST = /\b(?:starred|featured|boasted|were\s+among|was\s+among|made\s+up|rose\s+to\s+fame|(?:best\s+)?known\s+for|previously\s+seen|played\s+(?:the\s+)?role)\b|출연했던|연기했던|화제를\s*모았/i
+// Clauses that list other works ("known for X", "previously seen in X", "roles in dramas like X").
+const WORKS_INTRO =
+  /\b(?:(?:best\s+)?known\s+for|previously\s+seen\s+in|(?:also\s+)?seen\s+in|starred\s+in|starring\s+in|appeared\s+in|roles?\s+in(?:\s+(?:the\s+)?(?:dramas?|films?|movies?|series|shows?|k-dramas?))?(?:\s+(?:like|such\s+as))?|(?:dramas?|films?|movies?|series|shows?|works?|projects?)\s+(?:like|such\s+as|including)|the\s+likes\s+of|rose\s+to\s+fame\s+(?:in|with)|breakout\s+(?:role|performance)\s+in|upcoming\s+(?:film|movie|drama|series)|(?:award|prize)\s+for)\b/gi
+// An actor word right before a name makes it a person for sure.
+const ACTOR_BEFORE = /\b(?:actor|actress|star|newcomer|rookie|singer|idol|cast\s+member)s?\s+$|(?:배우|신예|아역)\s*$/i
+// Words a list may hold between an act and its names ("the new faces include the actors …").
+const FILLER =
+  /^(?:the|a|an|and|or|as|well|in|of|for|to|is|are|be|will|also|cast|members?|include|includes|including|actors?|actress(?:es)?|stars?|like|such|new|faces|by|them|him|her|season|seasons|second|third|next|upcoming|installment|instalment|chapter|series|drama|show|now|both|who|with|alongside|along|plus|joining|returning|are|was|were|has|have|been|officially|reportedly|confirmed|special|appearance|lead|leads|main|role|roles|its|their|\d+|등|및|와|과|배우|배우들|출연진|주요|새로|새롭게|함께|이|가|은|는|을|를|도|의|에|에도|로|으로)$/i
 
-const PAST_CAST = /\b(?:starred|featured|boasted|were\s+among|was\s+among|made\s+up|launchpad|catapulted|rose\s+to\s+fame|known\s+for|previously\s+seen)\b/i
-
-/** Collects the cast triggers of a sentence, in order. */
-function findTriggers(text: string): Trigger[] {
-  const out: Trigger[] = []
-  for (const t of TRIGGERS) {
-    t.re.lastIndex = 0
-    for (let m = t.re.exec(text); m; m = t.re.exec(text)) out.push({ kind: t.kind, index: m.index, needsSeason: t.needsSeason ?? false })
-  }
-  return out.sort((a, b) => a.index - b.index)
+interface Mention {
+  name: string
+  known: boolean
+  index: number
+  length: number
 }
 
-/** The clause around a position: bounded by ; — – and "while". */
-function clauseBounds(text: string, at: number): [number, number] {
-  const seps = /[;—–]|\bwhile\b|\bbut\b|\bmeanwhile\b/gi
-  let start = 0
-  let end = text.length
-  for (let m = seps.exec(text); m; m = seps.exec(text)) {
-    if (m.index < at) start = m.index
-    else {
-      end = m.index
-      break
+/** Collects the acts of a clause, in order. */
+function findActs(text: string, offset: number): Act[] {
+  const out: Act[] = []
+  for (const r of ACTS) {
+    r.re.lastIndex = 0
+    for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
+      if (m[0].trim() === '') continue
+      out.push({ kind: r.kind, dir: r.dir, index: offset + m.index, end: offset + m.index + m[0].length, needsSeason: r.needsSeason ?? false })
     }
   }
-  return [start, end]
+  return out.sort((a, b) => a.index - b.index || b.end - a.end)
 }
 
-/** Picks the trigger that governs a name: a departure in its clause wins, else the nearest before it. */
-function triggerFor(triggers: Trigger[], text: string, at: number): Trigger | undefined {
-  const [start, end] = clauseBounds(text, at)
-  const inClause = triggers.filter((t) => t.index >= start && t.index < end)
-  const departed = inClause.find((t) => t.kind === 'departed')
-  if (departed) return departed
-  const before = inClause.filter((t) => t.index <= at && t.kind !== 'list').pop()
-  if (before) return before
-  const after = inClause.find((t) => t.index > at && t.kind !== 'list')
-  return after ?? inClause.filter((t) => t.index <= at).pop() ?? inClause[0] ?? triggers.filter((t) => t.index <= at).pop()
+/** Blanks other works' titles ("previously seen in A and B,") and long parentheticals. */
+function maskWorks(text: string): string {
+  let out = text
+  WORKS_INTRO.lastIndex = 0
+  for (let m = WORKS_INTRO.exec(text); m; m = WORKS_INTRO.exec(text)) {
+    const from = m.index + m[0].length
+    // Up to a comma that starts a new verb phrase (", joins"), or the clause end.
+    const stop = /,\s+(?!and\b|or\b)(?=\p{Ll})|[;.)—–]|$/u.exec(text.slice(from))
+    const to = from + (stop?.index ?? text.length - from)
+    out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to)
+  }
+  // "(Train to Busan and Jung_E)": a parenthetical of three or more words after a name lists works.
+  return out.replace(/\(([^()]{3,80})\)/g, (all, inner: string) =>
+    inner.trim().split(/\s+/).length >= 3 && !/\b(?:as|분|역)\b|\s분$/.test(inner) ? `(${' '.repeat(inner.length)})` : all,
+  )
 }
 
-const ROLE_AFTER = /^\s*(?:,\s*)?(?:(?:reprises?|reprising|takes\s+on|will\s+(?:play|feature)|plays|playing|portrays|returns?|is\s+back|comes\s+back)\s+)?(?:(?:his|her|their)\s+role\s+)?(?:as|in\s+the\s+role\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?([A-Z][\p{L}'’-]+(?:[\s-][A-Z][\p{L}'’-]+){0,2})/u
-const ROLE_BEFORE = /([A-Z][\p{L}'’-]+(?:[\s-][A-Z][\p{L}'’-]+){0,2})(?:['’]s)?\s*\($/u
+/** The words between two offsets, minus names and list filler; few left means "adjacent". */
+function strayWords(text: string, from: number, to: number, mentions: Mention[]): number {
+  let gap = text.slice(from, to)
+  for (const m of mentions) {
+    if (m.index >= from && m.index + m.length <= to) gap = gap.slice(0, m.index - from) + ' '.repeat(m.length) + gap.slice(m.index + m.length - from)
+  }
+  const words = gap.split(/[\s,:;·、/&()'"“”‘’]+/).filter((w) => w && !FILLER.test(w.replace(/['’]s$/, '')))
+  return words.length
+}
 
-// "… joins the cast of the show as Yong Ma-ru": the role may come at the end of the clause.
-const ROLE_LATER = /\bas\s+(?:the\s+)?([A-Z][\p{L}'’-]+(?:[\s-][A-Z][\p{L}'’-]+){0,2})/u
+/** The act that governs a name: the nearest one whose direction reaches it, adjacency first. */
+function governingAct(acts: Act[], text: string, m: Mention, mentions: Mention[]): { act: Act; stray: number } | null {
+  let best: { act: Act; stray: number } | null = null
+  for (const a of acts) {
+    let stray: number
+    if (a.end <= m.index && a.dir !== 'before') stray = strayWords(text, a.end, m.index, mentions)
+    else if (a.index >= m.index + m.length && a.dir !== 'after') stray = strayWords(text, m.index + m.length, a.index, mentions)
+    else continue
+    // Departures and replacements bind tighter than any other act at the same distance.
+    const rank = stray - (a.kind === 'departed' || a.kind === 'replaces' ? 0.5 : 0)
+    if (!best || rank < best.stray - (best.act.kind === 'departed' || best.act.kind === 'replaces' ? 0.5 : 0)) best = { act: a, stray }
+  }
+  return best
+}
 
-/** Character name written next to an actor: "X as Nam On-jo", "X joins … as Nam On-jo" or "Nam On-jo (X)". */
-function roleNear(text: string, index: number, length: number, nextMention: number): string | null {
-  const after = ROLE_AFTER.exec(text.slice(index + length, index + length + 60))
+// A genitive: "X's fans", "유아인의 마약 논란": X is not the one acting. Kept: X's exit or casting,
+// "X의 (시즌2) 합류", and X's agency or camp speaking for X ("X의 소속사는", "X 측은", "X's agency").
+const GENITIVE_AFTER =
+  /^(?:['’]s?\s+(?!departure|exit|absence|replacement|withdrawal|casting|return|comeback|role\b|agency|management|representatives?|label|camp|team)|의(?!\s*(?:빈자리|하차|공백|자리|후임|대타|소속사|(?:[^\s.]+\s){0,3}?[^\s.]*?(?:합류|출연|하차|복귀|캐스팅|참여))))/
+// Crew, not cast: "Director Amelia Strand returns to helm", "Writer Yoon Ga-ram … joins as co-writer".
+const CREW_BEFORE = /\b(?:director|writer|screenwriter|creator|showrunner|producer|composer|cinematographer|author|novelist|webtoon\s+artist|filmmaker|PD)s?\s+$|(?:감독|작가|연출|PD|프로듀서|제작자)\s*$/i
+const CREW_AFTER = /^[^.;]{0,60}?\b(?:as|to)\s+(?:(?:a|the|its|co-|head|lead|new|series)\s*)*(?:director|writer|co-writer|screenwriter|showrunner|producer|composer|helm|direct|write|pen)\b/i
+// Characters: "as Nam On-jo", "정진수 역", "the role of X".
+const ROLE_BEFORE_NAME = /\b(?:as|role\s+of|character(?:\s+of)?|plays?|playing|portrays?|portraying|named)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/
+const ROLE_AFTER_NAME = /^\s*(?:역|役|role\b)/
+
+const ROLE_AFTER = /^\s*(?:,\s*)?(?:(?:reprises?|reprising|takes\s+on|will\s+(?:play|feature)|plays|playing|portrays|returns?|is\s+back|comes\s+back|joins|joined)\s+)?(?:(?:his|her|their)\s+role\s+)?(?:as|in\s+the\s+role\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(\p{Lu}[\p{L}'’-]+(?:[\s-]\p{Lu}[\p{L}'’-]+){0,2})/u
+const ROLE_PAREN_AFTER = /^\s*\(\s*([\p{L}\s-]{2,30}?)\s*\)/u
+const ROLE_BEFORE = /(\p{Lu}[\p{L}'’-]+(?:[\s-]\p{Lu}[\p{L}'’-]+){0,2})(?:['’]s)?\s*\($/u
+const ROLE_LATER = /\bas\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(\p{Lu}[\p{L}'’-]+(?:[\s-]\p{Lu}[\p{L}'’-]+){0,2})/u
+
+/** Character name written next to an actor: "X as Nam On-jo", "X joins … as Nam On-jo", "Nam On-jo (X)", "X(민혜진)". */
+function roleNear(ctx: SentenceContext, text: string, m: Mention, nextMention: number): string | null {
+  const end = m.index + m.length
+  const after = ROLE_AFTER.exec(text.slice(end, end + 80))
   if (after?.[1]) return after[1].replace(/['’]s$/, '')
-  const clause = text.slice(index + length, Math.min(nextMention, index + length + 100)).split(/[,;—–]/)[0] ?? ''
+  const paren = ROLE_PAREN_AFTER.exec(text.slice(end, end + 40))
+  if (paren?.[1] && ctx.matcher.isRole(paren[1])) return paren[1]
+  const clause = text.slice(end, Math.min(nextMention, end + 100)).split(/[,;—–]/)[0] ?? ''
   const later = ROLE_LATER.exec(clause)
-  if (later?.[1] && !later[1].split(/\s+/).some((w) => NAME_STOP.has(w))) return later[1].replace(/['’]s$/, '')
-  const before = ROLE_BEFORE.exec(text.slice(Math.max(0, index - 40), index))
-  if (before?.[1] && text[index + length] === ')') return before[1].replace(/['’]s$/, '')
+  if (later?.[1] && ctx.matcher.isRole(later[1])) return later[1].replace(/['’]s$/, '')
+  const before = ROLE_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index))
+  if (before?.[1] && text[end] === ')') return before[1].replace(/['’]s$/, '')
   return null
 }
 
-const CAPITALIZED_NAME = /(?<![\p{L}])((?:[A-Z][a-z]+(?:-[a-z]+)?)(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})(?![\p{L}])/gu
+// Short words a sentence writes in lower case and a headline capitalises.
+const FUNCTION_WORDS = /\s(?:And|The|Of|To|In|For|With|On|At|By|From|A|An|Is|Are|As)\s/
+const LOWER_FUNCTION_WORDS = /\s(?:and|the|of|to|in|for|with|on|at|by|from|a|an|is|are|as)\s/
 
-const STRONG_AFTER = /^\s+(?:joins|has\s+joined|will\s+join|is\s+joining|has\s+been\s+cast|was\s+cast|will\s+return|returns|is\s+returning|will\s+reprise|reprises|is\s+back|will\s+not\s+return|has\s+left|exits)\b/i
+/** A title-case line ("New Faces Board The Night Boat") is a headline, whose capitals say nothing. */
+function isTitleCase(text: string): boolean {
+  if (FUNCTION_WORDS.test(text) && !LOWER_FUNCTION_WORDS.test(text)) return true
+  const words = text.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w))
+  return words.length >= 6 && words.every((w) => /^[A-Z]/.test(w))
+}
 
-/**
- * Names the config does not know, kept as written: right after "actor"/"actress", right before a
- * casting verb ("Kim Mu-yeol joins"), or in a comma/"and" list next to a known name or with at
- * least one other such name.
- */
-function findUnknownNames(ctx: SentenceContext, known: { index: number; length: number }[]): { name: string; index: number; length: number }[] {
-  const candidates: { name: string; index: number; length: number; sure: boolean; listed: boolean; nearKnown: boolean }[] = []
-  CAPITALIZED_NAME.lastIndex = 0
-  for (let m = CAPITALIZED_NAME.exec(ctx.text); m; m = CAPITALIZED_NAME.exec(ctx.text)) {
-    const name = m[1] ?? ''
-    const at = m.index
-    const end = at + name.length
-    if (known.some((k) => at < k.index + k.length && k.index < end)) continue
-    if (name.split(/\s+/).some((w) => NAME_STOP.has(w.replace(/-.*/, '')))) continue
-    if (ctx.matcher.isRole(name) || ctx.matcher.titlePattern.test(name)) continue
-    const before = ctx.text.slice(Math.max(0, at - 24), at)
-    const after = ctx.text.slice(end, end + 40)
-    // A character is written "Name (Actor)": the name before a parenthesis is a role.
-    if (/^\s*\(/.test(after)) continue
-    // "… as Nam On-jo": the name after "as" is the character.
-    if (/\bas\s+(?:the\s+)?$/i.test(before)) continue
-    const sure = /\b(?:actor|actress|star|newcomer|rookie)\s+$/i.test(before) || STRONG_AFTER.test(after)
-    const listed = /(?:,|\band|&|:)\s*$/.test(before) || /^\s*(?:,|and\b|&)/.test(after)
-    const nearKnown = known.some((k) => Math.abs(k.index - at) < 80)
-    candidates.push({ name, index: at, length: name.length, sure, listed, nearKnown })
+/** Known and unknown people in a clause, characters and other works left out. */
+function findMentions(ctx: SentenceContext, clause: Clause, masked: string): Mention[] {
+  const text = clause.text
+  const titleCase = isTitleCase(ctx.text)
+  const known: Mention[] = ctx.matcher.findPeople(masked).map((p) => ({ name: p.name, known: true, index: clause.start + p.index, length: p.length }))
+  const unknown: Mention[] = []
+  const untitled = masked.replace(new RegExp(ctx.matcher.titlePattern.source, 'gi'), (t) => ' '.repeat(t.length))
+  for (const n of [...findLatinNames(untitled), ...findKoreanNames(untitled)]) {
+    const at = clause.start + n.index
+    if (known.some((k) => at < k.index + k.length && k.index < at + n.length)) continue
+    const canonical = ctx.matcher.canonicalName(n.name)
+    if (canonical) {
+      known.push({ name: canonical, known: true, index: at, length: n.length })
+      continue
+    }
+    if (ctx.matcher.isRole(n.name) || ctx.matcher.titlePattern.test(n.name) || ctx.matcher.officialPattern.test(n.name)) continue
+    unknown.push({ name: n.name, known: false, index: at, length: n.length })
   }
-  const listedCount = candidates.filter((c) => c.listed).length
-  return candidates.filter((c) => c.sure || (c.listed && (c.nearKnown || listedCount >= 2))).map(({ name, index, length }) => ({ name, index, length }))
+  const all = [...known, ...unknown].sort((a, b) => a.index - b.index)
+  return all.filter((m) => {
+    const local = m.index - clause.start
+    const before = text.slice(Math.max(0, local - 40), local)
+    const after = text.slice(local + m.length, local + m.length + 30)
+    if (GENITIVE_AFTER.test(after)) return false
+    if (ctx.matcher.isRole(m.name)) return false
+    if (CREW_BEFORE.test(before) || CREW_AFTER.test(text.slice(local + m.length, local + m.length + 80))) return false
+    // A title-case line ("Returning Stars And New Faces Join The Zombie Outbreak") is a headline.
+    if (!m.known && titleCase) return false
+    if (!m.known && (ROLE_BEFORE_NAME.test(before) || ROLE_AFTER_NAME.test(after))) return false
+    // "Nam On-jo (Lee Min-jae)": the name before a parenthesised actor is the character.
+    if (!m.known && /^\s*\(/.test(after) && all.some((o) => o !== m && o.known && o.index > m.index && o.index - (m.index + m.length) < 4)) return false
+    return true
+  })
 }
 
-function statusFor(kind: TriggerKind, ctx: SentenceContext, actor: string): CastStatus {
-  if (kind === 'departed') return 'departed'
-  if (kind === 'returning') return 'returning'
-  const person = ctx.matcher.person(actor)
-  if (kind === 'new') return person?.previousCast ? 'returning' : 'new'
-  return person?.previousCast ? 'returning' : 'new'
+const SELF_STATEMENT = /^\s*(?:has\s+|have\s+|had\s+)?(?:officially\s+|personally\s+|now\s+)?(?:confirmed|announced|revealed|stated)\b|^\s*(?:은|는|이|가)\s+(?:[^.]{0,40}\s)?(?:직접\s*)?(?:밝혔다|확인했다|발표했다)/
+
+/** "When they were cast in our 2023 preview": a clause that names an earlier year is about the past. */
+function namesEarlierYear(text: string, reference: string | null): boolean {
+  if (!reference) return false
+  const year = Number(reference.slice(0, 4))
+  for (const m of text.matchAll(/\b((?:19|20)\d\d)\b/g)) if (Number(m[1]) < year && /\b(?:was|were|had|in\s+(?:19|20)\d\d)\b|지난/.test(text)) return true
+  return false
 }
+
+function statusFor(kind: Kind, ctx: SentenceContext, m: Mention): CastStatus {
+  if (kind === 'departed') return 'departed'
+  const person = m.known ? ctx.matcher.person(m.name) : undefined
+  if (person) return person.previousCast ? 'returning' : 'new'
+  return kind === 'returning' ? 'returning' : 'new'
+}
+
+const NAMEISH = /[A-Z][a-z]+[\s-]+[A-Z][a-z]|[\uAC00-\uD7A3]{2}|[A-Z][a-z]+[A-Z]/
+// Cheap gate before any clause work.
+const CAST_WORDS =
+  /join|cast|return|repris|back|star|play|lead|tipped|talks|role|portray|role|line-?up|leav|left|exit|depart|replac|instead|drop|quit|pull|step|longer|appear|feature|added|adding|addition|new|board|sign|tapped|remov|without|except|succe|continue|cameo|ensemble|opt|rules?\s+out|aboard|합류|출연|캐스팅|하차|대신|빠지|빠졌|교체|역|분|돌아|컴백|등장|라인업|배우|투입|제외|빈자리/i
 
 /** Claims that an actor is in (returning or new) or out of the followed season. */
 export const extractCastClaims: FieldExtractor = (ctx) => {
-  const triggers = findTriggers(ctx.text)
-  if (triggers.length === 0) return []
-  const aboutTarget = isAboutTarget(ctx, false)
-  if (!aboutTarget) return []
-  // "The show starred …", "were among the newcomers": a description of the earlier season.
-  if (!ctx.scope.target && PAST_CAST.test(ctx.text)) return []
-  const usable = triggers.filter((t) => !t.needsSeason || ctx.scope.target)
-  if (usable.length === 0) return []
-
-  const known = ctx.matcher.findPeople(ctx.text)
-  const mentions = [...known.map((k) => ({ ...k })), ...findUnknownNames(ctx, known).map((u) => ({ ...u, known: false }))]
+  // No act word, or no name of any kind (a capitalised pair, Hangul, a known alias): no cast claim.
+  if (!(NAMEISH.test(ctx.text) || ctx.matcher.findPeople(ctx.text).length) || !CAST_WORDS.test(ctx.text)) return []
   const out: ReturnType<FieldExtractor> = []
   const seen = new Set<string>()
-  const ordered = mentions.sort((a, b) => a.index - b.index)
-  for (const [k, m] of ordered.entries()) {
-    if (seen.has(m.name)) continue
-    const trigger = triggerFor(usable, ctx.text, m.index)
-    if (!trigger) continue
-    seen.add(m.name)
-    const role = roleNear(ctx.text, m.index, m.length, ordered[k + 1]?.index ?? ctx.text.length)
-    out.push({
-      field: 'cast',
-      value: {
-        actor: m.name,
-        role: role && !ctx.matcher.canonicalName(role) ? role : null,
-        status: statusFor(trigger.kind, ctx, m.name),
-      },
-    })
+  for (const clause of ctx.clauses()) {
+    const acts = findActs(clause.text, clause.start)
+    if (acts.length === 0) continue
+    if (!isAboutTarget(ctx, false, clause.start)) continue
+    const scope = ctx.scopeAt(clause.start)
+    if (!scope.target && (PAST_CAST.test(clause.text) || namesEarlierYear(clause.text, ctx.reference))) continue
+    const usable = acts.filter((a) => !a.needsSeason || scope.target || ctx.castFrame)
+    if (usable.length === 0) continue
+    const masked = maskWorks(clause.text)
+    const full = ctx.text
+    // The sentence with this clause's works blanked: offsets stay those of the sentence.
+    const view = full.slice(0, clause.start) + masked + full.slice(clause.end)
+    const mentions = findMentions(ctx, clause, masked)
+    for (const [k, m] of mentions.entries()) {
+      if (seen.has(m.name)) continue
+      // Korean word order follows how the name is written here, not its canonical spelling.
+      const hangul = HANGUL.test(view.slice(m.index, m.index + m.length))
+      const gov = hangul ? koreanGoverningAct(usable, view, m, mentions) : governingAct(usable, view, m, mentions)
+      if (!gov) continue
+      if (!m.known && !(hangul ? acceptsKoreanUnknown(view, m, mentions) : acceptsUnknown(view, m, gov))) continue
+      // A replacement act names the newcomer; a departure act names the one who left.
+      const kind: Kind = gov.act.kind === 'replaces' ? 'new' : gov.act.kind
+      seen.add(m.name)
+      const role = roleNear(ctx, full, m, mentions[k + 1]?.index ?? full.length)
+      // The actor's own word about their own casting is as good as the agency's.
+      const self = SELF_STATEMENT.test(full.slice(m.index + m.length, m.index + m.length + 40)) && ctx.certaintyAt(gov.act.index).certainty !== 'speculated'
+      out.push({
+        field: 'cast',
+        at: gov.act.index,
+        value: { actor: m.name, role: role && !ctx.matcher.canonicalName(role) ? role : null, status: statusFor(kind, ctx, m) },
+        ...(self ? { certainty: 'confirmed' as const } : {}),
+      })
+    }
   }
   return out
+}
+
+/**
+ * An unknown name is a person in this clause only when an act sits right next to it, or an
+ * actor word precedes it next to an act: shape alone is not enough. A name with no Korean
+ * surname at either end ("Squid Game", "Western Front") needs the act with nothing between.
+ */
+function acceptsUnknown(text: string, m: Mention, gov: { act: Act; stray: number }): boolean {
+  if (ACTOR_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return gov.stray <= 3
+  if (!personKey(m.name).includes('|')) return gov.stray === 0 && gov.act.kind !== 'list'
+  return gov.stray <= (gov.act.kind === 'list' ? 0 : 1)
+}
+
+const HANGUL = /[\uAC00-\uD7A3]/
+// Subject and topic particles: the name is who the clause-final verb is about.
+const KO_SUBJECT = /^\s*(?:측\s*)?(?:이|가|은|는|이가|이는)(?![\uAC00-\uD7A3])/
+const KO_LIST_SEPARATOR = /^(?:\s*[,·、/]|와|과|\s*및(?![\uAC00-\uD7A3])|\s*등(?![\uAC00-\uD7A3])|\s*\))/
+
+/**
+ * Korean is verb-final: a name marked as the subject or topic belongs to the clause's last act;
+ * any other name to the next act after it, else to the act before it.
+ */
+function koreanGoverningAct(acts: Act[], text: string, m: Mention, mentions: Mention[]): { act: Act; stray: number } | null {
+  const end = m.index + m.length
+  const after = acts.filter((a) => a.index >= end && a.dir !== 'after')
+  const subject = KO_SUBJECT.test(text.slice(end, end + 3))
+  // The clause-final verb; where a negated act and the plain act start together, the negation wins.
+  const last = after.reduce<Act | undefined>((b, a) => (!b || a.index > b.index || (a.index === b.index && a.kind === 'departed') ? a : b), undefined)
+  const pick = subject ? last : after[0]
+  if (pick) return { act: pick, stray: strayWords(text, end, pick.index, mentions) }
+  const before = acts.filter((a) => a.end <= m.index && a.dir !== 'before').at(-1)
+  return before ? { act: before, stray: strayWords(text, before.end, m.index, mentions) } : null
+}
+
+/**
+ * A Hangul name the config does not know is a person when an actor word precedes it, when it is
+ * the subject of the clause's casting verb, when it sits in a list next to a known actor, or when
+ * it is written as the actor of a character ("정진수(김성철 분)").
+ */
+function acceptsKoreanUnknown(text: string, m: Mention, mentions: Mention[]): boolean {
+  const end = m.index + m.length
+  const before = text.slice(Math.max(0, m.index - 6), m.index)
+  const after = text.slice(end, end + 6)
+  if (/(?:배우|신예|아역)\s*$/.test(before)) return true
+  if (KO_SUBJECT.test(after)) return true
+  if (/\(\s*$/.test(before) && /^\s*(?:분\s*)?\)/.test(after)) return true
+  if (KO_LIST_SEPARATOR.test(after) || /[,·、]\s*$|(?:와|과)\s*$/.test(before)) {
+    return mentions.some((o) => o.known && Math.abs(o.index - m.index) < 40)
+  }
+  return false
 }

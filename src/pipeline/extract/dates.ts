@@ -310,6 +310,62 @@ const MENTION_RULES: Rule[] = [
     },
   },
   {
+    // 내달 25일 · 다음 달 3일 · 이달 10일 (Korean, a day of next or this month)
+    re: /(내달|다음\s?달|이달|이번\s?달)\s?(\d{1,2})일/g,
+    relative: true,
+    build: (m, ref) => {
+      if (!ref) return null
+      const idx = monthIndex(ref.y, ref.m) + (m[1]!.startsWith('이') ? 0 : 1)
+      return dayOf(Math.floor(idx / 12), (idx % 12) + 1, Number(m[2]))
+    },
+  },
+  {
+    // 내년 3월 · 올해 12월 · 오는 6월 · 6월 (Korean month; with no year, the next such month)
+    re: /(?:(올해|올|내년|작년|지난해|오는|이번|지난)\s?)?(?<!\d)(\d{1,2})\s?월(?!\s?\d{1,2}\s?일)\s?(초|중순|말)?/g,
+    relative: true,
+    build: (m, ref) => {
+      if (!ref) return null
+      const mo = Number(m[2])
+      if (mo < 1 || mo > 12) return null
+      const rel = m[1]
+      const y =
+        rel === '내년'
+          ? ref.y + 1
+          : rel === '작년' || rel === '지난해'
+            ? ref.y - 1
+            : rel === '올해' || rel === '올'
+              ? ref.y
+              : rel === '지난'
+                ? (mo < ref.m ? ref.y : ref.y - 1)
+                : upcomingYear(mo, ref)
+      const part = m[3] === '초' ? 'early' : m[3] === '중순' ? 'mid' : m[3] === '말' ? 'late' : undefined
+      return { precision: 'month', date: null, window: monthPartWindow(y, mo, part) }
+    },
+  },
+  {
+    // 다음 달 · 내달 · 이달 · 이번 달 (Korean next or this month)
+    re: /(다음\s?달|내달|이달|이번\s?달)(?!\s?\d{1,2}일)/g,
+    relative: true,
+    build: (m, ref) => {
+      if (!ref) return null
+      const idx = monthIndex(ref.y, ref.m) + (m[1]!.startsWith('이') ? 0 : 1)
+      const y = Math.floor(idx / 12)
+      const mo = (idx % 12) + 1
+      return { precision: 'month', date: null, window: monthsWindow(y, mo, mo) }
+    },
+  },
+  {
+    // 연내 · 올해 안 · 내년 초 · 올해 말 · 내년 중 (Korean year, or its start/end)
+    re: /(연내|올해\s?안|(?:올해|내년|올|연)\s?(초|말|중반|중|상순|하순))/g,
+    relative: true,
+    build: (m, ref) => {
+      if (!ref) return null
+      const y = /내년/.test(m[1]!) ? ref.y + 1 : ref.y
+      const part = m[2] === '초' ? 'early' : m[2] === '말' ? 'late' : m[2] === '중반' || m[2] === '중' ? 'mid' : undefined
+      return { date: null, ...yearPart(y, part) }
+    },
+  },
+  {
     // 12월 23일 (Korean, no year)
     re: /(?<!\d)(\d{1,2})월\s?(\d{1,2})일/g,
     relative: true,

@@ -18,5 +18,6 @@ export interface ExtractOptions {
 export function extractDocument(html: string, options: ExtractOptions): ExtractResult {
   const matcher = options.matcher ?? createSubjectMatcher(options.subject)
   const article = parseArticle(html, { url: options.url, fetchedAt: options.fetchedAt ?? null, hintPublished: options.hintPublished ?? null })
-  return extractClaims(article, options.url, matcher)
+  const fetchedDay = options.fetchedAt && /^\d{4}-\d{2}-\d{2}/.test(options.fetchedAt) ? options.fetchedAt.slice(0, 10) : null
+  return extractClaims(article, { url: options.url, fetchedDay }, matcher)
 }

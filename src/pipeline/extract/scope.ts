@@ -17,7 +17,7 @@ const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'
 
 /** Words a title-cased phrase may start with that are not part of a show's title. */
 const NOT_TITLE = new Set(
-  'the a an in on for of and or but with its their his her this that these those netflix netflix’s netflix\'s streamer season seasons part new upcoming next its while after before as to by from at'.split(' '),
+  'the a an in on for of and or but with its their his her this that these those streamer season seasons part new upcoming next its while after before as to by from at k-drama drama series show original'.split(' '),
 )
 
 interface SeasonMention {
@@ -56,18 +56,47 @@ function findSeasonMentions(text: string): SeasonMention[] {
 
 /**
  * True when a title-cased phrase that is not our show sits right before the season mention,
- * as in "Squid Game season 3" or "Stranger Things 5".
+ * as in "Night Tide season 3" or "Paper Lanterns 5".
  */
 function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): boolean {
   const before = text.slice(Math.max(0, at - 60), at)
+  if (/[\uAC00-\uD7A3]/.test(text[at] ?? '')) return koreanOtherShow(before, matcher)
   const cleaned = before.replace(/['’]s\s*$/, '').replace(/[\s'"‘’“”:]+$/, '')
   if (seasonPatterns(matcher).titleAtEnd.test(cleaned)) return false
   const m = /((?:[A-Z][\p{L}\d’'&:.-]*\s+){0,4}[A-Z][\p{L}\d’'&:.-]*)$/u.exec(cleaned)
   if (!m?.[1]) return false
-  const words = m[1].split(/\s+/).filter((w) => !NOT_TITLE.has(w.toLowerCase()))
+  const words = m[1].split(/\s+/).filter((w) => !NOT_TITLE.has(w.toLowerCase()) && !matcher.officialPattern.test(w.replace(/['’]s$/, '')))
   if (words.length === 0) return false
   const phrase = words.join(' ')
   if (matcher.findPeople(phrase).length) return false
+  return true
+}
+
+// Another production named in passing: an "other" work, or a new series with its own title.
+const OTHER_WORK =
+  /\b(?:other|another|sister|rival|separate)\s+(?:[\w-]+\s+){0,2}(?:drama|show|series|title|k-drama|original|film|movie|project)\b|\b(?:its|their|his|her|a)\s+(?:new|upcoming|next|latest)\s+(?:[\w-]+\s+){0,2}(?:drama|show|series|film|movie|project|thriller|comedy|romance|documentary|sitcom|anime)\s+["“‘']?(\p{Lu}[\p{L}\d'’]*(?:\s+\p{Lu}[\p{L}\d'’]*){0,4})|다른\s*(?:드라마|작품|시리즈|영화)|차기작/u
+
+// Words without which a sentence cannot name a season.
+const SEASONISH = /season|series|part|temporada|saison|staffel|\bS\d|시즌|install?ment|chapter|sequel|story|번째/i
+// Words without which a sentence cannot name another work in passing.
+const OTHER_HINT = /\b(?:other|another|sister|rival|separate|new|upcoming|next|latest)\b|다른|차기작/i
+
+/** Marks the scope as naming another production ("its new romance series Blue Letters"). */
+function markOtherWork(text: string, matcher: SubjectMatcher, scope: SentenceScope): void {
+  const other = OTHER_WORK.exec(text)
+  if (other && !(other[1] && matcher.titlePattern.test(other[1]))) scope.elsewhere = true
+}
+
+// Words that may stand before "시즌 2" without being a title: "이번 시즌2", "넷플릭스 시리즈 시즌2".
+const KO_NOT_TITLE = /(?:이번|새|새로운|다음|지난|올해|첫|두\s*번째|드라마|시리즈|작품|오리지널|후속|신작|전|후|및|와|과|의|은|는|이|가|을|를|도|에|서|로)$/
+
+/** Korean: a Hangul word right before "시즌N" that is not our title names another show ("경성크리처 시즌2"). */
+function koreanOtherShow(before: string, matcher: SubjectMatcher): boolean {
+  const cleaned = before.replace(/[\s'"‘’“”<>《》〈〉「」『』()]+$/, '')
+  const m = /([\uAC00-\uD7A3A-Za-z0-9]+)$/.exec(cleaned)
+  if (!m?.[1] || !/[\uAC00-\uD7A3]/.test(m[1])) return false
+  if (seasonPatterns(matcher).titleAtEnd.test(cleaned)) return false
+  if (matcher.officialPattern.test(m[1]) || KO_NOT_TITLE.test(m[1])) return false
   return true
 }
 
@@ -84,9 +113,9 @@ function seasonPatterns(matcher: SubjectMatcher): SubjectPatterns {
   if (!p) {
     const season = matcher.subject.season
     p = {
-      titleAtEnd: new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'iu'),
-      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'iu'),
-      ordinalStory: new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'iu'),
+      titleAtEnd: new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'i'),
+      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'i'),
+      ordinalStory: new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'i'),
     }
     patternCache.set(matcher, p)
   }
@@ -97,6 +126,13 @@ function seasonPatterns(matcher: SubjectMatcher): SubjectPatterns {
 export function scopeSentence(text: string, matcher: SubjectMatcher): SentenceScope {
   const season = matcher.subject.season
   const scope: SentenceScope = { target: false, earlier: false, elsewhere: false, show: matcher.titlePattern.test(text) }
+  const res = seasonPatterns(matcher)
+  // Most sentences name no season at all: one cheap test skips the rest.
+  if (!SEASONISH.test(text)) {
+    if (OTHER_HINT.test(text)) markOtherWork(text, matcher, scope)
+    if (scope.show && res.titleN.test(text)) scope.target = true
+    return scope
+  }
   for (const m of findSeasonMentions(text)) {
     if (ownedByOtherShow(text, m.index, matcher)) {
       scope.elsewhere = true
@@ -111,13 +147,13 @@ export function scopeSentence(text: string, matcher: SubjectMatcher): SentenceSc
   if (/\b(?:new|next|upcoming|forthcoming|latest|sophomore|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b/.test(lower)) {
     scope.target = true
   }
-  if (/\b(?:previous|last|debut|original|earlier)\s+(?:season|installment|instalment)\b|\bseason\s+(?:one|1)\b|시즌\s*1/.test(lower)) {
+  if (/\b(?:previous|last|debut|original|earlier)\s+(?:season|installment|instalment)\b|\bseason\s+(?:one|1)\b|시즌\s*1(?!\d)|(?:지난|이전|전)\s*시즌/.test(lower)) {
     scope.earlier = true
   }
-  const res = seasonPatterns(matcher)
+  if (OTHER_HINT.test(text)) markOtherWork(text, matcher, scope)
   // "<title> 2" / "<title>2" is how Korean and fan copy name the second season.
   if (scope.show && res.titleN.test(text)) scope.target = true
-  if (res.ordinalStory.test(text)) scope.target = true
+  if (/story|chapter/i.test(text) && res.ordinalStory.test(text)) scope.target = true
   if (season === 2 && /두\s*번째\s*(?:시즌|이야기)/.test(text)) scope.target = true
   return scope
 }

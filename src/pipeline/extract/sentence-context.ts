@@ -1,31 +1,126 @@
 import type { Certainty, ClaimBody } from '../../core/types'
-import type { SentenceScope } from './scope'
+import { type CertaintyReading, findFrame, readCertainty, type SentenceFrame } from './certainty'
+import { type Clause, clauseAt, splitClauses } from './clauses'
+import { scopeSentence, type SentenceScope } from './scope'
 import type { SubjectMatcher } from './subject-matcher'
 
-/** One sentence with everything a field extractor needs to judge it. */
+/** One sentence with everything a field extractor needs to judge it, read lazily. */
 export interface SentenceContext {
   text: string
+  /** Scope of the whole sentence (every season or show it names). */
   scope: SentenceScope
-  certainty: Certainty
   /** The document as a whole is about the followed season. */
   docTarget: boolean
-  /** Article day, the reference for "this summer" and "next month". */
-  published: string | null
+  /**
+   * The day relative dates ("next month", "this summer") are read against: the article's own
+   * date, else the day it was fetched; null when neither is known (relative dates are skipped).
+   */
+  reference: string | null
   /** Source URL (a trailer claim links to it). */
   url: string
   matcher: SubjectMatcher
+  /** The sentence follows an official cast announcement: its cast list is the season's. */
+  castFrame: boolean
+  /** The sentence's clauses, in order. */
+  clauses(): Clause[]
+  /** The clause holding a position. */
+  clauseAt(index: number): Clause
+  /** Which season the clause at a position is about (its own mentions, else the sentence's). */
+  scopeAt(index: number): SentenceScope
+  /** How sure the clause at a position is. */
+  certaintyAt(index: number): CertaintyReading
 }
 
-/** A field extractor: sentence in, claim bodies out (certainty may be lowered, never raised). */
-export type FieldExtractor = (ctx: SentenceContext) => (ClaimBody & { certainty?: Certainty })[]
+/** A claim body with the position of the words that support it. */
+export type FoundClaim = ClaimBody & {
+  /** Offset of the trigger in the sentence; decides the clause whose certainty the claim takes. */
+  at: number
+  /** A certainty the extractor decided itself (a denial lowers it; an actor's own word raises it). */
+  certainty?: Certainty
+}
+
+/** A field extractor: sentence in, claim bodies out. */
+export type FieldExtractor = (ctx: SentenceContext) => FoundClaim[]
+
+/** The lazily computed reading of one sentence (a class: one shape, no per-sentence closures). */
+class Sentence implements SentenceContext {
+  private split: Clause[] | null = null
+  private frame: SentenceFrame | null = null
+  private scopes: Map<number, SentenceScope> | null = null
+  private readings: Map<number, CertaintyReading> | null = null
+  readonly docTarget: boolean
+  readonly reference: string | null
+  readonly url: string
+  readonly matcher: SubjectMatcher
+  readonly castFrame: boolean
+
+  private sentenceScope: SentenceScope | null = null
+
+  constructor(
+    readonly text: string,
+    private readonly readScope: () => SentenceScope,
+    doc: { docTarget: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
+  ) {
+    this.docTarget = doc.docTarget
+    this.reference = doc.reference
+    this.url = doc.url
+    this.matcher = doc.matcher
+    this.castFrame = doc.castFrame
+  }
+
+  get scope(): SentenceScope {
+    return (this.sentenceScope ??= this.readScope())
+  }
+
+  clauses(): Clause[] {
+    return (this.split ??= splitClauses(this.text))
+  }
+
+  clauseAt(index: number): Clause {
+    return clauseAt(this.clauses(), index)
+  }
+
+  scopeAt(index: number): SentenceScope {
+    const c = this.clauseAt(index)
+    this.scopes ??= new Map()
+    let s = this.scopes.get(c.start)
+    if (!s) {
+      s = this.clauses().length === 1 ? this.scope : scopeSentence(c.text, this.matcher)
+      // A clause that names no season or show talks about what the sentence talks about.
+      if (!s.target && !s.earlier && !s.elsewhere && !s.show) s = this.scope
+      this.scopes.set(c.start, s)
+    }
+    return s
+  }
+
+  certaintyAt(index: number): CertaintyReading {
+    const c = this.clauseAt(index)
+    this.readings ??= new Map()
+    let r = this.readings.get(c.start)
+    if (!r) {
+      r = readCertainty(c, (this.frame ??= findFrame(this.text, this.matcher)), this.matcher)
+      this.readings.set(c.start, r)
+    }
+    return r
+  }
+}
+
+/** Builds the context of one sentence; clauses, frames and per-clause scopes are computed on demand. */
+export function createSentenceContext(
+  text: string,
+  scope: SentenceScope | (() => SentenceScope),
+  doc: { docTarget: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
+): SentenceContext {
+  return new Sentence(text, typeof scope === 'function' ? scope : () => scope, doc)
+}
 
 /**
- * Whether a sentence may carry a claim about the followed season. `strict` checks (episode
- * counts, a "released" stage) need the season named in the sentence itself; the rest may lean
- * on the document being about it, as long as the sentence names no other season or show.
+ * Whether the clause at `index` may carry a claim about the followed season. `strict` checks
+ * (episode counts, a "released" stage) need the season named in the clause or sentence; the
+ * rest may lean on the document being about it, as long as nothing names another season or show.
  */
-export function isAboutTarget(ctx: SentenceContext, strict: boolean): boolean {
-  const { scope } = ctx
+export function isAboutTarget(ctx: SentenceContext, strict: boolean, index = 0): boolean {
+  const scope = ctx.scopeAt(index)
   if (scope.target) return !(scope.earlier && !scope.show && strict)
   if (scope.earlier || scope.elsewhere) return false
   if (strict) return false

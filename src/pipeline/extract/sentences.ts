@@ -17,7 +17,7 @@ const ABBREVIATIONS = new Set([
 // After a dotted acronym ("U.S.") these words usually start a new sentence.
 const SENTENCE_STARTERS = new Set([
   'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'But',
-  'However', 'In', 'A', 'An', 'And', 'So', 'His', 'Her', 'Their', 'There', 'Meanwhile', 'Netflix', 'Fans',
+  'However', 'In', 'A', 'An', 'And', 'So', 'His', 'Her', 'Their', 'There', 'Meanwhile', 'Fans',
 ])
 
 const CLOSERS = '"\'”’»)]」』'

@@ -1,4 +1,5 @@
 import { normalizeName } from '../../core/names'
+import { personKey, plainKey, sameKey } from '../../core/person-key'
 import type { Person, Subject } from '../../core/types'
 
 /** A person found in a sentence. */
@@ -19,16 +20,25 @@ export interface SubjectMatcher {
   findPeople(text: string): PersonMention[]
   /** The config entry for a canonical name. */
   person(name: string): Person | undefined
-  /** True when the words are a character name the config knows (not an actor). */
+  /** True when the words are a character name the config knows (not an actor), in any spelling. */
   isRole(words: string): boolean
-  /** Canonical name for a written name, if the config knows it. */
+  /** Canonical name for a written name (any alias, or a spelling of one), if the config knows it. */
   canonicalName(written: string): string | null
-  /** Official voices ("Netflix", agencies) as one pattern. */
+  /** Official voices (the streamer, studios, agencies) as one pattern; never matches when none are configured. */
   officialPattern: RegExp
+  /** The same, global, for walking every mention. */
+  officialGlobal: RegExp
+  /** "announced by <official>", "was renewed by the streamer". */
+  officialPassive: RegExp
+  /** "according to <official>", "<official>에 따르면". */
+  officialAccording: RegExp
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐'’][\p{L}\p{N}]+)*/gu
 const HANGUL = /[\uAC00-\uD7A3]/
+// Two words glued by a missing space in the source ("Kim Shin RokLee Dong Hee").
+const GLUED = /(\p{Ll})(\p{Lu}\p{Ll})/gu
+const HAS_GLUE = /\p{Ll}\p{Lu}\p{Ll}/u
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -36,12 +46,14 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   const byNorm = new Map<string, string>()
   const people = new Map<string, Person>()
+  const keys: { key: string; plain: string; name: string }[] = []
   for (const p of subject.people) {
     people.set(p.name, p)
     for (const alias of [p.name, ...p.aliases]) {
       byNorm.set(normalizeName(alias), p.name)
       const parts = alias.split(/\s+/)
       if (parts.length === 2) byNorm.set(normalizeName(`${parts[1]} ${parts[0]}`), p.name)
+      keys.push({ key: personKey(alias), plain: plainKey(alias), name: p.name })
     }
   }
   // Only n-grams starting with a known first word are looked up at all.
@@ -57,30 +69,92 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   }
   // Longest alias in words decides how far an n-gram lookup needs to reach.
   const maxWords = Math.max(1, ...subject.people.flatMap((p) => [p.name, ...p.aliases].map((a) => a.split(/[\s-]+/).length)))
+  const roleKeys: string[] = []
   const roles = new Set<string>()
-  for (const p of subject.people) for (const r of p.roles ?? []) roles.add(normalizeName(r))
+  for (const p of subject.people) {
+    for (const r of p.roles ?? []) {
+      roles.add(normalizeName(r))
+      roleKeys.push(personKey(r))
+    }
+  }
 
   const titles = [subject.show, ...subject.aliases].filter(Boolean).sort((a, b) => b.length - a.length)
-  const titlePattern = new RegExp(titles.map((t) => escapeRe(t).replace(/\s+/g, '\\s+')).join('|'), 'iu')
-  const official = subject.officialSources?.length ? subject.officialSources : ['Netflix']
-  const officialPattern = new RegExp(
-    // Korean particles attach to the noun ("넷플릭스는"), so only Latin letters end a word here.
-    `(?<![\\p{L}])(?:${official.map(escapeRe).join('|')})(?![A-Za-z])`,
-    'iu',
-  )
+  const titlePattern = new RegExp(titles.map((t) => escapeRe(t).replace(/\s+/g, '\\s+')).join('|'), 'i')
+  const official = (subject.officialSources ?? []).filter(Boolean)
+  // Korean particles attach to the noun ("넷플릭스는"), so only Latin letters end a word here.
+  // No unicode flag (it makes every test slower): letters are spelled out as ranges.
+  const officialSource = official.length ? `(?<![A-Za-z\\u00C0-\\u024F\\uAC00-\\uD7A3])(?:${official.map(escapeRe).join('|')})(?![A-Za-z])` : '(?!)'
+  const officialPattern = new RegExp(officialSource, 'i')
+
+  // Spelling keys, looked up exactly first; the fuzzy pass only compares names with the same surname.
+  const byKey = new Map<string, string>()
+  const byPlain = new Map<string, string>()
+  const bySurname = new Map<string, { key: string; name: string }[]>()
+  for (const k of keys) {
+    byKey.set(k.key, k.name)
+    byPlain.set(k.plain, k.name)
+    const surname = k.key.includes('|') ? k.key.split('|')[0]! : ''
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), k])
+  }
+  const canonicalCache = new Map<string, string | null>()
+  const canonicalName = (written: string): string | null => {
+    const exact = byNorm.get(normalizeName(written))
+    if (exact) return exact
+    let hit = canonicalCache.get(written)
+    if (hit !== undefined) return hit
+    const key = personKey(written)
+    hit = byKey.get(key) ?? byPlain.get(plainKey(written)) ?? null
+    if (!hit) hit = bySurname.get(key.includes('|') ? key.split('|')[0]! : '')?.find((k) => sameKey(k.key, key))?.name ?? null
+    if (canonicalCache.size > 2000) canonicalCache.clear()
+    canonicalCache.set(written, hit)
+    return hit
+  }
+  const roleCache = new Map<string, boolean>()
+  const peopleCache = new Map<string, PersonMention[]>()
 
   return {
     subject,
     titlePattern,
     officialPattern,
+    officialGlobal: new RegExp(officialSource, 'gi'),
+    officialPassive: new RegExp(
+      `\\b(?:renewed|greenlit|green-lit|confirmed|announced|ordered|picked\\s+up|revealed|released|unveiled|shared|set|scheduled)\\b[^.;]{0,60}?\\bby\\s+(?:the\\s+)?${officialSource}`,
+      'i',
+    ),
+    officialAccording: new RegExp(`\\baccording\\s+to\\s+(?:the\\s+)?${officialSource}|${officialSource}\\s*(?:\\([^)]{1,20}\\))?\\s*(?:측)?에\\s*따르면`, 'i'),
     person: (name) => people.get(name),
-    isRole: (words) => roles.has(normalizeName(words)),
-    canonicalName: (written) => byNorm.get(normalizeName(written)) ?? null,
+    isRole: (words) => {
+      if (roles.has(normalizeName(words))) return true
+      let hit = roleCache.get(words)
+      if (hit === undefined) {
+        const key = personKey(words)
+        hit = roleKeys.some((k) => sameKey(k, key))
+        if (roleCache.size > 2000) roleCache.clear()
+        roleCache.set(words, hit)
+      }
+      return hit
+    },
+    canonicalName,
     findPeople(text) {
+      // The same sentence is asked about by several extractors: answer from a small cache.
+      const cached = peopleCache.get(text)
+      if (cached) return cached
+      const found = findPeopleIn(text)
+      if (peopleCache.size > 500) peopleCache.clear()
+      peopleCache.set(text, found)
+      return found
+    },
+  }
+
+  function findPeopleIn(text: string): PersonMention[] {
+    {
       // Word n-grams looked up in a map: linear in the sentence, whatever the size of the cast.
-      const tokens = [...text.matchAll(WORD)]
+      const source = HAS_GLUE.test(text) ? text.replace(GLUED, '$1 $2') : text
+      const shift = source === text ? null : gluedOffsets(text)
+      const tokens = [...source.matchAll(WORD)]
       const norms = tokens.map((t) => t[0].toLowerCase().replace(/[-‐'’]/g, ''))
       const out: PersonMention[] = []
+      const at = (i: number) => (shift ? shift(i) : i)
       for (let i = 0; i < tokens.length; i++) {
         let matched = false
         for (let n = firstWords.has(norms[i]!) ? Math.min(maxWords, tokens.length - i) : 0; n >= 1 && !matched; n--) {
@@ -88,24 +162,47 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
           const last = tokens[i + n - 1]!
           const name = byNorm.get(norms.slice(i, i + n).join(''))
           if (name) {
-            out.push({ name, known: true, index: first.index, length: last.index + last[0].length - first.index })
+            const start = at(first.index)
+            out.push({ name, known: true, index: start, length: at(last.index + last[0].length) - start })
             i += n - 1
             matched = true
           }
         }
         const tok = tokens[i]![0]
+        // A name written in Hangul over two words carries its particle on the last one ("노라 휘트컴과").
+        for (let n = Math.min(maxWords, tokens.length - i); n >= 2 && !matched && HANGUL.test(tok); n--) {
+          const last = tokens[i + n - 1]![0]
+          for (let cut = 1; cut <= 2 && cut < last.length && !matched; cut++) {
+            const name = byNorm.get(norms.slice(i, i + n - 1).join('') + normalizeName(last.slice(0, last.length - cut)))
+            if (name) {
+              const start = at(tokens[i]!.index)
+              out.push({ name, known: true, index: start, length: at(tokens[i + n - 1]!.index + last.length - cut) - start })
+              i += n - 1
+              matched = true
+            }
+          }
+        }
         // Korean particles attach to names ("박지후는"): try the token's prefixes.
         if (!matched && HANGUL.test(tok)) {
           for (let len = tok.length - 1; len >= 2; len--) {
             const name = byNorm.get(normalizeName(tok.slice(0, len)))
             if (name) {
-              out.push({ name, known: true, index: tokens[i]!.index, length: len })
+              out.push({ name, known: true, index: at(tokens[i]!.index), length: len })
               break
             }
           }
         }
       }
       return out
-    },
+    }
   }
+}
+
+/** Maps offsets in the de-glued text back to the original (one inserted space per glue point). */
+function gluedOffsets(text: string): (i: number) => number {
+  const inserted: number[] = []
+  GLUED.lastIndex = 0
+  let count = 0
+  for (let m = GLUED.exec(text); m; m = GLUED.exec(text)) inserted.push(m.index + 1 + count++)
+  return (i) => i - inserted.filter((p) => p < i).length
 }

@@ -24,7 +24,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * Old facts vs new facts → changes, each marked material or not:
  * stage moving forward, a release becoming confirmed or a confirmed date changing, an actor
- * newly in or confirmed out, the first teaser/trailer, the first episode count.
+ * newly in or confirmed out, the first teaser and the first full trailer, the first episode count
+ * and an official correction of it.
  * Re-worded evidence, new estimates and new sources for the same fact are not changes at all.
  */
 export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Change[] {
@@ -66,7 +67,9 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
     const prev = oldCast.get(entry.actor)
     if (prev && same(castValue(prev), castValue(entry))) continue
     const joined = entry.status !== 'departed' && (!prev || prev.status === 'departed')
-    const left = entry.status === 'departed' && !!prev && prev.status !== 'departed'
+    // Merge lists a departure only for someone the season was expected to have (a listed cast
+    // member or an earlier season's actor), so a first entry that says "departed" is news too.
+    const left = entry.status === 'departed' && (!prev || prev.status !== 'departed')
     changes.push({
       field: 'cast',
       material: material(joined || left),
@@ -93,9 +96,11 @@ export function diffFacts(before: Facts, after: Facts, options: DiffOptions): Ch
   }
 
   if (after.episodes && after.episodes.value !== before.episodes?.value) {
+    // An official count that differs from the one announced before is a correction.
+    const corrected = !!before.episodes && after.episodes.certainty === 'confirmed'
     changes.push({
       field: 'episodes',
-      material: material(!before.episodes),
+      material: material(!before.episodes || corrected),
       from: before.episodes?.value ?? null,
       to: after.episodes.value,
       certainty: after.episodes.certainty,

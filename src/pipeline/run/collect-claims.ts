@@ -158,7 +158,7 @@ export async function collectClaims(input: CollectInput): Promise<CollectResult>
       return error
     }
     claims.push(...result.claims)
-    log?.({ event: 'extracted', url, published: result.published, claims: result.claims.length })
+    log?.({ event: 'extracted', url, published: result.published, lang: result.lang ?? null, claims: result.claims.length })
     return null
   }
   const note = (url: string, kind: DocumentRead['kind'], outcome: DocumentRead['outcome'], found = 0, error?: string) =>

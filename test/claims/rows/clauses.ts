@@ -14,7 +14,6 @@ export const clauseRows: ClaimRow[] = [
     expect: [stage('filming', 'confirmed')],
     allow: [release('estimated', '2026', 'speculated')],
     note: 'the "would" belongs to the second clause only',
-    known: 'emits stage filming/speculated (certainty speculated, expected confirmed); misses stage filming/confirmed (emitted as speculated)',
   },
   {
     id: 'cl-en-02',
@@ -23,7 +22,6 @@ export const clauseRows: ClaimRow[] = [
     text: 'Salt Harbor Season 3 has wrapped filming, Meridian+ said, though a premiere date might not come until next year.',
     expect: [stage('post-production', 'confirmed')],
     allow: [release('estimated', '2026', 'speculated')],
-    known: 'emits stage post-production/speculated (certainty speculated, expected confirmed); misses stage post-production/confirmed (emitted as speculated)',
   },
   {
     id: 'cl-en-03',
@@ -31,14 +29,12 @@ export const clauseRows: ClaimRow[] = [
     text: 'The table read for The Lantern Keepers Season 2 took place in Seoul on Monday, Netflix said.',
     expect: [stage('pre-production', 'confirmed')],
     note: 'a table read comes before the shoot',
-    known: 'misses stage pre-production/confirmed (not emitted)',
   },
   {
     id: 'cl-en-04',
     subject: 'room',
     text: 'Cameras have been rolling on Room 302 Season 2 as of last week.',
     expect: [stage('filming', 'reported')],
-    known: 'misses stage filming/reported (not emitted)',
   },
   {
     id: 'cl-en-05',
@@ -76,7 +72,6 @@ export const clauseRows: ClaimRow[] = [
     text: "Meridian+ confirmed Nora Whitcombe is returning for Season 3, but Tom Hadley's involvement has not been confirmed.",
     expect: [cast('Nora Whitcombe', 'returning', 'confirmed')],
     allow: [cast('Tom Hadley', 'returning', 'speculated')],
-    known: 'emits cast Nora Whitcombe/returning/speculated (certainty speculated, expected confirmed); misses cast Nora Whitcombe/returning/confirmed (emitted as speculated)',
   },
   {
     id: 'cl-en-10',
@@ -84,7 +79,6 @@ export const clauseRows: ClaimRow[] = [
     pattern: 4,
     text: 'Although filming has not started, KBN has confirmed that Choi Yeon-woo and Baek Ha-ram will return for Season 2.',
     expect: [cast('Choi Yeon-woo', 'returning', 'confirmed'), cast('Baek Ha-ram', 'returning', 'confirmed')],
-    known: 'emits stage filming/confirmed (not expected)',
   },
   {
     id: 'cl-en-11',
@@ -97,7 +91,6 @@ export const clauseRows: ClaimRow[] = [
     subject: 'room',
     text: 'Playnest said Room 302 Season 2 has wrapped filming; it is expected to premiere in early 2026.',
     expect: [stage('post-production', 'confirmed'), release('estimated', 'early 2026', 'speculated')],
-    known: 'emits stage post-production/speculated (certainty speculated, expected confirmed); misses stage post-production/confirmed (emitted as speculated)',
   },
   {
     id: 'cl-en-13',
@@ -106,7 +99,6 @@ export const clauseRows: ClaimRow[] = [
     trap: true,
     text: 'Reports that Marcus Oyelaran would play the villain in Salt Harbor Season 3 were denied by Greyfield Studios.',
     expect: [],
-    known: 'emits cast Marcus Oyelaran/new/speculated (not expected)',
   },
   {
     id: 'cl-en-14',
@@ -122,21 +114,18 @@ export const clauseRows: ClaimRow[] = [
     pattern: 8,
     text: '넷플릭스는 등불지기 시즌2 촬영을 시작했다고 밝혔으며, 공개는 내년이 될 것으로 보인다.',
     expect: [stage('filming', 'confirmed'), release('estimated', '2026', 'speculated')],
-    known: 'emits stage filming/speculated (certainty speculated, expected confirmed); misses stage filming/confirmed (emitted as speculated); misses release estimated 2026/speculated (not emitted)',
   },
   {
     id: 'cl-ko-02',
     subject: 'bakery',
     text: '심야 제과점 시즌2의 대본 리딩 현장이 공개됐다.',
     expect: [stage('pre-production', 'reported')],
-    known: 'misses stage pre-production/reported (not emitted)',
   },
   {
     id: 'cl-ko-03',
     subject: 'bakery',
     text: '최연우는 시즌2로 돌아오지만 류재희는 시즌2에 합류하지 않는다.',
     expect: [cast('Choi Yeon-woo', 'returning', 'reported'), cast('Ryu Jae-hee', 'departed', 'reported')],
-    known: 'emits cast Ryu Jae-hee/returning/reported (not expected); misses cast Ryu Jae-hee/departed/reported (not emitted)',
   },
   {
     id: 'cl-ko-04',
@@ -145,7 +134,6 @@ export const clauseRows: ClaimRow[] = [
     text: '스튜디오 미래는 공민서의 시즌2 합류를 확정했지만, 남기태의 출연은 아직 논의 중이라고 밝혔다.',
     expect: [cast('Gong Min-seo', 'new', 'confirmed'), cast('Nam Gi-tae', 'new', 'speculated')],
     allow: PRESUPPOSED_RENEWAL,
-    known: 'emits cast Gong Min-seo/new/speculated (certainty speculated, expected confirmed); misses cast Gong Min-seo/new/confirmed (emitted as speculated)',
   },
   {
     id: 'cl-ko-05',

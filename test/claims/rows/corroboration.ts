@@ -60,7 +60,6 @@ export const corroborationRows: ClaimRow[] = [
     trap: true,
     text: 'This story about the Midnight Bakery cast first appeared in our 2023 series preview, when Choi Yeon-woo and Baek Ha-ram were cast as the leads.',
     expect: [],
-    known: 'emits cast Choi Yeon-woo/returning/reported (not expected); emits cast Baek Ha-ram/returning/reported (not expected)',
   },
   {
     id: 'p10-en-08',
@@ -68,7 +67,6 @@ export const corroborationRows: ClaimRow[] = [
     pattern: 10,
     text: 'Studio Mirae confirmed on Friday that Choi Yeon-woo will lead Midnight Bakery Season 2.',
     expect: [cast('Choi Yeon-woo', 'returning', 'confirmed')],
-    known: 'misses cast Choi Yeon-woo/returning/confirmed (not emitted)',
   },
   {
     id: 'p10-en-09',
@@ -93,7 +91,6 @@ export const corroborationRows: ClaimRow[] = [
     text: '(This article was originally published by Seoul Screen in 2023, before the first season aired.) Room 302 began filming in a disused apartment block in Incheon.',
     expect: [],
     note: 'the first season’s shoot, republished',
-    known: 'emits stage filming/reported (not expected)',
   },
   {
     id: 'p10-en-12',
@@ -125,7 +122,6 @@ export const corroborationRows: ClaimRow[] = [
     text: '지난 2023년 인터뷰에서 류재희는 "시즌2가 나온다면 꼭 돌아오고 싶다"고 말했다.',
     expect: [],
     allow: [cast('Ryu Jae-hee', 'returning', 'speculated')],
-    known: 'emits cast Ryu Jae-hee/returning/reported (not expected)',
   },
   {
     id: 'p10-ko-04',

@@ -28,7 +28,6 @@ export const descriptiveCastRows: ClaimRow[] = [
     trap: true,
     text: 'Han Seo-jin, who plays Cha Yoo-ra in the series, posted photos from her holiday in Jeju on Sunday.',
     expect: [],
-    known: 'emits cast Han Seo-jin/returning/reported (not expected)',
   },
   {
     id: 'p3-en-04',
@@ -44,7 +43,6 @@ export const descriptiveCastRows: ClaimRow[] = [
     trap: true,
     text: 'In addition to Salt Harbor, Marcus Oyelaran has appeared in two stage productions in London this year.',
     expect: [],
-    known: 'emits cast Marcus Oyelaran/new/reported (not expected)',
   },
   {
     id: 'p3-en-06',
@@ -75,7 +73,6 @@ export const descriptiveCastRows: ClaimRow[] = [
     pattern: 3,
     text: 'Choi Yeon-woo and Baek Ha-ram are confirmed to star in Midnight Bakery Season 2, Studio Mirae said.',
     expect: [cast('Choi Yeon-woo', 'returning', 'confirmed'), cast('Baek Ha-ram', 'returning', 'confirmed')],
-    known: 'misses cast Choi Yeon-woo/returning/confirmed (not emitted); misses cast Baek Ha-ram/returning/confirmed (not emitted)',
   },
   {
     id: 'p3-en-10',
@@ -107,7 +104,6 @@ export const descriptiveCastRows: ClaimRow[] = [
     trap: true,
     text: 'Cho Yi-hyun, who plays class president Choi Nam-ra, is one of the most recognisable faces of the show.',
     expect: [],
-    known: 'emits cast Cho Yi-hyun/returning/reported (not expected)',
   },
   {
     id: 'p3-en-14',
@@ -138,7 +134,6 @@ export const descriptiveCastRows: ClaimRow[] = [
     trap: true,
     text: '이 작품에는 민태오, 유단비, 표은채 등이 출연해 호흡을 맞췄다.',
     expect: [],
-    known: 'emits cast Min Tae-oh/returning/reported (not expected); emits cast Yoo Dan-bi/returning/reported (not expected); emits cast Pyo Eun-chae/returning/reported (not expected)',
   },
   {
     id: 'p3-ko-04',
@@ -170,7 +165,6 @@ export const descriptiveCastRows: ClaimRow[] = [
     trap: true,
     text: '솔트 하버는 노라 휘트컴, 데브 카푸어 등이 출연한 미국 드라마다.',
     expect: [],
-    known: 'emits cast Nora Whitcombe/returning/reported (not expected); emits cast Dev Kapoor/returning/reported (not expected)',
   },
   {
     id: 'p3-ko-08',
@@ -178,7 +172,6 @@ export const descriptiveCastRows: ClaimRow[] = [
     pattern: 3,
     text: '노라 휘트컴과 데브 카푸어가 솔트 하버 시즌3에도 출연한다고 메리디안플러스가 공식 발표했다.',
     expect: [cast('Nora Whitcombe', 'returning', 'confirmed'), cast('Dev Kapoor', 'returning', 'confirmed')],
-    known: 'misses cast Nora Whitcombe/returning/confirmed (not emitted); misses cast Dev Kapoor/returning/confirmed (not emitted)',
   },
   {
     id: 'p3-en-15',

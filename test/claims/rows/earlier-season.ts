@@ -159,7 +159,6 @@ export const earlierSeasonRows: ClaimRow[] = [
     pattern: 5,
     text: '백하람은 심야 제과점 시즌2에서도 윤슬 역을 맡는다.',
     expect: [cast('Baek Ha-ram', 'returning', 'reported', 'Yoon Seul')],
-    known: 'misses cast Baek Ha-ram/returning/reported (not emitted)',
   },
   {
     id: 'p5-ko-07',
@@ -175,7 +174,6 @@ export const earlierSeasonRows: ClaimRow[] = [
     pattern: 5,
     text: '지금 우리 학교는 시즌2는 2026년 공개를 목표로 하고 있다.',
     expect: [release('estimated', '2026', 'reported')],
-    known: 'misses release estimated 2026/reported (not emitted)',
   },
   {
     id: 'p5-en-15',
@@ -199,6 +197,5 @@ export const earlierSeasonRows: ClaimRow[] = [
     pattern: 5,
     text: '등불지기 시즌2 예고편은 공개 하루 만에 조회수 1000만 회를 넘겼다.',
     expect: [trailer('trailer', 'reported')],
-    known: 'misses trailer trailer/reported (not emitted)',
   },
 ]

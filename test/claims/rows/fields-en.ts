@@ -24,7 +24,6 @@ export const fieldRowsEn: ClaimRow[] = [
     subject: 'bakery',
     text: 'Given its ratings, Midnight Bakery will probably be renewed for a second season.',
     expect: [stage('renewed', 'speculated')],
-    known: 'misses stage renewed/speculated (not emitted)',
   },
   {
     id: 'f-en-04',
@@ -50,7 +49,6 @@ export const fieldRowsEn: ClaimRow[] = [
     subject: 'bakery',
     text: 'Pre-production on Midnight Bakery Season 2 may already be under way.',
     expect: [stage('pre-production', 'speculated')],
-    known: 'misses stage pre-production/speculated (not emitted)',
   },
   // stage: filming
   {
@@ -58,7 +56,6 @@ export const fieldRowsEn: ClaimRow[] = [
     subject: 'harbor',
     text: 'Production on Salt Harbor Season 3 is under way in Nova Scotia, Meridian+ confirmed.',
     expect: [stage('filming', 'confirmed')],
-    known: 'misses stage filming/confirmed (not emitted)',
   },
   {
     id: 'f-en-09',
@@ -71,7 +68,6 @@ export const fieldRowsEn: ClaimRow[] = [
     subject: 'lantern',
     text: 'Filming on The Lantern Keepers Season 2 could already be under way, judging by photos from Gangneung.',
     expect: [stage('filming', 'speculated')],
-    known: 'misses stage filming/speculated (not emitted)',
   },
   {
     id: 'f-en-11',
@@ -84,7 +80,6 @@ export const fieldRowsEn: ClaimRow[] = [
     subject: 'lantern',
     text: 'Shooting for the second season of The Lantern Keepers got under way last month, Star News reported.',
     expect: [stage('filming', 'reported')],
-    known: 'misses stage filming/reported (not emitted)',
   },
   // stage: post-production
   {
@@ -133,7 +128,6 @@ export const fieldRowsEn: ClaimRow[] = [
     text: 'Midnight Bakery Season 2 premiered on KBN on Saturday, October 4, to the channel’s best ratings of the year.',
     expect: [stage('released', 'reported')],
     allow: [release('estimated', '2025-10-04', 'reported')],
-    known: 'misses stage released/reported (not emitted)',
   },
   {
     id: 'f-en-20',
@@ -141,7 +135,6 @@ export const fieldRowsEn: ClaimRow[] = [
     published: '2025-12-06',
     text: 'Playnest released Room 302 Season 2 on Friday.',
     expect: [stage('released', 'confirmed')],
-    known: 'misses stage released/confirmed (not emitted)',
   },
   // release
   {
@@ -199,7 +192,6 @@ export const fieldRowsEn: ClaimRow[] = [
     subject: 'aouad',
     text: 'Netflix said All of Us Are Dead Season 2 will be released in the fourth quarter of 2026.',
     expect: [release('estimated', '2026-Q4', 'confirmed')],
-    known: 'emits release estimated 2026-10-01..2026-12-31/reported (certainty reported, expected confirmed); misses release estimated 2026-Q4/confirmed (emitted as reported)',
   },
   {
     id: 'f-en-30',
@@ -207,7 +199,6 @@ export const fieldRowsEn: ClaimRow[] = [
     text: 'Salt Harbor Season 3 premieres Friday, June 13, with two episodes, followed by one a week, Meridian+ said.',
     expect: [release('confirmed', '2025-06-13', 'confirmed')],
     note: 'two episodes at launch is not the season’s count',
-    known: 'emits episodes 2/confirmed (not expected)',
   },
   // cast
   {
@@ -306,7 +297,6 @@ export const fieldRowsEn: ClaimRow[] = [
     subject: 'lantern',
     text: 'A trailer for The Lantern Keepers Season 2 appears to have gone live on Netflix Korea’s channel, then vanished.',
     expect: [trailer('trailer', 'speculated')],
-    known: 'misses trailer trailer/speculated (not emitted)',
   },
   {
     id: 'f-en-47',
@@ -351,14 +341,12 @@ export const fieldRowsEn: ClaimRow[] = [
     published: '2025-08-12',
     expect: [release('estimated', '2025-11-08', 'reported')],
     note: 'the first two episodes are not a count of two',
-    known: 'emits episodes 2/reported (not expected)',
   },
   {
     id: 'f-en-53',
     subject: 'aouad',
     text: 'All of Us Are Dead Season 2 will have 10 episodes, two fewer than the first season, Netflix said.',
     expect: [episodes(10, 'confirmed')],
-    known: 'misses episodes 10/confirmed (not emitted)',
   },
   {
     id: 'f-en-54',

@@ -18,7 +18,6 @@ export const fieldRowsKo: ClaimRow[] = [
     text: '심야 제과점 시즌2 제작이 확정됐다.',
     expect: [stage('renewed', 'confirmed')],
     note: 'a passive "has been confirmed" reads as an official decision',
-    known: 'emits stage renewed/reported (certainty reported, expected confirmed); misses stage renewed/confirmed (emitted as reported)',
   },
   {
     id: 'f-ko-03',
@@ -33,21 +32,18 @@ export const fieldRowsKo: ClaimRow[] = [
     subject: 'harbor',
     text: '솔트 하버가 시즌3로 돌아온다고 메리디안플러스가 발표했다.',
     expect: [stage('renewed', 'confirmed')],
-    known: 'misses stage renewed/confirmed (not emitted)',
   },
   {
     id: 'f-ko-05',
     subject: 'lantern',
     text: '등불지기 시즌2는 현재 캐스팅 작업에 한창이다.',
     expect: [stage('pre-production', 'reported')],
-    known: 'misses stage pre-production/reported (not emitted)',
   },
   {
     id: 'f-ko-06',
     subject: 'bakery',
     text: '스튜디오 미래는 심야 제과점 시즌2가 프리 프로덕션에 들어갔다고 밝혔다.',
     expect: [stage('pre-production', 'confirmed')],
-    known: 'misses stage pre-production/confirmed (not emitted)',
   },
   {
     id: 'f-ko-07',
@@ -60,14 +56,12 @@ export const fieldRowsKo: ClaimRow[] = [
     subject: 'bakery',
     text: '심야 제과점 시즌2는 현재 전주에서 촬영 중이다.',
     expect: [stage('filming', 'reported')],
-    known: 'misses stage filming/reported (not emitted)',
   },
   {
     id: 'f-ko-09',
     subject: 'room',
     text: '302호실 시즌2는 이미 촬영에 들어간 것으로 보인다.',
     expect: [stage('filming', 'speculated')],
-    known: 'misses stage filming/speculated (not emitted)',
   },
   {
     id: 'f-ko-10',
@@ -80,28 +74,24 @@ export const fieldRowsKo: ClaimRow[] = [
     subject: 'harbor',
     text: '솔트 하버 시즌3가 5개월간의 촬영을 모두 마쳤다.',
     expect: [stage('post-production', 'reported')],
-    known: 'misses stage post-production/reported (not emitted)',
   },
   {
     id: 'f-ko-12',
     subject: 'lantern',
     text: '등불지기 시즌2는 촬영을 마치고 후반 작업에 돌입했다.',
     expect: [stage('post-production', 'reported')],
-    known: 'misses stage post-production/reported (not emitted)',
   },
   {
     id: 'f-ko-13',
     subject: 'bakery',
     text: '스튜디오 미래 측은 "심야 제과점 시즌2 촬영을 무사히 마쳤다"고 밝혔다.',
     expect: [stage('post-production', 'confirmed')],
-    known: 'misses stage post-production/confirmed (not emitted)',
   },
   {
     id: 'f-ko-14',
     subject: 'room',
     text: '302호실 시즌2는 지난달 촬영을 끝낸 것으로 추정된다.',
     expect: [stage('post-production', 'speculated')],
-    known: 'misses stage post-production/speculated (not emitted)',
   },
   {
     id: 'f-ko-15',
@@ -110,7 +100,6 @@ export const fieldRowsKo: ClaimRow[] = [
     text: '등불지기 시즌2가 13일 넷플릭스를 통해 전편 공개됐다.',
     expect: [stage('released', 'reported')],
     allow: [release('estimated', '2026-02-13', 'reported')],
-    known: 'misses stage released/reported (not emitted)',
   },
   {
     id: 'f-ko-16',
@@ -119,7 +108,6 @@ export const fieldRowsKo: ClaimRow[] = [
     text: '심야 제과점 시즌2가 지난 4일 첫 방송됐다.',
     expect: [stage('released', 'reported')],
     allow: [release('estimated', '2025-10-04', 'reported')],
-    known: 'misses stage released/reported (not emitted)',
   },
   // release
   {
@@ -128,7 +116,6 @@ export const fieldRowsKo: ClaimRow[] = [
     published: '2025-10-01',
     text: '넷플릭스는 등불지기 시즌2를 2026년 2월 13일 공개한다고 밝혔다.',
     expect: [release('confirmed', '2026-02-13', 'confirmed')],
-    known: 'misses release confirmed 2026-02-13/confirmed (not emitted)',
   },
   {
     id: 'f-ko-18',
@@ -143,7 +130,6 @@ export const fieldRowsKo: ClaimRow[] = [
     published: '2025-08-12',
     text: 'KBN은 심야 제과점 시즌2를 11월 토요일 밤에 편성했다고 밝혔다.',
     expect: [release('confirmed', '2025-11', 'confirmed')],
-    known: 'misses release confirmed 2025-11/confirmed (not emitted)',
   },
   {
     id: 'f-ko-20',
@@ -156,14 +142,12 @@ export const fieldRowsKo: ClaimRow[] = [
     subject: 'room',
     text: '302호실 시즌2는 연내 공개될 것으로 보인다.',
     expect: [release('estimated', '2025', 'speculated')],
-    known: 'misses release estimated 2025/speculated (not emitted)',
   },
   {
     id: 'f-ko-22',
     subject: 'lantern',
     text: '등불지기 시즌2는 내년 초 공개를 목표로 후반 작업 중이다.',
     expect: [release('estimated', 'early 2026', 'reported'), stage('post-production', 'reported')],
-    known: 'misses release estimated early 2026/reported (not emitted); misses stage post-production/reported (not emitted)',
   },
   {
     id: 'f-ko-23',
@@ -171,7 +155,6 @@ export const fieldRowsKo: ClaimRow[] = [
     published: '2025-09-10',
     text: '넷플릭스 측은 지금 우리 학교는 시즌2를 내년 1월 공개한다고 공식 발표했다.',
     expect: [release('confirmed', '2026-01', 'confirmed')],
-    known: 'misses release confirmed 2026-01/confirmed (not emitted)',
   },
   {
     id: 'f-ko-24',
@@ -198,7 +181,6 @@ export const fieldRowsKo: ClaimRow[] = [
     subject: 'lantern',
     text: '강보름은 등불지기 시즌2에 출연하지 않는다.',
     expect: [cast('Kang Bo-reum', 'departed', 'reported')],
-    known: 'emits cast Kang Bo-reum/returning/reported (not expected); misses cast Kang Bo-reum/departed/reported (not emitted)',
   },
   {
     id: 'f-ko-28',
@@ -212,35 +194,30 @@ export const fieldRowsKo: ClaimRow[] = [
     text: '남기태의 심야 제과점 시즌2 출연이 확정됐다.',
     expect: [cast('Nam Gi-tae', 'new', 'confirmed')],
     allow: PRESUPPOSED_RENEWAL,
-    known: 'emits cast Nam Gi-tae/new/reported (certainty reported, expected confirmed); misses cast Nam Gi-tae/new/confirmed (emitted as reported)',
   },
   {
     id: 'f-ko-30',
     subject: 'bakery',
     text: '공민서가 심야 제과점 시즌2에 합류할 가능성이 제기됐다.',
     expect: [cast('Gong Min-seo', 'new', 'speculated')],
-    known: 'emits cast Gong Min-seo/new/reported (certainty reported, expected speculated); misses cast Gong Min-seo/new/speculated (emitted as reported)',
   },
   {
     id: 'f-ko-31',
     subject: 'lantern',
     text: '신인 배우 차은결이 등불지기 시즌2에 캐스팅됐다.',
     expect: [cast('차은결', 'new', 'reported')],
-    known: 'misses cast 차은결/new/reported (not emitted)',
   },
   {
     id: 'f-ko-32',
     subject: 'harbor',
     text: '프리야 랄이 솔트 하버 시즌3에 새로운 의사 역으로 합류한다.',
     expect: [cast('Priya Lal', 'new', 'reported')],
-    known: 'misses cast Priya Lal/new/reported (not emitted)',
   },
   {
     id: 'f-ko-33',
     subject: 'harbor',
     text: '아일라 브레넌은 솔트 하버 시즌3에서 하차했다.',
     expect: [cast('Isla Brennan', 'departed', 'reported')],
-    known: 'misses cast Isla Brennan/departed/reported (not emitted)',
   },
   {
     id: 'f-ko-34',
@@ -259,7 +236,6 @@ export const fieldRowsKo: ClaimRow[] = [
     subject: 'room',
     text: '임도겸이 302호실 시즌2에서 새 세입자 김상훈 역을 맡는다.',
     expect: [cast('Im Do-gyeom', 'new', 'reported', 'Kim Sang-hoon')],
-    known: 'misses cast Im Do-gyeom/new/reported (not emitted)',
   },
   // trailer
   {
@@ -273,14 +249,12 @@ export const fieldRowsKo: ClaimRow[] = [
     subject: 'lantern',
     text: '등불지기 시즌2의 티저 영상이 공개됐다.',
     expect: [trailer('teaser', 'reported')],
-    known: 'misses trailer teaser/reported (not emitted)',
   },
   {
     id: 'f-ko-39',
     subject: 'room',
     text: '302호실 시즌2의 캐릭터 티저가 공개돼 눈길을 끌었다.',
     expect: [trailer('teaser', 'reported')],
-    known: 'misses trailer teaser/reported (not emitted)',
   },
   {
     id: 'f-ko-40',
@@ -307,14 +281,12 @@ export const fieldRowsKo: ClaimRow[] = [
     subject: 'lantern',
     text: '넷플릭스는 등불지기 시즌2가 7개의 에피소드로 구성된다고 밝혔다.',
     expect: [episodes(7, 'confirmed')],
-    known: 'misses episodes 7/confirmed (not emitted)',
   },
   {
     id: 'f-ko-44',
     subject: 'room',
     text: '302호실 시즌2는 당초 12부작으로 기획됐지만 10부작으로 줄었다.',
     expect: [episodes(10, 'reported')],
-    known: 'emits episodes 12/reported (not expected); misses episodes 10/reported (not emitted)',
   },
   {
     id: 'f-ko-45',

@@ -20,7 +20,6 @@ export const furnitureRows: ClaimRow[] = [
       body: ['The Lantern Keepers ended its first season with several threads left open, from the missing lighthouse keeper to the sealed letter.'],
     }),
     expect: [],
-    known: 'emits release estimated 2026-01-01..2026-12-31/reported (not expected)',
   },
   {
     id: 'p1-en-02',
@@ -51,7 +50,6 @@ export const furnitureRows: ClaimRow[] = [
       ],
     }),
     expect: [stage('post-production', 'speculated')],
-    known: 'emits stage post-production/confirmed (certainty confirmed, expected speculated); misses stage post-production/speculated (emitted as confirmed)',
   },
   {
     id: 'p1-en-04',
@@ -78,7 +76,6 @@ export const furnitureRows: ClaimRow[] = [
       body: ['Oh Ji-an talked about her first lead role in a feature film at a press conference on Thursday.', 'The film opens in cinemas next month.'],
     }),
     expect: [],
-    known: 'emits cast Oh Ji-an/new/reported (not expected)',
   },
   {
     id: 'p1-en-06',
@@ -107,7 +104,6 @@ export const furnitureRows: ClaimRow[] = [
         '<h3>More on Salt Harbor</h3><ul><li><a href="/a">Salt Harbor Season 3 premiere date set for June 12</a></li><li><a href="/b">Priya Lal has joined Salt Harbor Season 3</a></li><li><a href="/c">The first Salt Harbor Season 3 trailer is here</a></li></ul>',
     }),
     expect: [],
-    known: 'emits release estimated 2025-06-12/reported (not expected); emits cast Priya Lal/new/reported (not expected); emits trailer trailer/reported (not expected)',
   },
   {
     id: 'p1-en-08',
@@ -122,7 +118,6 @@ export const furnitureRows: ClaimRow[] = [
         '<h3>More on Salt Harbor</h3><ul><li><a href="/a">Salt Harbor Season 3 premiere date set for June 12</a></li><li><a href="/c">The first Salt Harbor Season 3 trailer is here</a></li></ul>',
     }),
     expect: [cast('Priya Lal', 'new', 'confirmed', 'Dr. Anika Rao')],
-    known: 'emits release estimated 2025-06-12/reported (not expected); emits trailer trailer/reported (not expected)',
   },
   {
     id: 'p1-en-09',
@@ -138,7 +133,6 @@ export const furnitureRows: ClaimRow[] = [
         '<section class="reader-talk"><h2>Join the conversation</h2><div class="post"><b>crumbqueen</b><p>Filming wrapped last week, my cousin works on the set!</p><a href="#">Reply</a></div><div class="post"><b>dawnbaker</b><p>Gong Min-seo has joined the cast, I saw her at the studio.</p><a href="#">Reply</a></div></section>',
     }),
     expect: [],
-    known: 'emits stage post-production/reported (not expected); emits cast Gong Min-seo/new/reported (not expected)',
   },
   {
     id: 'p1-en-10',
@@ -212,7 +206,6 @@ export const furnitureRows: ClaimRow[] = [
       bottom: '<div class="story-card"><a href="/y"><span>Lomon talks about returning</span></a></div>',
     }),
     expect: [trailer('teaser', 'confirmed')],
-    known: 'emits cast Lomon/returning/reported (not expected)',
   },
   {
     id: 'p1-ko-01',
@@ -227,7 +220,6 @@ export const furnitureRows: ClaimRow[] = [
       bottom: '<div class="relation"><strong>관련기사</strong><ul><li><a href="/1">등불지기 시즌2, 내년 3월 공개 확정</a></li><li><a href="/2">오지안, 등불지기 시즌2 합류</a></li></ul></div>',
     }),
     expect: [],
-    known: 'emits stage renewed/reported (not expected); emits cast Oh Ji-an/new/reported (not expected)',
   },
   {
     id: 'p1-ko-02',
@@ -242,7 +234,6 @@ export const furnitureRows: ClaimRow[] = [
       body: ['배우 오지안이 패션 매거진 화보를 공개했다.', '오지안은 인터뷰에서 요즘 요리에 빠져 있다고 말했다.'],
     }),
     expect: [],
-    known: 'emits cast Oh Ji-an/new/reported (not expected)',
   },
   {
     id: 'p1-ko-03',
@@ -258,7 +249,6 @@ export const furnitureRows: ClaimRow[] = [
         '<div class="rank_news"><h3>많이 본 뉴스</h3><ol><li><a href="/1">심야 제과점 시즌2, 10월 첫 방송 확정</a></li><li><a href="/2">류재희, 심야 제과점 시즌2 하차</a></li></ol></div><div class="cmt_list"><p>시즌2 촬영 끝났대요!!</p><p>공민서 합류한다던데</p></div>',
     }),
     expect: [],
-    known: 'emits stage renewed/reported (not expected); emits cast Ryu Jae-hee/departed/reported (not expected); emits cast Gong Min-seo/new/reported (not expected)',
   },
   {
     id: 'p1-ko-04',
@@ -273,7 +263,6 @@ export const furnitureRows: ClaimRow[] = [
       outside: '<div class="rank_news"><h3>많이 본 뉴스</h3><ol><li><a href="/2">류재희, 심야 제과점 시즌2 하차</a></li></ol></div>',
     }),
     expect: [release('confirmed', '2025-10-04', 'confirmed')],
-    known: 'emits cast Ryu Jae-hee/departed/reported (not expected)',
   },
   {
     id: 'p1-ko-05',
@@ -287,7 +276,6 @@ export const furnitureRows: ClaimRow[] = [
       body: ['등불지기 시즌2 크랭크인', '넷플릭스 시리즈 등불지기 시즌2는 다음 달 촬영에 들어갈 예정이다.'],
     }),
     expect: [],
-    known: 'emits stage filming/reported (not expected)',
   },
   {
     id: 'p1-ko-06',
@@ -344,7 +332,7 @@ export const furnitureRows: ClaimRow[] = [
       ],
     }),
     expect: [stage('filming', 'reported')],
-    known: 'emits stage post-production/reported (not expected); misses stage filming/reported (not emitted)',
+    known: 'emits stage filming/confirmed (expected reported): the extractor reads the official broadcaster’s spokesperson as the official voice',
   },
   {
     id: 'p1-en-18',
@@ -399,7 +387,6 @@ export const furnitureRows: ClaimRow[] = [
       outside: '<div class="best_reply"><h4>베스트 댓글</h4><ul><li>시즌2 12월에 나온대요</li><li>임도겸 합류 확정이래요!!</li></ul></div>',
     }),
     expect: [],
-    known: 'emits cast Im Do-gyeom/new/reported (not expected)',
   },
   {
     id: 'p1-ko-10',
@@ -413,6 +400,5 @@ export const furnitureRows: ClaimRow[] = [
       body: ['302호실 시즌2, 12월 5일 공개', '플레이네스트는 302호실 시즌2를 오는 12월 5일 공개한다고 1일 밝혔다.'],
     }),
     expect: [release('confirmed', '2025-12-05', 'confirmed')],
-    known: 'misses release confirmed 2025-12-05/confirmed (not emitted)',
   },
 ]

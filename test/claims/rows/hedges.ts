@@ -13,7 +13,6 @@ export const hedgeRows: ClaimRow[] = [
     trap: true,
     text: 'Oh Ji-an is tipped for a leading role in The Lantern Keepers Season 2.',
     expect: [cast('Oh Ji-an', 'new', 'speculated')],
-    known: 'misses cast Oh Ji-an/new/speculated (not emitted)',
   },
   {
     id: 'p8-en-02',
@@ -46,7 +45,6 @@ export const hedgeRows: ClaimRow[] = [
     text: 'Most readers want Salt Harbor Season 3 to come out in spring 2026.',
     expect: [],
     allow: [release('estimated', 'spring 2026', 'speculated')],
-    known: 'emits release estimated 2026-03-01..2026-05-31/reported (not expected)',
   },
   {
     id: 'p8-en-06',
@@ -73,7 +71,6 @@ export const hedgeRows: ClaimRow[] = [
     trap: true,
     text: 'Room 302 Season 2 may have eight episodes, like the first.',
     expect: [episodes(8, 'speculated')],
-    known: 'emits episodes 8/reported (certainty reported, expected speculated); misses episodes 8/speculated (emitted as reported)',
   },
   {
     id: 'p8-en-09',
@@ -89,7 +86,6 @@ export const hedgeRows: ClaimRow[] = [
     trap: true,
     text: 'Filming on All of Us Are Dead Season 2 is rumoured to have started in Gimhae.',
     expect: [stage('filming', 'speculated')],
-    known: 'misses stage filming/speculated (not emitted)',
   },
   {
     id: 'p8-en-11',
@@ -145,7 +141,6 @@ export const hedgeRows: ClaimRow[] = [
     pattern: 8,
     text: '넷플릭스는 등불지기 시즌2를 내년 하반기 공개한다고 밝혔다.',
     expect: [release('estimated', '2026-H2', 'confirmed')],
-    known: 'misses release estimated 2026-H2/confirmed (not emitted)',
   },
   {
     id: 'p8-ko-04',
@@ -162,7 +157,6 @@ export const hedgeRows: ClaimRow[] = [
     trap: true,
     text: '업계에서는 남기태가 심야 제과점 시즌2에 합류할 것으로 보고 있다.',
     expect: [cast('Nam Gi-tae', 'new', 'speculated')],
-    known: 'emits cast Nam Gi-tae/new/reported (certainty reported, expected speculated); misses cast Nam Gi-tae/new/speculated (emitted as reported)',
   },
   {
     id: 'p8-ko-06',
@@ -187,7 +181,6 @@ export const hedgeRows: ClaimRow[] = [
     trap: true,
     text: 'Oh Ji-an is reportedly eyeing a return to television with The Lantern Keepers Season 2.',
     expect: [cast('Oh Ji-an', 'new', 'speculated')],
-    known: 'emits cast Oh Ji-an/returning/reported (not expected); misses cast Oh Ji-an/new/speculated (not emitted)',
   },
   {
     id: 'p8-en-16',
@@ -213,7 +206,6 @@ export const hedgeRows: ClaimRow[] = [
     trap: true,
     text: '한서진의 등불지기 시즌2 출연이 유력하다.',
     expect: [cast('Han Seo-jin', 'returning', 'speculated')],
-    known: 'emits cast Han Seo-jin/returning/reported (certainty reported, expected speculated); misses cast Han Seo-jin/returning/speculated (emitted as reported)',
   },
   {
     id: 'p8-ko-09',
@@ -222,7 +214,6 @@ export const hedgeRows: ClaimRow[] = [
     trap: true,
     text: '등불지기 시즌2는 이르면 내년 봄 공개될 수도 있다.',
     expect: [release('estimated', 'spring 2026', 'speculated')],
-    known: 'emits release estimated 2026-03-01..2026-05-31/reported (certainty reported, expected speculated); misses release estimated spring 2026/speculated (emitted as reported)',
   },
   {
     id: 'p8-ko-10',
@@ -230,6 +221,5 @@ export const hedgeRows: ClaimRow[] = [
     pattern: 8,
     text: '넷플릭스는 등불지기 시즌2가 내년 봄 공개된다고 밝혔다.',
     expect: [release('estimated', 'spring 2026', 'confirmed')],
-    known: 'emits release estimated 2026-03-01..2026-05-31/reported (certainty reported, expected confirmed); misses release estimated spring 2026/confirmed (emitted as reported)',
   },
 ]

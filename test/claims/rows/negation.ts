@@ -13,7 +13,6 @@ export const negationRows: ClaimRow[] = [
     trap: true,
     text: "Filming on The Lantern Keepers Season 2 hasn't commenced yet, according to the production company.",
     expect: [],
-    known: 'emits stage filming/reported (not expected)',
   },
   {
     id: 'p4-en-02',
@@ -31,7 +30,6 @@ export const negationRows: ClaimRow[] = [
     expect: [],
     allow: [stage('filming', 'speculated')],
     note: 'the posts are rumours at most',
-    known: 'emits stage filming/confirmed (not expected)',
   },
   {
     id: 'p4-en-04',
@@ -40,7 +38,6 @@ export const negationRows: ClaimRow[] = [
     trap: true,
     text: 'There is no Salt Harbor Season 3 releasing in early 2026; the date circulating online comes from a fan-made poster.',
     expect: [],
-    known: 'emits release estimated 2026-01-01..2026-04-30/reported (not expected)',
   },
   {
     id: 'p4-en-05',
@@ -58,7 +55,6 @@ export const negationRows: ClaimRow[] = [
     expect: [],
     allow: [cast('Priya Lal', 'departed', 'confirmed'), cast('Priya Lal', 'departed', 'reported')],
     note: 'never new cast; a departure is acceptable',
-    known: 'emits cast Priya Lal/new/reported (not expected)',
   },
   {
     id: 'p4-en-07',
@@ -67,7 +63,6 @@ export const negationRows: ClaimRow[] = [
     trap: true,
     text: 'Marcus Oyelaran has pulled out of Salt Harbor Season 3 two weeks before filming, Screen Daily reports.',
     expect: [cast('Marcus Oyelaran', 'departed', 'reported')],
-    known: 'misses cast Marcus Oyelaran/departed/reported (not emitted)',
   },
   {
     id: 'p4-en-08',
@@ -76,7 +71,6 @@ export const negationRows: ClaimRow[] = [
     trap: true,
     text: 'Dev Kapoor has stepped away from Salt Harbor ahead of its third season to focus on his directing debut.',
     expect: [cast('Dev Kapoor', 'departed', 'reported')],
-    known: 'misses cast Dev Kapoor/departed/reported (not emitted)',
   },
   {
     id: 'p4-en-09',
@@ -86,7 +80,6 @@ export const negationRows: ClaimRow[] = [
     text: 'Bae Na-rae chose not to join The Lantern Keepers Season 2 after reading the first scripts.',
     expect: [],
     allow: [cast('Bae Na-rae', 'departed', 'reported')],
-    known: 'emits cast Bae Na-rae/new/reported (not expected)',
   },
   {
     id: 'p4-en-10',
@@ -102,7 +95,6 @@ export const negationRows: ClaimRow[] = [
     pattern: 4,
     text: 'Star Daily reported on Monday that Seo Woo-jin will join The Lantern Keepers Season 2.\n\nSeo Woo-jin’s agency confirmed the news later that day.',
     expect: [cast('Seo Woo-jin', 'new', 'confirmed')],
-    known: 'emits cast Seo Woo-jin/new/reported (certainty reported, expected confirmed); misses cast Seo Woo-jin/new/confirmed (emitted as reported)',
   },
   {
     id: 'p4-en-12',
@@ -151,7 +143,6 @@ export const negationRows: ClaimRow[] = [
     trap: true,
     text: 'Netflix has yet to announce a premiere date for All of Us Are Dead Season 2, and no trailer has been released.',
     expect: [],
-    known: 'emits trailer trailer/reported (not expected)',
   },
   {
     id: 'p4-en-18',
@@ -174,7 +165,6 @@ export const negationRows: ClaimRow[] = [
     pattern: 4,
     text: 'Filming has not started yet, but Salt Harbor Season 3 is now in pre-production in Halifax, Greyfield Studios said.',
     expect: [stage('pre-production', 'confirmed')],
-    known: 'emits stage filming/confirmed (not expected)',
   },
   {
     id: 'p4-ko-01',
@@ -200,7 +190,6 @@ export const negationRows: ClaimRow[] = [
     text: '서우진 측 관계자는 "시즌2 출연과 관련해 확정된 바 없다"고 말했다.',
     expect: [],
     allow: [cast('Seo Woo-jin', 'new', 'speculated')],
-    known: 'emits stage renewed/reported (not expected); emits cast Seo Woo-jin/new/reported (not expected)',
   },
   {
     id: 'p4-ko-04',
@@ -225,7 +214,6 @@ export const negationRows: ClaimRow[] = [
     pattern: 4,
     text: '한 매체는 배나래가 등불지기 시즌2에 합류한다고 보도했다.\n\n이에 대해 배나래의 소속사는 "시즌2 합류가 맞다"고 밝혔다.',
     expect: [cast('Bae Na-rae', 'new', 'confirmed')],
-    known: 'emits cast Bae Na-rae/new/reported (certainty reported, expected confirmed); misses cast Bae Na-rae/new/confirmed (emitted as reported)',
   },
   {
     id: 'p4-ko-07',
@@ -242,7 +230,6 @@ export const negationRows: ClaimRow[] = [
     trap: true,
     text: '류재희는 심야 제과점 시즌2에 출연하지 않는다고 소속사가 밝혔다.',
     expect: [cast('Ryu Jae-hee', 'departed', 'confirmed')],
-    known: 'emits cast Ryu Jae-hee/returning/reported (not expected); misses cast Ryu Jae-hee/departed/confirmed (not emitted)',
   },
   {
     id: 'p4-ko-09',
@@ -259,7 +246,6 @@ export const negationRows: ClaimRow[] = [
     trap: true,
     text: '넷플릭스 측은 "지금 우리 학교는 시즌2 공개 시기는 확정된 바 없다"고 밝혔다.',
     expect: [],
-    known: 'emits stage renewed/confirmed (not expected)',
   },
   {
     id: 'p4-ko-11',
@@ -302,7 +288,6 @@ export const negationRows: ClaimRow[] = [
     text: 'Tom Hadley has confirmed that he will not return for Salt Harbor Season 3.',
     expect: [cast('Tom Hadley', 'departed', 'confirmed')],
     note: 'the actor himself is a voice that can confirm his own departure',
-    known: 'emits cast Tom Hadley/departed/reported (certainty reported, expected confirmed); misses cast Tom Hadley/departed/confirmed (emitted as reported)',
   },
   {
     id: 'p4-ko-12',
@@ -326,7 +311,6 @@ export const negationRows: ClaimRow[] = [
     pattern: 4,
     text: '등불지기 시즌2 촬영이 시작됐다는 보도에 대해 넷플릭스는 "사실"이라고 확인했다.',
     expect: [stage('filming', 'confirmed')],
-    known: 'misses stage filming/confirmed (not emitted)',
   },
   {
     id: 'p4-ko-15',
@@ -336,6 +320,5 @@ export const negationRows: ClaimRow[] = [
     text: '오지안 측은 "등불지기 시즌2 출연 제안을 정중히 고사했다"고 밝혔다.',
     expect: [],
     allow: [cast('Oh Ji-an', 'departed', 'confirmed')],
-    known: 'emits cast Oh Ji-an/new/reported (not expected)',
   },
 ]

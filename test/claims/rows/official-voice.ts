@@ -13,7 +13,6 @@ export const officialVoiceRows: ClaimRow[] = [
     trap: true,
     text: 'Filming on the second season of the Netflix series began in Gangneung in May, Sports Korea reported.',
     expect: [stage('filming', 'reported')],
-    known: 'misses stage filming/reported (not emitted)',
   },
   {
     id: 'p7-en-02',
@@ -21,7 +20,6 @@ export const officialVoiceRows: ClaimRow[] = [
     pattern: 7,
     text: 'Netflix said on Monday that filming on The Lantern Keepers Season 2 began in Gangneung in May.',
     expect: [stage('filming', 'confirmed')],
-    known: 'emits stage filming/speculated (certainty speculated, expected confirmed); misses stage filming/confirmed (emitted as speculated)',
   },
   {
     id: 'p7-en-03',
@@ -45,7 +43,6 @@ export const officialVoiceRows: ClaimRow[] = [
     pattern: 7,
     text: 'Meridian+ has begun production on Salt Harbor Season 3 in Halifax.',
     expect: [stage('filming', 'confirmed')],
-    known: 'emits stage filming/reported (certainty reported, expected confirmed); misses stage filming/confirmed (emitted as reported)',
   },
   {
     id: 'p7-en-06',
@@ -62,7 +59,6 @@ export const officialVoiceRows: ClaimRow[] = [
     trap: true,
     text: 'The KBN drama Midnight Bakery has added Gong Min-seo to its second-season cast.',
     expect: [cast('Gong Min-seo', 'new', 'reported')],
-    known: 'misses cast Gong Min-seo/new/reported (not emitted)',
   },
   {
     id: 'p7-en-08',
@@ -109,7 +105,6 @@ export const officialVoiceRows: ClaimRow[] = [
     trap: true,
     text: '넷플릭스 시리즈 등불지기 시즌2가 최근 촬영을 시작한 것으로 알려졌다.',
     expect: [stage('filming', 'reported')],
-    known: 'misses stage filming/reported (not emitted)',
   },
   {
     id: 'p7-ko-02',
@@ -148,7 +143,6 @@ export const officialVoiceRows: ClaimRow[] = [
     trap: true,
     text: '플레이네스트 드라마 302호실 시즌2의 티저 예고편이 공개된 것으로 전해졌다.',
     expect: [trailer('teaser', 'reported')],
-    known: 'misses trailer teaser/reported (not emitted)',
   },
   {
     id: 'p7-en-13',
@@ -158,7 +152,6 @@ export const officialVoiceRows: ClaimRow[] = [
     text: 'According to a post on a Netflix fan account, The Lantern Keepers Season 2 has started filming.',
     expect: [stage('filming', 'speculated')],
     note: 'a fan account is neither the official voice nor a news outlet',
-    known: 'emits stage filming/reported (certainty reported, expected speculated); misses stage filming/speculated (emitted as reported)',
   },
   {
     id: 'p7-ko-07',

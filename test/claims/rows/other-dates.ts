@@ -13,7 +13,6 @@ export const otherDateRows: ClaimRow[] = [
     trap: true,
     text: 'Production on The Lantern Keepers Season 2 has been pushed to 2026 because of the lead actor’s military service.',
     expect: [],
-    known: 'emits release estimated 2026-01-01..2026-12-31/reported (not expected)',
   },
   {
     id: 'p2-en-02',
@@ -22,7 +21,6 @@ export const otherDateRows: ClaimRow[] = [
     text: 'The Lantern Keepers Season 2 will premiere in 2026, Netflix confirmed during its showcase in Seoul.',
     expect: [release('estimated', '2026', 'confirmed')],
     note: 'an official year is still an estimate, but Netflix said it',
-    known: 'emits release estimated 2026-01-01..2026-12-31/reported (certainty reported, expected confirmed); misses release estimated 2026/confirmed (emitted as reported)',
   },
   {
     id: 'p2-en-03',
@@ -38,7 +36,6 @@ export const otherDateRows: ClaimRow[] = [
     pattern: 2,
     text: 'Meridian+ unveiled its 2026 slate on Monday, and Salt Harbor Season 3 is on it.',
     expect: [release('estimated', '2026', 'confirmed')],
-    known: 'misses release estimated 2026/confirmed (not emitted)',
   },
   {
     id: 'p2-en-05',
@@ -65,7 +62,6 @@ export const otherDateRows: ClaimRow[] = [
     trap: true,
     text: 'Meanwhile, KBN’s other weekend drama, Glass Orchard, premieres on June 6.',
     expect: [],
-    known: 'emits release estimated 2025-06-06/reported (not expected)',
   },
   {
     id: 'p2-en-08',
@@ -98,7 +94,6 @@ export const otherDateRows: ClaimRow[] = [
     text: 'The Lantern Keepers Season 2 is now expected in 2026 rather than the December 2025 date first floated by fans.',
     expect: [release('estimated', '2026', 'speculated')],
     note: 'the window is the newer estimate and must not run from 2026 back to December 2025',
-    known: 'misses release estimated 2026/speculated (not emitted)',
   },
   {
     id: 'p2-en-12',
@@ -131,7 +126,6 @@ export const otherDateRows: ClaimRow[] = [
     pattern: 2,
     text: 'Salt Harbor Season 3 returns on September 19, Meridian+ said on Thursday.',
     expect: [release('confirmed', '2025-09-19', 'confirmed')],
-    known: 'misses release confirmed 2025-09-19/confirmed (not emitted)',
   },
   {
     id: 'p2-ko-01',
@@ -147,7 +141,6 @@ export const otherDateRows: ClaimRow[] = [
     pattern: 2,
     text: '넷플릭스는 등불지기 시즌2를 내년 3월 공개한다고 밝혔다.',
     expect: [release('confirmed', '2026-03', 'confirmed')],
-    known: 'misses release confirmed 2026-03/confirmed (not emitted)',
   },
   {
     id: 'p2-ko-03',
@@ -172,7 +165,6 @@ export const otherDateRows: ClaimRow[] = [
     text: '심야 제과점 시즌2는 오는 6월 첫 방송될 예정이라고 한 방송 관계자가 전했다.',
     expect: [release('estimated', '2025-06', 'reported')],
     note: 'an insider gives the month; only the channel could confirm it',
-    known: 'misses release estimated 2025-06/reported (not emitted)',
   },
   {
     id: 'p2-ko-06',
@@ -182,7 +174,6 @@ export const otherDateRows: ClaimRow[] = [
     text: '솔트 하버 시즌3의 촬영은 2025년 11월 마무리됐다.',
     published: '2025-12-03',
     expect: [stage('post-production', 'reported')],
-    known: 'misses stage post-production/reported (not emitted)',
   },
   {
     id: 'p2-ko-07',
@@ -198,7 +189,6 @@ export const otherDateRows: ClaimRow[] = [
     pattern: 2,
     text: '플레이네스트는 302호실 시즌2를 2026년 상반기에 공개한다고 밝혔다.',
     expect: [release('estimated', '2026-H1', 'confirmed')],
-    known: 'misses release estimated 2026-H1/confirmed (not emitted)',
   },
   {
     id: 'p2-en-16',
@@ -207,7 +197,6 @@ export const otherDateRows: ClaimRow[] = [
     trap: true,
     text: 'Min Tae-oh will enlist for his military service in March 2026 and return in September 2027.',
     expect: [],
-    known: 'emits cast Min Tae-oh/returning/reported (not expected)',
   },
   {
     id: 'p2-ko-09',
@@ -223,6 +212,5 @@ export const otherDateRows: ClaimRow[] = [
     pattern: 2,
     text: '등불지기 시즌2는 오는 12월 공개된다.',
     expect: [release('estimated', '2025-12', 'reported')],
-    known: 'misses release estimated 2025-12/reported (not emitted)',
   },
 ]

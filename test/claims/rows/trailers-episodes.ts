@@ -14,7 +14,6 @@ export const trailerEpisodeRows: ClaimRow[] = [
     text: 'Netflix released a video announcing the cast of The Lantern Keepers Season 2 on Thursday.',
     expect: [trailer('teaser', 'confirmed')],
     note: 'a casting-announcement clip is a teaser',
-    known: 'misses trailer teaser/confirmed (not emitted)',
   },
   {
     id: 'p11-en-02',
@@ -23,7 +22,6 @@ export const trailerEpisodeRows: ClaimRow[] = [
     trap: true,
     text: 'A short date-announcement clip for The Lantern Keepers Season 2 dropped on Monday, showing the lighthouse at dawn.',
     expect: [trailer('teaser', 'reported')],
-    known: 'misses trailer teaser/reported (not emitted)',
   },
   {
     id: 'p11-en-03',
@@ -32,7 +30,6 @@ export const trailerEpisodeRows: ClaimRow[] = [
     text: 'Netflix unveiled the first full trailer for The Lantern Keepers Season 2, three weeks after the teaser.',
     expect: [trailer('trailer', 'confirmed')],
     note: 'the full trailer is its own event, not the earlier teaser',
-    known: 'misses trailer trailer/confirmed (not emitted)',
   },
   {
     id: 'p11-en-04',
@@ -64,7 +61,6 @@ export const trailerEpisodeRows: ClaimRow[] = [
     trap: true,
     text: 'Midnight Bakery Season 2 will have eight episodes, not ten as reported earlier, KBN confirmed.',
     expect: [episodes(8, 'confirmed')],
-    known: 'emits episodes 8/reported (certainty reported, expected confirmed); misses episodes 8/confirmed (emitted as reported)',
   },
   {
     id: 'p11-en-08',
@@ -73,7 +69,6 @@ export const trailerEpisodeRows: ClaimRow[] = [
     trap: true,
     text: 'Midnight Bakery Season 2 was first reported to have 12 episodes, but the official count is 10, Studio Mirae said.',
     expect: [episodes(10, 'confirmed')],
-    known: 'emits episodes 12/reported (not expected); misses episodes 10/confirmed (not emitted)',
   },
   {
     id: 'p11-en-09',
@@ -110,7 +105,6 @@ export const trailerEpisodeRows: ClaimRow[] = [
     pattern: 11,
     text: '넷플릭스는 등불지기 시즌2의 티저 예고편을 공개했다.',
     expect: [trailer('teaser', 'confirmed')],
-    known: 'emits trailer trailer/confirmed (not expected); misses trailer teaser/confirmed (not emitted)',
   },
   {
     id: 'p11-ko-02',
@@ -126,7 +120,6 @@ export const trailerEpisodeRows: ClaimRow[] = [
     trap: true,
     text: '넷플릭스는 등불지기 시즌2의 공개일을 알리는 티저 영상을 선보였다.',
     expect: [trailer('teaser', 'confirmed')],
-    known: 'misses trailer teaser/confirmed (not emitted)',
   },
   {
     id: 'p11-ko-04',
@@ -143,7 +136,6 @@ export const trailerEpisodeRows: ClaimRow[] = [
     text: '당초 12부작으로 알려졌던 심야 제과점 시즌2는 10부작으로 최종 확정됐다고 KBN이 밝혔다.',
     expect: [episodes(10, 'confirmed')],
     allow: PRESUPPOSED_RENEWAL,
-    known: 'emits episodes 12/confirmed (not expected); misses episodes 10/confirmed (not emitted)',
   },
   {
     id: 'p11-ko-06',
@@ -182,6 +174,5 @@ export const trailerEpisodeRows: ClaimRow[] = [
     pattern: 11,
     text: '302호실 시즌2의 예고편이 베일을 벗었다.',
     expect: [trailer('trailer', 'reported')],
-    known: 'misses trailer trailer/reported (not emitted)',
   },
 ]

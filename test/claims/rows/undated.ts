@@ -15,7 +15,6 @@ export const undatedRows: ClaimRow[] = [
     fetchedAt: '2025-08-20T07:00:00Z',
     text: 'Netflix said The Lantern Keepers Season 2 will premiere later this year.',
     expect: [release('estimated', '2025-08..2025-12', 'confirmed')],
-    known: 'emits release estimated 2025-08-20..2025-12-31/reported (certainty reported, expected confirmed); misses release estimated 2025-08..2025-12/confirmed (emitted as reported)',
   },
   {
     id: 'p9-en-02',
@@ -83,7 +82,6 @@ export const undatedRows: ClaimRow[] = [
     published: '2025-03-20',
     text: 'KBN said Midnight Bakery Season 2 will air in the second half of this year.',
     expect: [release('estimated', '2025-H2', 'confirmed')],
-    known: 'emits release estimated 2025-07-01..2025-12-31/reported (certainty reported, expected confirmed); misses release estimated 2025-H2/confirmed (emitted as reported)',
   },
   {
     id: 'p9-ko-01',
@@ -94,7 +92,6 @@ export const undatedRows: ClaimRow[] = [
     fetchedAt: '2025-06-01T07:00:00Z',
     text: '넷플릭스는 등불지기 시즌2를 올해 12월 공개한다고 밝혔다.',
     expect: [release('confirmed', '2025-12', 'confirmed')],
-    known: 'misses release confirmed 2025-12/confirmed (not emitted)',
   },
   {
     id: 'p9-ko-02',
@@ -105,7 +102,6 @@ export const undatedRows: ClaimRow[] = [
     fetchedAt: '2025-09-15T07:00:00Z',
     text: '심야 제과점 시즌2는 내년 상반기 방송을 목표로 하고 있다.',
     expect: [release('estimated', '2026-H1', 'reported')],
-    known: 'misses release estimated 2026-H1/reported (not emitted)',
   },
   {
     id: 'p9-ko-03',
@@ -115,7 +111,6 @@ export const undatedRows: ClaimRow[] = [
     fetchedAt: '2026-01-05T07:00:00Z',
     text: '솔트 하버 시즌3는 올여름 공개될 예정이라고 메리디안플러스가 밝혔다.',
     expect: [release('estimated', 'summer 2025', 'confirmed')],
-    known: 'emits release estimated 2025-06-01..2025-08-31/reported (certainty reported, expected confirmed); misses release estimated summer 2025/confirmed (emitted as reported)',
   },
   {
     id: 'p9-ko-04',
@@ -124,7 +119,6 @@ export const undatedRows: ClaimRow[] = [
     published: '2025-05-02',
     text: '플레이네스트는 302호실 시즌2를 다음 달 공개한다고 밝혔다.',
     expect: [release('confirmed', '2025-06', 'confirmed')],
-    known: 'misses release confirmed 2025-06/confirmed (not emitted)',
   },
   {
     id: 'p9-en-09',
@@ -135,7 +129,6 @@ export const undatedRows: ClaimRow[] = [
     fetchedAt: '2025-11-02T07:00:00Z',
     text: 'Netflix has confirmed that The Lantern Keepers Season 2 arrives next year.',
     expect: [release('estimated', '2026', 'confirmed')],
-    known: 'emits release estimated 2026-01-01..2026-12-31/reported (certainty reported, expected confirmed); misses release estimated 2026/confirmed (emitted as reported)',
   },
   {
     id: 'p9-ko-05',
@@ -146,6 +139,5 @@ export const undatedRows: ClaimRow[] = [
     fetchedAt: '2025-11-20T07:00:00Z',
     text: '넷플릭스는 등불지기 시즌2를 다음 달 공개한다고 밝혔다.',
     expect: [release('confirmed', '2025-12', 'confirmed')],
-    known: 'misses release confirmed 2025-12/confirmed (not emitted)',
   },
 ]

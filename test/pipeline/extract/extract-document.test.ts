@@ -1,184 +1,130 @@
 import { describe, expect, it } from 'vitest'
-import type { Claim, Subject } from '../../../src/core/types'
+import type { Subject } from '../../../src/core/types'
 import { extractDocument } from '../../../src/pipeline/extract/extract-document'
 import subjectJson from '../../../data/subject.json'
+import { articlePage, brief, claimsOf, fieldOf, ferry } from './support'
 
-const subject = subjectJson as Subject
+const run = (html: string, url = 'https://news.example/ferry', fetchedAt = '2025-05-21T06:00:00Z') => extractDocument(html, { url, subject: ferry, fetchedAt })
 
-/** A news page in the usual shape: nav, article with a byline date, a sidebar, comments. */
-function page(paragraphs: string[], opts: { title?: string; date?: string; sidebar?: string[]; comments?: string[] } = {}): string {
-  const p = paragraphs.map((t) => `<p>${t}</p>`).join('')
-  const side = (opts.sidebar ?? ['Kingdom season 3 officially confirmed by Netflix, filming begins in spring']).map((t) => `<li><a href="/x">${t}</a></li>`).join('')
-  const comments = (opts.comments ?? ['The trailer is out already, did nobody see it?']).map((t) => `<li class="comment"><p>${t}</p></li>`).join('')
-  return `<!doctype html><html><head><title>${opts.title ?? 'All of Us Are Dead Season 2 news'}</title>
-<meta property="article:published_time" content="${opts.date ?? '2025-07-23'}T10:00:00+00:00"></head>
+/** A page with the furniture real sites wrap around an article. */
+function framedPage(paragraphs: string[], extra: { inside?: string; after?: string; title?: string } = {}): string {
+  const title = extra.title ?? 'Moonlit Ferry Season 2 update'
+  return `<!doctype html><html><head><title>${title}</title><meta property="article:published_time" content="2025-05-20T08:00:00+00:00"></head>
 <body><header><nav><a href="/">Home</a> <a href="/tv">TV</a></nav></header>
-<main><article><h1>${opts.title ?? 'All of Us Are Dead Season 2 news'}</h1>${p}</article>
-<aside class="sidebar"><h2>Trending</h2><ul>${side}</ul></aside>
-<section id="comments"><ol class="comment-list">${comments}</ol></section></main>
-<footer>© Example News</footer><script>var ads = "Season 2 premieres December 1, Netflix confirms";</script></body></html>`
+<main><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}${extra.inside ?? ''}</article>
+<aside class="sidebar"><h2>Trending</h2><ul><li><a href="/x">Salt Orchard Season 3 wraps filming, studio confirms</a></li></ul></aside>${extra.after ?? ''}</main>
+<footer>© Example News</footer><script>var promo = "Moonlit Ferry Season 2 premieres December 1, Lumen confirms";</script></body></html>`
 }
 
-const run = (html: string, url = 'https://news.example/story') => extractDocument(html, { url, subject, fetchedAt: '2025-07-24T00:00:00Z' })
-const brief = (claims: Claim[]) =>
-  claims.map((c) => {
-    const v = c.value as unknown
-    const value = c.field === 'cast' ? `${(v as { actor: string }).actor}/${(v as { status: string }).status}` : c.field === 'trailer' ? (v as { kind: string }).kind : c.field === 'release' ? (v as { status: string }).status : String(v)
-    return `${c.field}:${value}:${c.certainty}`
+describe('extractDocument: only the running text carries claims', () => {
+  it.each<[string, { inside?: string; after?: string }]>([
+    ['a link list under any heading after the article', { inside: '<h3>More on Moonlit Ferry</h3><ul><li><a href="/a">Moonlit Ferry Season 2 premiere set for July 2</a></li><li><a href="/b">Kang Min-ho joins Moonlit Ferry Season 2</a></li></ul>' }],
+    ['a story card that is all link', { inside: '<div class="card"><a href="/c"><span>Seo Ha-neul talks about returning to Moonlit Ferry Season 2</span></a></div>' }],
+    ['a comment section under its label', { after: '<section class="talkback"><h2>Join the conversation</h2><div class="entry"><p>Filming on Season 2 wrapped yesterday, my friend is in the crew!</p></div></section>' }],
+    ['readers’ replies by class name', { after: '<div class="best_reply"><h4>베스트 댓글</h4><ul><li>달빛 나룻배 시즌2 촬영 끝났대요</li></ul></div>' }],
+    ['a photo caption', { inside: '<div class="photo_area"><img src="/p.jpg" alt=""><em class="photo_text">Seo Ha-neul, who has joined Moonlit Ferry Season 2, at the airport.</em></div>' }],
+    ['a poll line', { inside: '<p class="meta">212 comments · 61% of readers want Moonlit Ferry Season 2 to premiere in 2026</p>' }],
+    ['a photo credit line', { inside: '<p>Kang Min-ho joins Moonlit Ferry Season 2 | via Lumen</p>' }],
+  ])('ignores %s', (_name, extra) => {
+    expect(run(framedPage(['Moonlit Ferry Season 2 is a drama about a night ferry.'], extra)).claims).toEqual([])
   })
 
-describe('extractDocument: stage phrasings and certainty', () => {
-  it.each([
-    ['official renewal', 'Netflix has officially renewed All of Us Are Dead for a second season.', ['stage:renewed:confirmed']],
-    ['renewal, greenlit wording', 'All of Us Are Dead was greenlit for Season 2 by Netflix.', ['stage:renewed:confirmed']],
-    ['reported filming start', 'Filming on All of Us Are Dead Season 2 began in Seoul this week, according to Sports Seoul.', ['stage:filming:reported']],
-    ['bare statement is what the outlet reports', 'Cameras are rolling on the second season of All of Us Are Dead.', ['stage:filming:reported']],
-    ['official filming start', 'Netflix announced that All of Us Are Dead Season 2 is now in production.', ['stage:filming:confirmed']],
-    ['official wrap', 'Netflix confirmed that filming on All of Us Are Dead Season 2 has officially wrapped.', ['stage:post-production:confirmed']],
-    ['reported wrap', 'All of Us Are Dead Season 2 reportedly wrapped filming on February 19.', ['stage:post-production:reported']],
-    ['hedged wrap is speculation', 'All of Us Are Dead Season 2 could wrap filming by spring, fans believe.', []],
-    ['plan is not a stage', 'Filming for All of Us Are Dead Season 2 is set to begin next month.', []],
-    ['negated start is not a stage', 'Season 2 of All of Us Are Dead has still not started filming.', []],
-    ['delay is not a stage', 'Production on All of Us Are Dead Season 2 has been pushed back to 2025.', []],
-    ['fans speculating', 'Many fans are speculating that All of Us Are Dead Season 2 has already wrapped filming.', ['stage:post-production:speculated']],
-    ['renewal as "returning for a second season"', 'It has been confirmed that All of Us Are Dead is returning for a second season.', ['stage:renewed:confirmed']],
-    ['principal photography', 'All of Us Are Dead Season 2 began principal photography in July.', ['stage:filming:reported']],
-    ['official voice kicks off shooting', 'Shooting for season 2 of All of Us Are Dead kicked off on July 14, Netflix said.', ['stage:filming:confirmed']],
-    ['not yet confirmed is no stage', 'Netflix has yet to confirm when filming will begin on All of Us Are Dead Season 2.', []],
-    ['unclear is no stage', "It's unclear whether All of Us Are Dead Season 2 has started filming.", []],
-    ['an old plan is no stage', 'Filming on All of Us Are Dead Season 2 was originally scheduled to begin in 2024.', []],
-    ['not renewed', 'Netflix has not yet renewed All of Us Are Dead for a second season.', []],
-    ['a question', 'Will there be an All of Us Are Dead Season 2?', []],
-    ['a question that reads like a claim', 'Has filming on All of Us Are Dead Season 2 already started?', []],
-  ])('%s', (_name, sentence, expected) => {
-    const claims = run(page([sentence])).claims.filter((c) => c.field === 'stage')
-    expect(brief(claims)).toEqual(expected)
+  it('reads the same kind of sentence when it is running text', () => {
+    expect(brief(run(framedPage(['Kang Min-ho has joined Moonlit Ferry Season 2, Lumen announced on Monday.'])).claims)).toEqual(['cast:Kang Min-ho/new:confirmed'])
+  })
+
+  it('takes a paragraph equal to the headline for the headline', () => {
+    const title = 'Lumen Confirms Filming Has Begun On Moonlit Ferry Season 2'
+    expect(run(framedPage([title, 'Moonlit Ferry Season 2 is a drama about a night ferry.'], { title })).claims).toEqual([])
+  })
+
+  it('drops a claim an editor’s note withdraws', () => {
+    const claims = run(framedPage(['Editor’s note: an earlier version of this story said filming had wrapped.', 'Filming on Moonlit Ferry Season 2 is still under way in Mokpo.'])).claims
+    expect(brief(claims)).toEqual(['stage:filming:reported'])
   })
 })
 
-describe('extractDocument: Season 1 and other-show traps', () => {
-  it.each([
-    ['Season 1 episode count', 'The first season of All of Us Are Dead had 12 episodes and premiered on January 28, 2022.'],
-    ['Season 1 cast description', 'The show starred newcomers such as Park Ji-hu, Yoo In-soo and Lee Yoo-mi.'],
-    ['other show in the article body', 'Meanwhile, Squid Game season 3 premieres June 27, Netflix confirms.'],
-    ['other show wraps', 'Gyeongseong Creature season 2 wraps filming, the studio said.'],
-    ['trailer negated', 'No, the official trailer for Season 2 of All of Us Are Dead has not been released yet.'],
-    ['trailer in the future', 'The trailer for All of Us Are Dead Season 2 will likely be released a few weeks before the premiere.'],
-    ['release estimate without a date', 'There is no release date yet for All of Us Are Dead Season 2.'],
-  ])('%s gives no claims', (_name, sentence) => {
-    expect(brief(run(page([sentence])).claims)).toEqual([])
+describe('extractDocument: languages', () => {
+  it.each<[string, string, string]>([
+    ['Spanish', 'es', 'La segunda temporada de Moonlit Ferry se estrena el 14 de agosto y Kang Min-ho se une al reparto, según Lumen.'],
+    ['Indonesian', 'id', 'Musim kedua Moonlit Ferry akan tayang pada bulan Agustus dan Kang Min-ho bergabung dengan para pemain.'],
+  ])('a page in %s yields no claims, and says which language it read', (_name, lang, text) => {
+    const result = run(articlePage([text], { lang: 'en' }))
+    expect(result.claims).toEqual([])
+    expect(result.lang).toBe(lang)
   })
 
-  it('ignores sidebars, trending lists, comments and scripts', () => {
-    const html = page(['All of Us Are Dead Season 2 is a Korean zombie series.'], {
-      sidebar: ["'Hellbound' season 2 release date set for October 25", 'Weak Hero Class 2 drops its first teaser trailer'],
-      comments: ['Netflix confirmed episode count is 10 according to my cousin lol', 'Season 2 filming has wrapped!!'],
-    })
-    expect(run(html).claims).toEqual([])
+  it('reads English and Korean, whatever the markup declares', () => {
+    expect(run(articlePage(['Lumen confirmed that filming on Moonlit Ferry Season 2 has begun.'], { lang: 'es' })).lang).toBe('en')
+    const ko = run(articlePage(['루멘은 달빛 나룻배 시즌2가 촬영을 시작했다고 밝혔다.', '강민호가 시즌2에 새롭게 합류했다.']))
+    expect(ko.lang).toBe('ko')
+    expect(brief(ko.claims)).toEqual(['stage:filming:confirmed', 'cast:Kang Min-ho/new:reported'])
   })
 })
 
-describe('extractDocument: cast', () => {
-  it('reads returning and new actors with roles from one sentence', () => {
-    const html = page(['Returning for Season 2 are Park Ji-hoo as Nam On-jo and Park Solomon as Lee Su-hyeok, while new faces include Lee Min Jae and Kim Si-eun, Netflix announced.'])
-    const cast = run(html).claims.filter((c) => c.field === 'cast')
-    expect(cast.map((c) => c.value)).toEqual([
-      { actor: 'Park Ji-hu', role: 'Nam On-jo', status: 'returning' },
-      { actor: 'Lomon', role: 'Lee Su-hyeok', status: 'returning' },
-      { actor: 'Lee Min-jae', role: null, status: 'new' },
-      { actor: 'Kim Si-eun', role: null, status: 'new' },
-    ])
-    expect(new Set(cast.map((c) => c.certainty))).toEqual(new Set(['confirmed']))
+describe('extractDocument: what one sentence says about the next', () => {
+  it('takes a bare cast list right after an official cast announcement for the announced list', () => {
+    const claims = claimsOf(['Lumen announced the Moonlit Ferry Season 2 cast on Monday.', 'Back for Season 2: Seo Ha-neul and Park Do-yun.', 'New to the cast: Kang Min-ho and Nam Gyu-ri.'])
+    expect(fieldOf(claims, 'cast')).toEqual(['cast:Seo Ha-neul/returning:confirmed', 'cast:Park Do-yun/returning:confirmed', 'cast:Kang Min-ho/new:confirmed', 'cast:Nam Gyu-ri/new:confirmed'])
   })
 
-  it.each([
-    ['Ji-hu Park', 'Park Ji-hu'],
-    ['Noh Jae-won', 'Roh Jae-won'],
-    ['Ro Jae Won', 'Roh Jae-won'],
-    ['Yoon Ga Yi', 'Yoon Ga-i'],
-    ['Lomon (Park Solomon)', 'Lomon'],
-  ])('knows %s as %s', (written, canonical) => {
-    const cast = run(page([`${written} joins the cast of All of Us Are Dead Season 2.`])).claims.filter((c) => c.field === 'cast')
-    expect(cast.map((c) => (c.value as { actor: string }).actor)).toEqual([canonical])
+  it('trap: a line-up announced for another series is not this season’s', () => {
+    expect(fieldOf(claimsOf(['Lumen announced the line-up for its new thriller Copper Tide: Kang Min-ho and Yeo Jin-seo.']), 'cast')).toEqual([])
   })
 
-  it('finds a role written at the end of the clause', () => {
-    const cast = run(page(['Lee Min-jae has joined the cast of All of Us Are Dead Season 2 as Yong Ma-ru, Netflix confirmed.'])).claims.filter((c) => c.field === 'cast')
-    expect(cast.map((c) => c.value)).toEqual([{ actor: 'Lee Min-jae', role: 'Yong Ma-ru', status: 'new' }])
+  it('takes an agency’s confirmation of the news for a confirmation of the report before it', () => {
+    const claims = claimsOf(['Daily Screen reported on Monday that Yeo Jin-seo will join Moonlit Ferry Season 2.', 'Yeo Jin-seo’s agency confirmed the news the same afternoon.'])
+    expect(fieldOf(claims, 'cast')).toEqual(['cast:Yeo Jin-seo/new:confirmed'])
   })
 
-  it('keeps an unknown actor as written when a cast sentence names them', () => {
-    const cast = run(page(['The actor Han Do-yoon has been cast in All of Us Are Dead Season 2, Netflix confirmed.'])).claims.filter((c) => c.field === 'cast')
-    expect(cast.map((c) => c.value)).toEqual([{ actor: 'Han Do-yoon', role: null, status: 'new' }])
+  it('trap: an agency answer that decides nothing lowers the report to speculation', () => {
+    const claims = claimsOf(['Kang Min-ho will join Moonlit Ferry Season 2, Daily Screen reported.', 'His agency said nothing has been decided yet.'])
+    expect(fieldOf(claims, 'cast')).toEqual(['cast:Kang Min-ho/new:speculated'])
   })
 
-  it('lowers a casting report that the agency answers with "nothing decided" to speculation', () => {
-    const html = page([
-      'Kim Se-yoon will join All of Us Are Dead Season 2 as a new lead, according to StarNews.',
-      "In response, Kim Se-yoon's agency said, \"Nothing has been decided yet.\"",
-    ])
-    const cast = run(html).claims.filter((c) => c.field === 'cast')
-    expect(cast.map((c) => [(c.value as { actor: string }).actor, c.certainty])).toEqual([['Kim Se-yoon', 'speculated']])
+  it('trap: a report denied in the same sentence asserts nothing', () => {
+    expect(claimsOf(['Studio Haneul denied reports that Lee Bom has left Moonlit Ferry Season 2.'])).toEqual([])
+    expect(claimsOf(['달빛 나룻배 시즌2 촬영이 시작됐다는 보도에 대해 루멘은 "사실이 아니다"라고 밝혔다.'])).toEqual([])
   })
 
-  it('reads a departure', () => {
-    const cast = run(page(['Roh Yoon-seo will no longer be a part of All of Us Are Dead Season 2, her agency said.'])).claims.filter((c) => c.field === 'cast')
-    expect(cast.map((c) => [c.value, c.certainty])).toEqual([[{ actor: 'Roh Yoon-seo', role: null, status: 'departed' }, 'confirmed']])
+  it('an official "it is true" about a report confirms it', () => {
+    expect(brief(claimsOf(['달빛 나룻배 시즌2 촬영이 시작됐다는 보도에 대해 루멘은 "사실"이라고 확인했다.']))).toEqual(['stage:filming:confirmed'])
   })
 
-  it('does not take a character written "Character (Actor)" for an actor', () => {
-    const cast = run(page(['In Season 2 the new faces include the resourceful Yong Ma-ru (Lee Min-jae) and So Ju-ran (Kim Si-eun).'])).claims.filter((c) => c.field === 'cast')
-    expect(cast.map((c) => (c.value as { actor: string }).actor)).toEqual(['Lee Min-jae', 'Kim Si-eun'])
+  it('trap: a story that says it is a re-run of an older one yields nothing', () => {
+    expect(claimsOf(['(This story first appeared in our 2023 preview.) Moonlit Ferry began filming in Mokpo.'])).toEqual([])
   })
 })
 
-describe('extractDocument: release, trailer, episodes', () => {
-  it('a confirmed premiere day is a confirmed release', () => {
-    const [c] = run(page(['Netflix announced that All of Us Are Dead Season 2 will premiere on December 12, 2026.'])).claims.filter((x) => x.field === 'release')
-    expect(c?.value).toEqual({ status: 'confirmed', date: '2026-12-12', window: null, text: 'December 12, 2026' })
+describe('extractDocument: trailers and episodes', () => {
+  it.each<[string, string, string[]]>([
+    ['a first full trailer is a trailer', 'Lumen unveiled the first full trailer for Moonlit Ferry Season 2, a month after the teaser.', ['trailer:trailer:confirmed']],
+    ['trap: a cast-announcement video is a teaser', 'Lumen released a video announcing the cast of Moonlit Ferry Season 2.', ['trailer:teaser:confirmed']],
+    ['trap: a trailer still to come is nothing', 'A trailer for Moonlit Ferry Season 2 will arrive closer to the premiere.', []],
+    ['trap: no trailer released', 'Lumen has yet to set a date, and no trailer has been released for Moonlit Ferry Season 2.', []],
+    ['Korean: a main trailer', '루멘은 달빛 나룻배 시즌2의 메인 예고편을 공개했다.', ['trailer:trailer:confirmed']],
+    ['Korean: a teaser trailer is a teaser', '달빛 나룻배 시즌2의 티저 예고편이 공개된 것으로 전해졌다.', ['trailer:teaser:reported']],
+    ['an episode count with the season named', 'Moonlit Ferry Season 2 will have eight episodes, Lumen said.', ['episodes:8:confirmed']],
+    ['a "six-episode" season', 'Lumen confirmed a six-episode Moonlit Ferry Season 2.', ['episodes:6:confirmed']],
+    ['trap: the earlier season’s count', 'The first season of Moonlit Ferry had twelve episodes.', []],
+    ['trap: "the first two episodes" is not the count', 'The first two episodes of Moonlit Ferry Season 2 air back to back.', []],
+    ['a corrected count wins over the first report', 'Moonlit Ferry Season 2 was first reported to have 12 episodes, but the official count is 10, Lumen said.', ['episodes:10:confirmed']],
+    ['Korean: 부작', '달빛 나룻배 시즌2는 8부작으로 확정됐다.', ['episodes:8:confirmed']],
+  ])('%s', (_rule, sentence, expected) => {
+    expect(brief(claimsOf([sentence]).filter((c) => c.field === 'trailer' || c.field === 'episodes'))).toEqual(expected)
   })
 
-  it('an estimate stays an estimate, whoever says it', () => {
-    const [c] = run(page(['All of Us Are Dead Season 2 is expected to premiere in late 2026 or early 2027.'])).claims.filter((x) => x.field === 'release')
-    expect(c).toMatchObject({ certainty: 'speculated', value: { status: 'estimated', date: null } })
-    expect((c?.value as { window: { from: string; to: string } }).window.from < '2027-01-01').toBe(true)
-  })
-
-  it('a year is never a confirmed release', () => {
-    const [c] = run(page(['Netflix officially confirmed that All of Us Are Dead Season 2 will release in 2026.'])).claims.filter((x) => x.field === 'release')
-    expect(c?.value).toMatchObject({ status: 'estimated' })
-  })
-
-  it.each([
-    ['Netflix released the first teaser for All of Us Are Dead Season 2 on Monday.', 'teaser'],
-    ['The official trailer for All of Us Are Dead Season 2 is out now, Netflix said.', 'trailer'],
-    ['Netflix dropped the first teaser trailer for All of Us Are Dead Season 2 on Tuesday.', 'teaser'],
-  ])('trailer: %s', (sentence, kind) => {
-    expect(brief(run(page([sentence])).claims.filter((c) => c.field === 'trailer'))).toEqual([`trailer:${kind}:confirmed`])
-  })
-
-  it('episodes need the season named in the sentence', () => {
-    expect(brief(run(page(['Netflix confirmed that All of Us Are Dead Season 2 will have eight episodes.'])).claims)).toEqual(['episodes:8:confirmed'])
-    expect(run(page(['All of Us Are Dead has 12 episodes.'])).claims).toEqual([])
+  it('an infobox row counts for the page’s season', () => {
+    const claims = claimsOf(['Moonlit Ferry Season 2 has premiered on Lumen.', 'Number of episodes: 8'])
+    expect(fieldOf(claims, 'episodes')).toEqual(['episodes:8:reported'])
   })
 })
 
-describe('extractDocument: dates and languages', () => {
-  it('resolves relative dates against the article date', () => {
-    const [c] = run(page(['All of Us Are Dead Season 2 is expected to arrive next year.'], { date: '2025-03-03' })).claims.filter((x) => x.field === 'release')
-    expect((c?.value as { window: unknown }).window).toEqual({ from: '2026-01-01', to: '2026-12-31' })
-  })
-
-  it('reads a Korean article: filming start and cast, official', () => {
-    const html = page(['넷플릭스는 23일 \'지금 우리 학교는\' 시즌2가 촬영을 시작했다고 밝혔다.', '새로운 배우 이민재와 김시은이 시즌2에 합류한다.'], { title: '지금 우리 학교는 시즌2 촬영 시작' })
-    const claims = run(html).claims
-    expect(brief(claims)).toEqual(expect.arrayContaining(['stage:filming:confirmed', 'cast:Lee Min-jae/new:reported', 'cast:Kim Si-eun/new:reported']))
-  })
-
-  it('returns the published date from article meta and the source URL on every claim', () => {
-    const result = run(page(['Netflix has officially renewed All of Us Are Dead for a second season.'], { date: '2022-06-06' }), 'https://deadline.example/a')
-    expect(result.published).toBe('2022-06-06')
-    expect(result.claims[0]).toMatchObject({ source: 'https://deadline.example/a', published: '2022-06-06' })
+describe('extractDocument: the facts contract', () => {
+  it('returns the published day and the source URL on every claim', () => {
+    const result = run(articlePage(['Lumen has renewed Moonlit Ferry for a second season.'], { published: '2025-03-03' }), 'https://screen.example/a')
+    expect(result.published).toBe('2025-03-03')
+    expect(result.claims[0]).toMatchObject({ source: 'https://screen.example/a', published: '2025-03-03' })
   })
 })
 
@@ -189,29 +135,10 @@ describe('extractDocument: a Korean page served in EUC-KR', () => {
     const { decodeBody } = await import('../../../src/pipeline/fetch/decode')
     const decoded = decodeBody(bytes, 'text/html')
     expect(decoded.charset).toBe('euc-kr')
-    const result = extractDocument(decoded.text, { url: 'https://news.example.kr/1', subject })
+    const result = extractDocument(decoded.text, { url: 'https://news.example.kr/1', subject: subjectJson as Subject })
     expect(result.published).toBe('2025-07-23')
     expect(brief(result.claims)).toEqual(expect.arrayContaining(['stage:filming:confirmed', 'cast:Park Ji-hu/returning:reported', 'cast:Yoon Chan-young/returning:reported', 'cast:Lee Min-jae/new:reported']))
-    // The sidebar's other drama ("시즌3 촬영 종료") is not read.
+    // The "popular stories" box names another drama's wrap: it is not read.
     expect(result.claims.some((c) => c.field === 'stage' && c.value === 'post-production')).toBe(false)
-  })
-})
-
-describe('extractDocument: another show, with no people configured', () => {
-  const other: Subject = { show: 'Sweet Home', season: 3, aliases: [], people: [], officialSources: ['Netflix'] }
-  const html = `<html><head><title>Sweet Home Season 3 wraps filming</title><meta property="article:published_time" content="2023-10-01T00:00:00Z"></head><body><article>
-<p>Netflix confirmed that Sweet Home Season 3 has wrapped filming.</p>
-<p>Returning for the third season are Song Kang, Lee Jin-uk and Go Min-si, while Kim Mu-yeol joins the cast.</p>
-<p>Sweet Home Season 2 premiered on December 1, 2023.</p></article></body></html>`
-
-  it('reads the season by its ordinal, keeps unknown actors as written and skips the earlier season', () => {
-    const result = extractDocument(html, { url: 'https://news.example/sh3', subject: other })
-    expect(brief(result.claims)).toEqual([
-      'stage:post-production:confirmed',
-      'cast:Song Kang/returning:reported',
-      'cast:Lee Jin-uk/returning:reported',
-      'cast:Go Min-si/returning:reported',
-      'cast:Kim Mu-yeol/new:reported',
-    ])
   })
 })

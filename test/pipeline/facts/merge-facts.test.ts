@@ -68,8 +68,8 @@ describe('mergeFacts: cast', () => {
   const joins = (actor: string, status: 'new' | 'returning', certainty: Certainty, site: string, day: string) =>
     claim({ field: 'cast', value: { actor, role: null, status } }, certainty, `https://${site}.example/`, day)
 
-  it('adds an actor on confirmation and uses the config to say returning or new', () => {
-    const facts = merge(emptyFacts(), [joins('Old Actor', 'new', 'confirmed', 'a', '2025-07-23'), joins('Fresh Face', 'returning', 'confirmed', 'a', '2025-07-23')])
+  it('adds an actor on confirmation with the status the claims give (the extractor decides it, once)', () => {
+    const facts = merge(emptyFacts(), [joins('Old Actor', 'returning', 'confirmed', 'a', '2025-07-23'), joins('Fresh Face', 'new', 'confirmed', 'a', '2025-07-23')])
     expect(facts.cast.map((c) => [c.actor, c.status])).toEqual([
       ['Fresh Face', 'new'],
       ['Old Actor', 'returning'],
@@ -158,5 +158,104 @@ describe('diffFacts: what is material', () => {
     const claims = [claim({ field: 'stage', value: 'renewed' }, 'confirmed', 'https://a.example/', '2022-06-06')]
     const again = merge(base, [...claims, { ...claims[0]!, source: 'https://a.example/republished', published: '2024-01-01' }])
     expect(diffFacts(base, again, { baseline: false })).toEqual([])
+  })
+})
+
+describe('mergeFacts: one person, one entry', () => {
+  const joins = (actor: string, certainty: Certainty, site: string, day: string) =>
+    claim({ field: 'cast', value: { actor, role: null, status: 'new' } }, certainty, `https://${site}.example/`, day)
+
+  it('counts spellings of one unknown actor (Latin and Hangul) as one actor, from two sites', () => {
+    const facts = merge(emptyFacts(), [joins('Nam Gyu-ri', 'reported', 'a', '2025-07-01'), joins('남규리', 'reported', 'b', '2025-07-02')])
+    expect(facts.cast.map((c) => [c.actor, c.status])).toEqual([['Nam Gyu-ri', 'new']])
+  })
+
+  it('keeps the name an entry already has when a later spelling comes in', () => {
+    const first = merge(emptyFacts(), [joins('남규리', 'confirmed', 'a', '2025-07-01')])
+    const later = merge(first, [joins('남규리', 'confirmed', 'a', '2025-07-01'), joins('Nam Gyu-ri', 'confirmed', 'b', '2025-08-01')])
+    expect(later.cast.map((c) => c.actor)).toEqual(['남규리'])
+    expect(diffFacts(first, later, { baseline: false }).filter((c) => c.material)).toEqual([])
+  })
+
+  it('trap: two different people with one surname stay two', () => {
+    const facts = merge(emptyFacts(), [joins('Nam Gyu-ri', 'confirmed', 'a', '2025-07-01'), joins('Nam Gyu-jin', 'confirmed', 'a', '2025-07-01')])
+    expect(facts.cast).toHaveLength(2)
+  })
+})
+
+describe('mergeFacts: independent corroboration', () => {
+  const filming = (site: string, day: string, evidence: string) => ({ ...claim({ field: 'stage', value: 'filming' }, 'reported', `https://${site}.example/a`, day), evidence })
+
+  it('two sites with their own words establish a report', () => {
+    const facts = merge(emptyFacts(), [filming('a', '2025-07-01', 'Cameras are rolling in Mokpo, the local paper says.'), filming('b', '2025-07-02', 'Shooting began this week near the harbour, a crew member told us.')])
+    expect(facts.stage?.value).toBe('filming')
+  })
+
+  it('trap: one text syndicated on two sites is one source', () => {
+    const text = 'Filming on the second season began this week in Mokpo, with the original cast back on set.'
+    const facts = merge(emptyFacts(), [filming('a', '2025-07-01', text), filming('b', '2025-07-02', `${text} `)])
+    expect(facts.stage).toBeNull()
+  })
+
+  it('a short sentence two sites wrote the same way is not syndication', () => {
+    const facts = merge(emptyFacts(), [filming('a', '2025-07-01', 'Filming has begun.'), filming('b', '2025-07-02', 'Filming has begun.')])
+    expect(facts.stage?.value).toBe('filming')
+  })
+
+  it('trap: a report from years earlier does not corroborate a new one', () => {
+    const facts = merge(emptyFacts(), [filming('a', '2022-07-01', 'Cameras are rolling in Mokpo, the local paper says.'), filming('b', '2025-07-02', 'Shooting began this week near the harbour, a crew member told us.')])
+    expect(facts.stage).toBeNull()
+  })
+})
+
+describe('mergeFacts: undated pages', () => {
+  const confirmedOn = (date: string, published: string, undated = false) => ({
+    ...claim({ field: 'release', value: { status: 'confirmed', date, window: null, text: date } }, 'confirmed', `https://${undated ? 'u' : 'd'}.example/`, published),
+    ...(undated ? { undated: true } : {}),
+  })
+
+  it('trap: an undated page met long after the news cannot move a dated confirmed date', () => {
+    const dated = merge(emptyFacts(), [confirmedOn('2025-10-25', '2025-09-20')])
+    const later = merge(dated, [confirmedOn('2025-10-25', '2025-09-20'), confirmedOn('2026-02-25', '2026-01-16', true)])
+    expect(later.release).toMatchObject({ status: 'confirmed', date: '2025-10-25' })
+  })
+
+  it('an undated page alone can still confirm a date', () => {
+    expect(merge(emptyFacts(), [confirmedOn('2026-02-25', '2026-01-16', true)]).release).toMatchObject({ status: 'confirmed', date: '2026-02-25' })
+  })
+})
+
+describe('mergeFacts and diffFacts: departures, trailers, corrections', () => {
+  const departs = (actor: string, day: string) => claim({ field: 'cast', value: { actor, role: null, status: 'departed' } }, 'confirmed', 'https://a.example/', day)
+
+  it('an earlier-season actor confirmed out is material news, even before any "returning" entry', () => {
+    const facts = merge(emptyFacts(), [departs('Old Actor', '2025-03-02')])
+    expect(facts.cast.map((c) => [c.actor, c.status])).toEqual([['Old Actor', 'departed']])
+    expect(diffFacts(emptyFacts(), facts, { baseline: false }).map((c) => [c.field, c.material])).toEqual([['cast', true]])
+  })
+
+  it('trap: someone never in the cast and never in an earlier season gets no departure entry', () => {
+    expect(merge(emptyFacts(), [departs('Rumoured Actor', '2025-03-02')]).cast).toEqual([])
+  })
+
+  it('the first full trailer after a teaser is material', () => {
+    const teaser = merge(emptyFacts(), [claim({ field: 'trailer', value: { kind: 'teaser', date: '2025-06-01', url: null } }, 'confirmed', 'https://a.example/', '2025-06-01')])
+    const full = merge(teaser, [claim({ field: 'trailer', value: { kind: 'trailer', date: '2025-09-01', url: null } }, 'confirmed', 'https://b.example/', '2025-09-01')])
+    expect(diffFacts(teaser, full, { baseline: false }).map((c) => [c.field, c.material, (c.to as { kind: string }).kind])).toEqual([['trailer', true, 'trailer']])
+  })
+
+  it('an official episode count that differs from the reported one is a material correction', () => {
+    const reported = [12, 12].map((n, i) => claim({ field: 'episodes', value: n }, 'reported', `https://${'ab'[i]}.example/`, '2025-05-01'))
+    const early = merge(emptyFacts(), reported)
+    expect(early.episodes?.value).toBe(12)
+    const official = merge(early, [...reported, claim({ field: 'episodes', value: 10 }, 'confirmed', 'https://c.example/', '2025-04-20')])
+    expect(official.episodes?.value).toBe(10)
+    expect(diffFacts(early, official, { baseline: false }).map((c) => [c.field, c.material])).toEqual([['episodes', true]])
+  })
+
+  it('trap: a second report of a different count is not a correction', () => {
+    const first = merge(emptyFacts(), [12, 12].map((n, i) => claim({ field: 'episodes', value: n }, 'reported', `https://${'ab'[i]}.example/`, '2025-05-01')))
+    const second = merge(first, [10, 10].map((n, i) => claim({ field: 'episodes', value: n }, 'reported', `https://${'cd'[i]}.example/`, '2025-06-01')))
+    expect(diffFacts(first, second, { baseline: false }).filter((c) => c.material)).toEqual([])
   })
 })

@@ -17,7 +17,7 @@ const DROP_ROLES = new Set(['navigation', 'complementary', 'search', 'dialog', '
 const CHROME_ROLES = new Set(['banner', 'contentinfo'])
 
 // id/class words (after splitting on - _ and spaces) that mark page furniture.
-const COMMENT_WORDS = new Set(['comment', 'comments', 'commentlist', 'disqus', 'respond', 'replies', 'discussion'])
+const COMMENT_WORDS = new Set(['comment', 'comments', 'commentlist', 'disqus', 'respond', 'replies', 'reply', 'discussion', 'conversation', 'cmt', 'cmts', 'guestbook'])
 const AD_WORDS = new Set([
   'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'adbox', 'adwrap',
   'adsbygoogle', 'adsense', 'dfp', 'gpt', 'sponsor', 'sponsored', 'sponsors', 'taboola', 'outbrain', 'teads',
@@ -28,12 +28,15 @@ const FURNITURE_WORDS = new Set([
   'cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'onetrust', 'didomi', 'breadcrumb', 'breadcrumbs', 'menu', 'submenu',
   'megamenu', 'navbar', 'nav', 'navigation', 'widget', 'widgets', 'promo', 'promos', 'modal', 'popup', 'toolbar',
   'skiplink', 'yarpp', 'mostread', 'pagination', 'pager', 'tags', 'tagcloud', 'bio', 'authorbox',
+  // Related-story boxes and photo captions under other names ("relation", "rank_news", "photo_text").
+  'relation', 'relnews', 'ranking', 'rank', 'caption', 'captions', 'figcaption', 'storycard', 'cards',
 ])
 const FURNITURE_PAIRS = new Set([
   'more-from', 'more-stories', 'more-news', 'more-articles', 'recent-posts', 'recent-articles', 'also-like', 'may-like',
   'read-more', 'read-next', 'up-next', 'most-read', 'most-popular', 'side-bar', 'ad-slot', 'screen-reader', 'sr-only',
   'visually-hidden', 'author-box', 'about-author', 'author-bio', 'you-might', 'dont-miss', 'editors-picks', 'top-stories',
-  'see-also', 'also-read',
+  'see-also', 'also-read', 'reader-talk', 'reader-comments', 'user-comments', 'photo-text', 'photo-desc', 'photo-caption',
+  'img-desc', 'image-caption', 'img-caption', 'story-card', 'news-card', 'photo-area', 'photo-box',
 ])
 const CHROME_WORDS = new Set(['header', 'footer', 'masthead', 'topbar'])
 const WORD = /[a-z0-9]+/g
