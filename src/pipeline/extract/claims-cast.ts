@@ -50,7 +50,7 @@ const ACTS: ActRule[] = [
   {
     kind: 'returning',
     dir: 'both',
-    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?=\s*[.,;:!)]|\s*$|\s+(?:to|for|as|in\s+(?:the\s+)?(?:season|series|show|drama|role|new|second|third|next|\S+\s+season)|alongside|with|too|once)\b)|\b(?:are|is|will\s+be)\s+(?:also\s+)?back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|\bremaining\s+cast\b|돌아온|돌아오|컴백|재회|다시\s*(?:맡|출연|합류)|시즌\s*\d+\s*에도\s*(?:출연|등장|합류)/gi,
+    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?=\s*[.,;:!)]|\s*$|\s+(?:to|for|as|in\s+(?:the\s+)?(?:season|series|show|drama|role|new|second|third|next|\S+\s+season)|alongside|with|too|once)\b)|\b(?:are|is|will\s+be)\s+(?:also\s+)?back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|\bremaining\s+cast\b|\breturning\s+(?:cast|stars?|faces|voices?)\s*:|돌아온|돌아오|컴백|재회|다시\s*(?:맡|출연|합류)|시즌\s*\d+\s*에도\s*(?:출연|등장|합류)/gi,
   },
   // Joining.
   {
@@ -63,12 +63,14 @@ const ACTS: ActRule[] = [
     kind: 'list',
     dir: 'both',
     needsSeason: true,
-    re: /\bline-?ups?\b|\b(?:confirmed|full|official|main|returning|season\s*\d+)\s+cast\b|\bcast\s+(?:members\s+)?(?:includes?|list|line-?up)\b|\bcast\s*:|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear|portray|lead|headline|front)\b|\b(?:to|set\s+to)\s+(?:star|lead|headline)\b|\bstar\s+in\b|\b(?:a|the)\s+(?:leading|lead|main|starring|supporting|key|major)\s+role\s+in\b|\blead(?:s|ing)?\s+the\s+cast\b|\b(?:also\s+)?appear(?:s|ing)?\s+in\b|\bin\s+the\s+role\s+of\b|\bstarring\b|\bstars\b|\bensemble\b|\bfeatures?\b|출연(?:한다|하며|해|하고|하는|진|\s*:)?|라인업|역(?:으로|을|에)?\s*(?:맡|분|연기|활약|열연|출연|돌아)|분해|분한|연기한다|열연|등장(?:한다|해|하며)?|주연/gi,
+    re: /\bline-?ups?\b|\b(?:confirmed|full|official|main|returning|season\s*\d+)\s+cast\b|\bcast\s+(?:members\s+)?(?:includes?|list|line-?up)\b|\bcast\s*:|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear|portray|lead|headline|front|voice)\b|\b(?:is|are)\s+voicing\b|\bvoiced\s+by\b|\b(?:to|set\s+to)\s+(?:star|lead|headline)\b|\bstar\s+in\b|\b(?:a|the)\s+(?:leading|lead|main|starring|supporting|key|major)\s+role\s+in\b|\blead(?:s|ing)?\s+the\s+cast\b|\b(?:also\s+)?appear(?:s|ing)?\s+in\b|\bin\s+the\s+role\s+of\b|\bstarring\b|\bstars\b|\bensemble\b|\bfeatures?\b|출연(?:한다|하며|해|하고|하는|진|\s*:)?|라인업|역(?:으로|을|에)?\s*(?:맡|분|연기|활약|열연|출연|돌아)|분해|분한|연기한다|열연|등장(?:한다|해|하며)?|주연/gi,
   },
+  // "X voices Prince Ellis": a verb only when a name follows (case-sensitive; "the voices of" is a noun).
+  { kind: 'list', dir: 'both', needsSeason: true, re: /\bvoices\s+(?=[A-Z])/g },
 ]
 
 // Descriptions of an earlier season ("The show starred …", "were among the newcomers").
-const PAST_CAST = /\b(?:starred|featured|boasted|were\s+among|was\s+among|made\s+up|rose\s+to\s+fame|(?:best\s+)?known\s+for|previously\s+seen|played\s+(?:the\s+)?role)\b|출연했던|연기했던|화제를\s*모았/i
+const PAST_CAST = /\b(?:starred|featured|boasted|were\s+among|was\s+among|made\s+up|rose\s+to\s+fame|(?:best\s+)?known\s+for|previously\s+seen|played\s+(?:the\s+)?role|voiced(?!\s+by))\b|출연했던|연기했던|화제를\s*모았/i
 // Clauses that list other works ("known for X", "previously seen in X", "roles in dramas like X").
 const WORKS_INTRO =
   /\b(?:(?:best\s+)?known\s+for|previously\s+seen\s+in|(?:also\s+)?seen\s+in|starred\s+in|starring\s+in|appeared\s+in|roles?\s+in(?:\s+(?:the\s+)?(?:dramas?|films?|movies?|series|shows?|k-dramas?))?(?:\s+(?:like|such\s+as))?|(?:dramas?|films?|movies?|series|shows?|works?|projects?)\s+(?:like|such\s+as|including)|the\s+likes\s+of|rose\s+to\s+fame\s+(?:in|with)|breakout\s+(?:role|performance)\s+in|upcoming\s+(?:film|movie|drama|series)|(?:award|prize)\s+for)\b/gi
@@ -237,7 +239,7 @@ function statusFor(kind: Kind, ctx: SentenceContext, m: Mention): CastStatus {
 const NAMEISH = /[A-Z][a-z]+[\s-]+[A-Z][a-z]|[\uAC00-\uD7A3]{2}|[A-Z][a-z]+[A-Z]/
 // Cheap gate before any clause work.
 const CAST_WORDS =
-  /join|cast|return|repris|back|star|play|lead|tipped|talks|role|portray|role|line-?up|leav|left|exit|depart|replac|instead|drop|quit|pull|step|longer|appear|feature|added|adding|addition|new|board|sign|tapped|remov|without|except|succe|continue|cameo|ensemble|opt|rules?\s+out|aboard|합류|출연|캐스팅|하차|대신|빠지|빠졌|교체|역|분|돌아|컴백|등장|라인업|배우|투입|제외|빈자리/i
+  /join|voic|cast|return|repris|back|star|play|lead|tipped|talks|role|portray|role|line-?up|leav|left|exit|depart|replac|instead|drop|quit|pull|step|longer|appear|feature|added|adding|addition|new|board|sign|tapped|remov|without|except|succe|continue|cameo|ensemble|opt|rules?\s+out|aboard|합류|출연|캐스팅|하차|대신|빠지|빠졌|교체|역|분|돌아|컴백|등장|라인업|배우|투입|제외|빈자리/i
 
 /** Claims that an actor is in (returning or new) or out of the followed season. */
 export const extractCastClaims: FieldExtractor = (ctx) => {
@@ -265,6 +267,8 @@ export const extractCastClaims: FieldExtractor = (ctx) => {
       const gov = hangul ? koreanGoverningAct(usable, view, m, mentions) : governingAct(usable, view, m, mentions)
       if (!gov) continue
       if (!m.known && !(hangul ? acceptsKoreanUnknown(view, m, mentions) : acceptsUnknown(view, m, gov))) continue
+      // "Quiet Hours returns for a final run": a show comes back, not an actor.
+      if (!m.known && gov.act.kind === 'returning' && SHOW_COMES_BACK.test(view.slice(gov.act.end, gov.act.end + 40))) continue
       // A replacement act names the newcomer; a departure act names the one who left.
       const kind: Kind = gov.act.kind === 'replaces' ? 'new' : gov.act.kind
       seen.add(m.name)
@@ -282,14 +286,26 @@ export const extractCastClaims: FieldExtractor = (ctx) => {
   return out
 }
 
+// What a show (not an actor) comes back for.
+const SHOW_COMES_BACK = /^\s+for\s+(?:a|its|one|another)\s+(?:(?:\w+)\s+)?(?:run|outing|go-round)\b|^\s+for\s+(?:a|its|one)\s+(?:final|last|farewell)\s+(?:season|series|installment|instalment|chapter)\b/i
+// A name right before "will play", "voices", "portrays" is the actor (a title "stars" people, it does not play them).
+const ROLE_VERB = /\b(?:will\s+(?:play|voice|portray)|voices|portrays|is\s+voicing)\b/i
+
+/** "X will voice Prince Ellis": the name is the subject of a role verb whose object is a character. */
+function playsRole(text: string, m: Mention, act: Act): boolean {
+  if (act.index < m.index + m.length || !ROLE_VERB.test(text.slice(act.index, act.end))) return false
+  return /^\s*(?:the\s+(?:role|part|character)\s+of\s+)?(?:(?!(?:on|in|at|for|from|to|with|after|before|during|across|into|onto|alongside|opposite)\b)[a-z-]+\s+){0,2}?\p{Lu}/u.test(text.slice(act.end, act.end + 40))
+}
+
 /**
  * An unknown name is a person in this clause only when an act sits right next to it, or an
  * actor word precedes it next to an act: shape alone is not enough. A name with no Korean
- * surname at either end ("Squid Game", "Western Front") needs the act with nothing between.
+ * surname at either end ("Squid Game", "Western Front") needs the act with nothing between, and
+ * a description act only when it is the subject of a role verb ("X will voice C").
  */
 function acceptsUnknown(text: string, m: Mention, gov: { act: Act; stray: number }): boolean {
   if (ACTOR_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return gov.stray <= 3
-  if (!personKey(m.name).includes('|')) return gov.stray === 0 && gov.act.kind !== 'list'
+  if (!personKey(m.name).includes('|')) return gov.stray === 0 && (gov.act.kind !== 'list' || playsRole(text, m, gov.act))
   return gov.stray <= (gov.act.kind === 'list' ? 0 : 1)
 }
 

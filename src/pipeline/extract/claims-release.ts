@@ -1,6 +1,7 @@
 import type { ReleaseValue } from '../../core/types'
 import { type DateMention, findDateMentions } from './dates'
 import type { Clause } from './clauses'
+import { otherTitleBefore } from './scope'
 import { type FieldExtractor, isAboutTarget, type SentenceContext } from './sentence-context'
 
 /**
@@ -143,6 +144,8 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
   if (!firstRelease) return []
   const at = clause.start + firstRelease.index
   if (!isAboutTarget(ctx, false, at)) return []
+  // "…confirmed that The Glass Orchard premieres on November 14": another title's premiere on a slate.
+  if (!ctx.scopeAt(at).target && otherTitleBefore(text, firstRelease.index, ctx.matcher)) return []
   // "Will not premiere before 2026", "There is no Season 3 releasing in 2026" give no date.
   if (/\b(?:not|never|no)\b|n['’]t\b/i.test(text.slice(Math.max(0, firstRelease.index - 40), firstRelease.index))) return []
   const korean = /[\uAC00-\uD7A3]/.test(text)

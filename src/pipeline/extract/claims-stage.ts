@@ -16,21 +16,30 @@ interface StagePattern {
 
 const FILMING_NOUN = '(?:filming|shooting|(?<![\\w-])production|principal\\s+photography|cameras?)'
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?'
+// Any later season: which one the sentence means is the scope's job, so a season-3 show reads
+// "renewed for a third season" and not "…for a fourth season".
+const NEXT_ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1\\d(?:th)|new)'
+// "…has been confirmed to premiere in May" is a date, not a renewal.
+const NOT_A_DATE = '(?!\\s+(?:to|for)\\s+(?:premiere|release|arrive|debut|land|drop|stream))'
 const MONTH_DAY = '(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d'
 
 // Past or present-perfect phrasings only; plans and hopes are filtered by isDeferred.
 const PATTERNS: StagePattern[] = [
   { stage: 'renewed', re: /\b(?:has|have|was|were|been|be|got|is|officially|formally)\s+(?:officially\s+|formally\s+)?renewed\b/i },
-  { stage: 'renewed', re: /\brenew(?:s|ed)\b[^.;]{0,80}?\bfor\s+(?:a\s+)?(?:second|2nd|another|new|third|3rd)\s+(?:season|installment|instalment)/i },
+  { stage: 'renewed', re: new RegExp(`\\brenew(?:s|ed)\\b[^.;]{0,80}?\\bfor\\s+(?:a\\s+)?(?:${NEXT_ORDINAL})\\s+(?:season|series|installment|instalment)`, 'i') },
   { stage: 'renewed', re: /\bgreen[\s-]?lit\b|\bgreen[\s-]?lighted\b/i },
-  { stage: 'renewed', re: /\b(?:announced|confirmed|ordered)\s+(?:a\s+)?(?:second|2nd|new|another)\s+season\b/i },
+  { stage: 'renewed', re: new RegExp(`\\b(?:announced|confirmed|ordered)\\s+(?:a\\s+)?(?:${NEXT_ORDINAL}|another)\\s+season\\b`, 'i') },
+  // "A second season of Stardust Smith has been announced", "is officially getting a 2nd season".
+  { stage: 'renewed', re: new RegExp(`\\b(?:${NEXT_ORDINAL})\\s+(?:season|series)\\s+of\\s+[^.;,]{1,60}?\\s(?:has\\s+been|was|is|have\\s+been)\\s+(?:officially\\s+|formally\\s+)?(?:announced|confirmed|ordered|commissioned|greenlit)\\b${NOT_A_DATE}`, 'i') },
+  { stage: 'renewed', re: new RegExp(`\\b(?:is|are)\\s+(?:officially\\s+|indeed\\s+|now\\s+)?getting\\s+(?:a\\s+)?(?:${NEXT_ORDINAL})\\s+season\\b`, 'i') },
   // "Season 2 has been confirmed" is a renewal; "… has been confirmed to premiere in May" is a date.
-  { stage: 'renewed', re: /\b(?:second|2nd)\s+season\s+(?:has\s+been\s+|was\s+|is\s+)?(?:officially\s+)?confirmed\b(?!\s+(?:to|for)\s+(?:premiere|release|arrive|debut|land|drop|stream))/i },
-  { stage: 'renewed', re: /\bseason\s*(?:2|two)\b[^.;,]{0,40}?\b(?:is|has\s+been|was)\s+(?:officially\s+)?(?:confirmed|happening|a\s+go|announced)\b(?!\s+(?:to|for)\s+(?:premiere|release|arrive|debut|land|drop|stream))/i },
-  { stage: 'renewed', re: /\b(?:will\s+(?:return|be\s+back|come\s+back)|(?:is\s+)?coming\s+back|(?:is|are)\s+returning)\s+for\s+(?:a\s+)?(?:second|2nd|another)\s+(?:season|go-round|round|installment)/i, allowFuture: true },
+  { stage: 'renewed', re: new RegExp(`\\b(?:${NEXT_ORDINAL})\\s+season\\s+(?:has\\s+been\\s+|was\\s+|is\\s+)?(?:officially\\s+)?confirmed\\b${NOT_A_DATE}`, 'i') },
+  { stage: 'renewed', re: new RegExp(`\\b(?:season|series)\\s*(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\b[^.;,]{0,40}?\\b(?:is|has\\s+been|was)\\s+(?:officially\\s+)?(?:confirmed|happening|a\\s+go|announced)\\b${NOT_A_DATE}`, 'i') },
+  { stage: 'renewed', re: new RegExp(`\\b(?:will\\s+(?:return|be\\s+back|come\\s+back)|(?:is\\s+)?coming\\s+back|(?:is|are)\\s+returning)\\s+for\\s+(?:a\\s+)?(?:${NEXT_ORDINAL}|another)\\s+(?:season|series|go-round|round|installment)`, 'i'), allowFuture: true },
   // A prediction of renewal is speculation, not a plan: "will probably be renewed".
   { stage: 'renewed', re: /\b(?:will|could|may|might|should)\s+(?:\w+\s+)?be\s+renewed\b/i, allowFuture: true },
-  { stage: 'renewed', re: /시즌\s*\d{1,2}\s*(?:제작(?:을|이)?\s*)?(?:공식(?:적으로)?\s*)?(?:확정(?:했|됐|되었|지|하|돼|\s*소식)|제작(?:을|이)?\s*(?:공식\s*)?(?:확정|결정))|시즌\s*\d{1,2}(?:를|을)\s*확정|후속\s*시즌\s*(?:제작(?:을)?\s*)?확정/, korean: true },
+  // "시즌3 제작 확정", "세 번째 시즌 제작이 확정됐다": which season is the scope's job.
+  { stage: 'renewed', re: /(?:시즌\s*\d{1,2}|번째\s*시즌)\s*(?:제작(?:을|이)?\s*)?(?:공식(?:적으로)?\s*)?(?:확정(?:했|됐|되었|지|하|돼|\s*소식)|제작(?:을|이)?\s*(?:공식\s*)?(?:확정|결정))|(?:시즌\s*\d{1,2}|번째\s*시즌)(?:를|을)\s*확정|후속\s*시즌\s*(?:제작(?:을)?\s*)?확정/, korean: true },
   // "솔트 하버가 시즌3로 돌아온다": the show itself comes back (not its actors).
   { stage: 'renewed', re: /시즌\s*\d{1,2}\s*(?:로|으로)\s*(?:돌아온|돌아오|컴백)/, korean: true, allowFuture: true, showSubject: true },
   { stage: 'pre-production', re: /\b(?:in|entered|enters|into|begun|began|started)\s+pre-?production\b|\bpre-?production\b[^.,;]{0,40}?\b(?:(?:is|may|might|could)\s+(?:now\s+|already\s+)?(?:be\s+)?(?:already\s+)?(?:under\s*way|in\s+progress)|has\s+(?:begun|started))|\b(?:table[\s-]?read(?:ing)?|script\s+reading)\b[^.,;]{0,60}?\b(?:took\s+place|was\s+held|were\s+held|happened|wrapped)\b/i },
@@ -60,7 +69,7 @@ const PATTERNS: StagePattern[] = [
 
 // Cheap gates per stage: a clause without one of these words cannot match that stage's patterns.
 const HINTS: Record<Stage, RegExp> = {
-  renewed: /renew|green|confirm|announc|order|return|coming\s+back|be\s+back|시즌/i,
+  renewed: /renew|green|confirm|announc|order|commission|getting|return|coming\s+back|be\s+back|시즌/i,
   'pre-production': /pre-?production|table|script|리딩|캐스팅|프로덕션|사전/i,
   filming: /film|shoot|production|photograph|camera|촬영|크랭크|카메라/i,
   'post-production': /wrap|stopped|post-?production|complet|finish|conclud|ended|end|촬영|크랭크|후반/i,
