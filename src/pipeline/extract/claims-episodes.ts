@@ -8,7 +8,8 @@ const COUNT = new RegExp(
   `\\b${NUMBER}[\\s-]+(?:part\\s+|new\\s+|hour-long\\s+)?episodes?\\b|\\b(?:episode\\s+)?count\\s+(?:is|was|will\\s+be|stands\\s+at|of)\\s+${NUMBER}\\b|(\\d{1,2})\\s*부작|(\\d{1,2})\\s*개\\s*(?:의\\s*)?에피소드`,
   'gi',
 )
-// An infobox row ("Number of episodes: 6") belongs to the page's subject, like the rows around it.
+// An infobox row ("Number of episodes: 6") belongs to the page's subject, like the rows around it:
+// the season only when the page's title names it (a show's page lists the seasons that aired).
 const INFOBOX = /^(?:no\.?\s+of\s+|number\s+of\s+)?episodes\s*[:：]\s*(\d{1,2})\s*$|^에피소드\s*(?:수)?\s*[:：]\s*(\d{1,2})/i
 // The earlier season's episodes ("all 12 episodes were released").
 const EARLIER = /\b(?:all|first)\s+\d+\s+episodes\b.*\b(?:were|was)\b/i
@@ -41,7 +42,7 @@ function countIsAboutTarget(ctx: SentenceContext, index: number): boolean {
 export const extractEpisodeClaims: FieldExtractor = (ctx) => {
   const box = INFOBOX.exec(ctx.text)
   if (box) {
-    if (ctx.scope.earlier || ctx.scope.elsewhere || !(ctx.scope.target || ctx.docTarget)) return []
+    if (ctx.scope.earlier || ctx.scope.elsewhere || !(ctx.scope.target || ctx.titleTarget)) return []
     const n = Number(box[1] ?? box[2])
     return n >= 1 && n <= 40 ? [{ field: 'episodes', value: n, at: 0 }] : []
   }

@@ -48,7 +48,7 @@ const PATTERNS: StagePattern[] = [
   { stage: 'filming', re: new RegExp(`\\b(?:began|begun|started|commenced|kicked\\s+off|entered|enters|hits|hit|went\\s+into|gone\\s+into|(?:is|are)\\s+(?:now\\s+|currently\\s+|officially\\s+)?(?:in|into)|currently\\s+in|now\\s+in)\\s+(?:official\\s+)?(?:filming|shooting|production|principal\\s+photography)\\b`, 'i') },
   { stage: 'filming', re: /\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:filming|shooting)\b(?!\s+(?:in|for)\s+(?:19|20)\d\d)/i },
   { stage: 'filming', re: /\bcommencement\s+of\s+(?:its\s+|the\s+)?(?:production|filming|shooting)\b|\bproduction\s+begins\b/i },
-  { stage: 'filming', re: /촬영(?:을|에|이|은|도)?\s*(?:[^.。\s]+\s){0,3}?(?:시작|돌입|착수|들어갔|들어간|들어섰|본격|한창|진행\s*중)|크랭크\s*인|촬영\s*중(?:이다|인)|카메라(?:를|가)?\s*(?:돌리기|돌아가기)\s*시작/, korean: true },
+  { stage: 'filming', re: /촬영(?:을|에|이|은|도)?\s*(?:[^.。\s]+\s){0,3}?(?:시작|돌입|착수|들어갔|들어간(?!다)|들어섰|본격|한창|진행\s*중)|크랭크\s*인|촬영\s*중(?:이다|인)|카메라(?:를|가)?\s*(?:돌리기|돌아가기)\s*시작/, korean: true },
   { stage: 'post-production', re: new RegExp(`\\bwrap(?:ped|s)\\s+(?:up\\s+)?(?:the\\s+)?${FILMING_NOUN}`, 'i') },
   { stage: 'post-production', re: new RegExp(`\\b${FILMING_NOUN}\\b[^.,;]{0,60}?\\b(?:has|have|had)?\\s*(?:officially\\s+|finally\\s+)?(?:wrapped|ended|concluded|finished|completed|come\\s+to\\s+an\\s+end)\\b`, 'i') },
   { stage: 'post-production', re: new RegExp(`\\b(?:completed|finished|concluded)\\s+(?:the\\s+)?${FILMING_NOUN}\\b`, 'i') },

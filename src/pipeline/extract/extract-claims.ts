@@ -79,7 +79,7 @@ export function extractClaims(article: ParsedArticle, options: ClaimOptions, mat
     // is denied in the same sentence ("denied rumours that she had left", "…다는 보도는 사실이 아니다").
     if (/\?["'”’)]*$/.test(text) || (REPORT_HINT.test(text) && DENIED_REPORT.test(text))) return
     const reportConfirmed = REPORT_HINT.test(text) && CONFIRMED_REPORT.test(text) && officialActs(text, matcher)
-    const ctx = createSentenceContext(text, () => scopeOf(i), { docTarget, reference, url, matcher, castFrame: seasonCast.has(i) })
+    const ctx = createSentenceContext(text, () => scopeOf(i), { docTarget, titleTarget: headingTarget, reference, url, matcher, castFrame: seasonCast.has(i) })
     for (const extract of EXTRACTORS) {
       for (const found of extract(ctx)) {
         const { at, certainty: own, ...body } = found

@@ -51,15 +51,19 @@ function evidenceWords(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1))
 }
 
+// Korean packs a phrase into one word ("시즌3에", "합류한다"): its sentences are long by syllables.
+const HANGUL_SYLLABLES = /[\uAC00-\uD7A3]/g
+const longEnough = (text: string, words: Set<string>) => words.size >= 8 || (text.match(HANGUL_SYLLABLES)?.length ?? 0) >= 16
+
 /**
  * True when two evidence sentences are the same text (a syndicated copy), give or take a few
  * words. Short sentences ("Filming has begun.") are written the same way by independent sites,
- * so only sentences of eight words or more are compared.
+ * so only sentences of eight words (in Korean, sixteen syllables) or more are compared.
  */
 function sameText(a: string, b: string): boolean {
   const wa = evidenceWords(a)
   const wb = evidenceWords(b)
-  if (wa.size < 8 || wb.size < 8) return false
+  if (!longEnough(a, wa) || !longEnough(b, wb)) return false
   let common = 0
   for (const w of wa) if (wb.has(w)) common++
   return common / (wa.size + wb.size - common) >= 0.8

@@ -224,6 +224,17 @@ describe('mergeFacts: independent corroboration', () => {
     expect(facts.cast).toHaveLength(0)
   })
 
+  it('trap: one Korean text copied by two portals is one source, though it has few words', () => {
+    const text = "배우 김하늘이 '테스트 쇼' 시즌2에 합류한다."
+    const facts = merge(emptyFacts(), [filming('a', '2025-07-01', text), filming('b', '2025-07-01', text)])
+    expect(facts.stage).toBeNull()
+  })
+
+  it('two short Korean sentences in their own words still corroborate each other', () => {
+    const facts = merge(emptyFacts(), [filming('a', '2025-07-01', '시즌2 촬영이 시작됐다.'), filming('b', '2025-07-01', '시즌2 촬영이 시작됐다.')])
+    expect(facts.stage?.value).toBe('filming')
+  })
+
   it('two sites crediting different outlets still corroborate each other', () => {
     const joins = (site: string, day: string, evidence: string) => ({ ...claim({ field: 'cast', value: { actor: 'Fresh Face', role: null, status: 'new' } }, 'reported', `https://${site}.example/a`, day), evidence })
     const facts = merge(emptyFacts(), [
