@@ -28,7 +28,7 @@ const PATTERNS: StagePattern[] = [
   { stage: 'renewed', re: /\b(?:has|have|was|were|been|be|got|is|officially|formally)\s+(?:officially\s+|formally\s+)?renewed\b/i },
   { stage: 'renewed', re: new RegExp(`\\brenew(?:s|ed)\\b[^.;]{0,80}?\\bfor\\s+(?:a\\s+)?(?:${NEXT_ORDINAL})\\s+(?:season|series|installment|instalment)`, 'i') },
   { stage: 'renewed', re: /\bgreen[\s-]?lit\b|\bgreen[\s-]?lighted\b/i },
-  { stage: 'renewed', re: new RegExp(`\\b(?:announced|confirmed|ordered)\\s+(?:a\\s+)?(?:${NEXT_ORDINAL}|another)\\s+season\\b`, 'i') },
+  { stage: 'renewed', re: new RegExp(`\\b(?:announced|confirmed|ordered|commissioned)\\s+(?:a\\s+)?(?:${NEXT_ORDINAL}|another)\\s+(?:season|series|installment|instalment)\\b`, 'i') },
   // "A second season of Stardust Smith has been announced", "is officially getting a 2nd season".
   { stage: 'renewed', re: new RegExp(`\\b(?:${NEXT_ORDINAL})\\s+(?:season|series)\\s+of\\s+[^.;,]{1,60}?\\s(?:has\\s+been|was|is|have\\s+been)\\s+(?:officially\\s+|formally\\s+)?(?:announced|confirmed|ordered|commissioned|greenlit)\\b${NOT_A_DATE}`, 'i') },
   { stage: 'renewed', re: new RegExp(`\\b(?:is|are)\\s+(?:officially\\s+|indeed\\s+|now\\s+)?getting\\s+(?:a\\s+)?(?:${NEXT_ORDINAL})\\s+season\\b`, 'i') },
@@ -69,14 +69,14 @@ const PATTERNS: StagePattern[] = [
 
 // Cheap gates per stage: a clause without one of these words cannot match that stage's patterns.
 const HINTS: Record<Stage, RegExp> = {
-  renewed: /renew|green|confirm|announc|order|commission|getting|return|coming\s+back|be\s+back|시즌/i,
+  renewed: /renew|green|confirm|announc|order|commission|getting|happening|a\s+go\b|return|coming\s+back|be\s+back|시즌/i,
   'pre-production': /pre-?production|table|script|리딩|캐스팅|프로덕션|사전/i,
   filming: /film|shoot|production|photograph|camera|촬영|크랭크|카메라/i,
   'post-production': /wrap|stopped|post-?production|complet|finish|conclud|ended|end|촬영|크랭크|후반/i,
   released: /releas|premier|debut|arriv|stream|available|dropped|공개|방송|방영|베일/i,
 }
 // Cheap gate: a sentence without any of these words cannot match a pattern above.
-const STAGE_WORDS = /renew|green|season|round|film|shoot|product|photograph|camera|wrap|premier|debut|releas|drop|arriv|stream|available|table|script|촬영|확정|크랭크|제작|공개|베일|방송|방영|돌아|컴백|캐스팅|프로덕션|리딩|카메라|후반/i
+const STAGE_WORDS = /renew|green|season|series|order|commission|round|film|shoot|product|photograph|camera|wrap|premier|debut|releas|drop|arriv|stream|available|table|script|촬영|확정|크랭크|제작|공개|베일|방송|방영|돌아|컴백|캐스팅|프로덕션|리딩|카메라|후반/i
 // "the teaser was released", "예고편이 공개됐다": a released clip is not a released season.
 const CLIP_NEAR = /teaser|trailer|poster|clip|stills?|photos?|video|\bcast\b|line-?up|예고편|티저|포스터|스틸|영상|사진|캐스팅|라인업|현장|리딩/i
 // The words that negate a phrase from inside it: "Filming has not started", "hasn't commenced".

@@ -13,6 +13,8 @@ export interface SentenceScope {
 }
 
 const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+// "Northwater III": a title with a Roman numeral names that season.
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
 const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
 
 /** Words a title-cased phrase may start with that are not part of a show's title. */
@@ -38,7 +40,9 @@ const SEASON_N = /\b(?:season|series|part|temporada|saison|staffel)[\s-]*(\d{1,2
 // Korean ordinals: "세 번째 시즌" (third season), "두 번째 이야기" (second story), "3번째 시즌", "첫 시즌".
 const KO_ORDINALS = ['', '첫', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열']
 const SEASON_KO_ORD = /(?<![\uAC00-\uD7A3])(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d{1,2})\s*(?:번째\s*)?(?:시즌|이야기)/g
-const SEASON_ORD = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th)\s+(?:season|series|installment|instalment|chapter|outing)\b/gi
+const SEASON_ORD = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|freshman|sophomore)\s+(?:season|series|installment|instalment|chapter|outing)\b/gi
+// "sophomore season" is the second whatever season we follow; "freshman season" the first.
+const CLASS_YEARS: Record<string, number> = { freshman: 1, sophomore: 2 }
 
 function findSeasonMentions(text: string): SeasonMention[] {
   const out: SeasonMention[] = []
@@ -50,7 +54,7 @@ function findSeasonMentions(text: string): SeasonMention[] {
   SEASON_ORD.lastIndex = 0
   for (let m = SEASON_ORD.exec(text); m; m = SEASON_ORD.exec(text)) {
     const w = (m[1] ?? '').toLowerCase()
-    let n = ORDINALS.indexOf(w)
+    let n = CLASS_YEARS[w] ?? ORDINALS.indexOf(w)
     if (n < 0) n = Number.parseInt(w, 10)
     out.push({ n, index: m.index, length: m[0].length })
   }
@@ -97,6 +101,8 @@ export function otherTitleBefore(text: string, at: number, matcher: SubjectMatch
   const head = text.slice(0, at).replace(AUX_TAIL, '')
   const tail = CAPITALISED_TAIL.exec(head)
   if (!tail || /\b(?:season|series|part|episode|finale|chapter|volume|cour)\b/i.test(tail[0])) return false
+  // "Salt Harbor III", "Salt Harbor: The Reckoning": our own title leads the phrase.
+  if (matcher.titlePattern.test(tail[0])) return false
   return ownedByOtherShow(head, head.length, matcher)
 }
 
@@ -142,7 +148,7 @@ function seasonPatterns(matcher: SubjectMatcher): SubjectPatterns {
     const season = matcher.subject.season
     p = {
       titleAtEnd: new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'i'),
-      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'i'),
+      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*(?:${season}(?!\\d)|${ROMAN[season] ?? 'x^'}\\b)`, 'i'),
       ordinalStory: new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'i'),
     }
     patternCache.set(matcher, p)
@@ -172,7 +178,7 @@ export function scopeSentence(text: string, matcher: SubjectMatcher): SentenceSc
   }
   const lower = text.toLowerCase()
   // The sequel-ish words all point at the next season when we follow the next season.
-  if (/\b(?:new|next|upcoming|forthcoming|latest|sophomore|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b/.test(lower)) {
+  if (/\b(?:new|next|upcoming|forthcoming|latest|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b/.test(lower)) {
     scope.target = true
   }
   if (/\b(?:previous|last|debut|original|earlier)\s+(?:season|installment|instalment)\b|\bseason\s+(?:one|1)\b|시즌\s*1(?!\d)|(?:지난|이전|전)\s*시즌/.test(lower)) {
