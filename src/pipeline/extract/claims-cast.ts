@@ -123,6 +123,8 @@ function strayWords(text: string, from: number, to: number, mentions: Mention[])
   for (const m of mentions) {
     if (m.index >= from && m.index + m.length <= to) gap = gap.slice(0, m.index - from) + ' '.repeat(m.length) + gap.slice(m.index + m.length - from)
   }
+  // "A (Rin), B (Gald) and C (Mira) return": a short parenthetical after a name is its role, not a stray word.
+  gap = gap.replace(/\(\s*\p{Lu}[^()]{0,30}\)/gu, (p) => ' '.repeat(p.length))
   const words = gap.split(/[\s,:;·、/&()'"“”‘’]+/).filter((w) => w && !FILLER.test(w.replace(/['’]s$/, '')))
   return words.length
 }
@@ -151,6 +153,8 @@ const CREW_BEFORE = /\b(?:director|writer|screenwriter|creator|showrunner|produc
 const CREW_AFTER = /^[^.;]{0,60}?\b(?:as|to)\s+(?:(?:a|the|its|co-|head|lead|new|series)\s*)*(?:director|writer|co-writer|screenwriter|showrunner|producer|composer|helm|direct|write|pen)\b/i
 // Characters: "as Nam On-jo", "정진수 역", "the role of X".
 const ROLE_BEFORE_NAME = /\b(?:as|role\s+of|character(?:\s+of)?|plays?|playing|portrays?|portraying|named)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/
+// The second character of "are back as Yoon Seo-ah and Gu Tae-oh".
+const ROLE_LIST_BEFORE = /\bas\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/u
 const ROLE_AFTER_NAME = /^\s*(?:역|役|role\b)/
 
 const ROLE_AFTER = /^\s*(?:,\s*)?(?:(?:reprises?|reprising|takes\s+on|will\s+(?:play|feature)|plays|playing|portrays|returns?|is\s+back|comes\s+back|joins|joined)\s+)?(?:(?:his|her|their)\s+role\s+)?(?:as|in\s+the\s+role\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(\p{Lu}[\p{L}'’-]+(?:[\s-]\p{Lu}[\p{L}'’-]+){0,2})/u
@@ -212,7 +216,7 @@ function findMentions(ctx: SentenceContext, clause: Clause, masked: string): Men
     if (CREW_BEFORE.test(before) || CREW_AFTER.test(text.slice(local + m.length, local + m.length + 80))) return false
     // A title-case line ("Returning Stars And New Faces Join The Zombie Outbreak") is a headline.
     if (!m.known && titleCase) return false
-    if (!m.known && (ROLE_BEFORE_NAME.test(before) || ROLE_AFTER_NAME.test(after))) return false
+    if (!m.known && (ROLE_BEFORE_NAME.test(before) || ROLE_AFTER_NAME.test(after) || ROLE_LIST_BEFORE.test(before))) return false
     // "Nam On-jo (Lee Min-jae)": the name before a parenthesised actor is the character.
     if (!m.known && /^\s*\(/.test(after) && all.some((o) => o !== m && o.known && o.index > m.index && o.index - (m.index + m.length) < 4)) return false
     return true

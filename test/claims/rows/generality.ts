@@ -311,4 +311,21 @@ export const generalityRows: ClaimRow[] = [
     text: 'Harvest Season 2 began filming in Jeolla on Monday, Lumen TV said.',
     expect: [stage('filming', 'confirmed')],
   },
+  {
+    id: 'gen-en-33',
+    subject: 'harbor',
+    pattern: 12,
+    text: 'Ada Crane (Wren), Ben Holt (Ossie) and Cara Vance (Pell) return for Season 3.',
+    expect: [cast('Ada Crane', 'returning', 'reported'), cast('Ben Holt', 'returning', 'reported'), cast('Cara Vance', 'returning', 'reported')],
+    note: 'names the config does not know, each with its role in brackets',
+  },
+  {
+    id: 'gen-en-34',
+    subject: 'harbor',
+    trap: true,
+    pattern: 6,
+    text: 'In Season 3, Ada Crane and Ben Holt are back as Wren Pike and Ossie Lark, and Cara Vance joins as a rookie constable.',
+    expect: [cast('Ada Crane', 'returning', 'reported'), cast('Ben Holt', 'returning', 'reported'), cast('Cara Vance', 'new', 'reported')],
+    note: 'the second character of "as A and B" is a role, not a newcomer',
+  },
 ]
