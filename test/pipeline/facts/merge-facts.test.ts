@@ -198,6 +198,7 @@ describe('creditedOutlet: whose scoop a report retells', () => {
 
 describe('mergeFacts: independent corroboration', () => {
   const filming = (site: string, day: string, evidence: string) => ({ ...claim({ field: 'stage', value: 'filming' }, 'reported', `https://${site}.example/a`, day), evidence })
+  const joins = (site: string, day: string, evidence: string) => ({ ...claim({ field: 'cast', value: { actor: 'Fresh Face', role: null, status: 'new' } }, 'reported', `https://${site}.example/a`, day), evidence })
 
   it('two sites with their own words establish a report', () => {
     const facts = merge(emptyFacts(), [filming('a', '2025-07-01', 'Cameras are rolling in Mokpo, the local paper says.'), filming('b', '2025-07-02', 'Shooting began this week near the harbour, a crew member told us.')])
@@ -216,7 +217,6 @@ describe('mergeFacts: independent corroboration', () => {
   })
 
   it('trap: two sites retelling one outlet\'s scoop in their own words are one report', () => {
-    const joins = (site: string, day: string, evidence: string) => ({ ...claim({ field: 'cast', value: { actor: 'Fresh Face', role: null, status: 'new' } }, 'reported', `https://${site}.example/a`, day), evidence })
     const facts = merge(emptyFacts(), [
       joins('a', '2025-07-01', 'Fresh Face has joined the cast of Test Show season 2, The Evening Courier reported on Saturday.'),
       joins('b', '2025-07-02', "Fresh Face joins Test Show season 2 as the new villain, according to The Evening Courier."),
@@ -236,7 +236,6 @@ describe('mergeFacts: independent corroboration', () => {
   })
 
   it('two sites crediting different outlets still corroborate each other', () => {
-    const joins = (site: string, day: string, evidence: string) => ({ ...claim({ field: 'cast', value: { actor: 'Fresh Face', role: null, status: 'new' } }, 'reported', `https://${site}.example/a`, day), evidence })
     const facts = merge(emptyFacts(), [
       joins('a', '2025-07-01', 'Fresh Face has joined the cast of Test Show season 2, The Evening Courier reported on Saturday.'),
       joins('b', '2025-07-02', 'Fresh Face joins Test Show season 2 as the new villain, according to a report in Screen Weekly.'),
