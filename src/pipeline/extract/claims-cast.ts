@@ -314,6 +314,7 @@ function acceptsUnknown(text: string, m: Mention, gov: { act: Act; stray: number
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/
+const KO_GENITIVE_ACT = /^의\s*(?:[^\s.]+\s){0,2}?[^\s.]*?(?:합류|출연|캐스팅|하차|복귀)/
 // Subject and topic particles: the name is who the clause-final verb is about.
 const KO_SUBJECT = /^\s*(?:측\s*)?(?:이|가|은|는|이가|이는)(?![\uAC00-\uD7A3])/
 const KO_LIST_SEPARATOR = /^(?:\s*[,·、/]|와|과|\s*및(?![\uAC00-\uD7A3])|\s*등(?![\uAC00-\uD7A3])|\s*\))/
@@ -345,6 +346,8 @@ function acceptsKoreanUnknown(text: string, m: Mention, mentions: Mention[]): bo
   const after = text.slice(end, end + 6)
   if (/(?:배우|신예|아역)\s*$/.test(before)) return true
   if (KO_SUBJECT.test(after)) return true
+  // "김서윤의 시즌3 합류가 확정됐다": the one whose casting or exit the clause is about.
+  if (KO_GENITIVE_ACT.test(text.slice(end, end + 24))) return true
   if (/\(\s*$/.test(before) && /^\s*(?:분\s*)?\)/.test(after)) return true
   if (KO_LIST_SEPARATOR.test(after) || /[,·、]\s*$|(?:와|과)\s*$/.test(before)) {
     return mentions.some((o) => o.known && Math.abs(o.index - m.index) < 40)

@@ -328,4 +328,21 @@ export const generalityRows: ClaimRow[] = [
     expect: [cast('Ada Crane', 'returning', 'reported'), cast('Ben Holt', 'returning', 'reported'), cast('Cara Vance', 'new', 'reported')],
     note: 'the second character of "as A and B" is a role, not a newcomer',
   },
+  {
+    id: 'gen-ko-06',
+    subject: 'harbor',
+    pattern: 12,
+    text: '메리디안플러스 측은 "김서윤의 시즌3 합류가 맞다"고 밝혔다.',
+    expect: [cast('김서윤', 'new', 'confirmed')],
+    note: 'an unknown Hangul name in the genitive of its own casting ("X의 합류")',
+  },
+  {
+    id: 'gen-ko-07',
+    subject: 'harbor',
+    trap: true,
+    pattern: 8,
+    text: '노라 휘트컴의 소속사는 시즌3 합류 여부가 아직 정해지지 않았다고 밝혔다.',
+    expect: [cast('Nora Whitcombe', 'returning', 'speculated')],
+    note: '"whether she joins has not been decided" is no casting',
+  },
 ]
