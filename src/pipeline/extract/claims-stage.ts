@@ -12,6 +12,8 @@ interface StagePattern {
   korean?: boolean
   /** The show's title must be the subject, right before the match. */
   showSubject?: boolean
+  /** The same in English: the title, then the verb. */
+  titleSubject?: boolean
 }
 
 const FILMING_NOUN = '(?:filming|shooting|(?<![\\w-])production|principal\\s+photography|cameras?)'
@@ -36,6 +38,8 @@ const PATTERNS: StagePattern[] = [
   { stage: 'renewed', re: new RegExp(`\\b(?:${NEXT_ORDINAL})\\s+season\\s+(?:has\\s+been\\s+|was\\s+|is\\s+)?(?:officially\\s+)?confirmed\\b${NOT_A_DATE}`, 'i') },
   { stage: 'renewed', re: new RegExp(`\\b(?:season|series)\\s*(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\b[^.;,]{0,40}?\\b(?:is|has\\s+been|was)\\s+(?:officially\\s+)?(?:confirmed|happening|a\\s+go|announced)\\b${NOT_A_DATE}`, 'i') },
   { stage: 'renewed', re: new RegExp(`\\b(?:will\\s+(?:return|be\\s+back|come\\s+back)|(?:is\\s+)?coming\\s+back|(?:is|are)\\s+returning)\\s+for\\s+(?:a\\s+)?(?:${NEXT_ORDINAL}|another)\\s+(?:season|series|go-round|round|installment)`, 'i'), allowFuture: true },
+  // "The Lantern Keepers is coming back for Season 2": only the show itself (an actor coming back is casting).
+  { stage: 'renewed', re: /\b(?:will\s+(?:return|be\s+back|come\s+back)|(?:is\s+)?coming\s+back|(?:is|are)\s+returning)\s+for\s+(?:season|series)\s*(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten)\b/i, allowFuture: true, titleSubject: true },
   // A prediction of renewal is speculation, not a plan: "will probably be renewed".
   { stage: 'renewed', re: /\b(?:will|could|may|might|should)\s+(?:\w+\s+)?be\s+renewed\b/i, allowFuture: true },
   // "시즌3 제작 확정", "세 번째 시즌 제작이 확정됐다": which season is the scope's job.
@@ -108,6 +112,7 @@ export const extractStageClaims: FieldExtractor = (ctx) => {
       const end = at + m[0].length
       if (!p.korean && NEGATED_INSIDE.test(m[0])) continue
       if (p.showSubject && !new RegExp(`(?:${ctx.matcher.titlePattern.source})['"’”]?\\s*(?:이|가|은|는|도)\\s*$`, 'i').test(clause.text.slice(Math.max(0, m.index - 30), m.index))) continue
+      if (p.titleSubject && !new RegExp(`(?:${ctx.matcher.titlePattern.source})['"’”]?\\s*$`).test(clause.text.slice(Math.max(0, m.index - 60), m.index).trimEnd())) continue
       if (p.korean && OTHER_SHOOT.test(clause.text.slice(Math.max(0, m.index - 8), m.index))) continue
       // "Room 302 is now streaming ahead of the second season": the season must be what was released.
       if (p.stage === 'released' && !p.korean && !scopeSentence(clause.text.slice(0, m.index + m[0].length), ctx.matcher).target) continue

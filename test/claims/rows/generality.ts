@@ -345,4 +345,20 @@ export const generalityRows: ClaimRow[] = [
     expect: [cast('Nora Whitcombe', 'returning', 'speculated')],
     note: '"whether she joins has not been decided" is no casting',
   },
+  {
+    id: 'gen-en-35',
+    subject: 'lantern',
+    pattern: 12,
+    text: "It's official: The Lantern Keepers is coming back for Season 2.",
+    expect: [stage('renewed', 'reported')],
+  },
+  {
+    id: 'gen-en-36',
+    subject: 'lantern',
+    trap: true,
+    pattern: 3,
+    text: 'Han Seo-jin is coming back for Season 2.',
+    expect: [cast('Han Seo-jin', 'returning', 'reported')],
+    note: 'an actor coming back is casting, not a renewal',
+  },
 ]
