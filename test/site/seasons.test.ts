@@ -78,6 +78,15 @@ describe('/ with several seasons', () => {
     expect(html).not.toMatch(/name="season" value="[^"]+" checked/)
   })
 
+  it('names a correction as the latest change for what it took back, on / and in /api/subjects', async () => {
+    const note = { id: 'correction-1', at: '2026-03-05T09:00:00.000Z', field: 'cast' as const, wrong: `Kim ${SCRIPT} joins the cast`, now: 'Kim is not on the cast list', reason: 'Wrong person.', editionId: 'first-ed1' }
+    await env.STATE.put(kvKeys.publicView(FIRST), JSON.stringify({ ...views[FIRST], history: [{ id: note.id, at: note.at, changes: [], correction: note }, ...views[FIRST]!.history] }))
+    const html = await (await get('/')).text()
+    expect(html).toContain('Latest change: Correction: Kim &lt;script&gt;alert(1)&lt;/script&gt; joins the cast was wrong')
+    const { subjects } = (await (await get('/api/subjects')).json()) as { subjects: { slug: string; latestChange: { summary: string } | null }[] }
+    expect(subjects.find((s) => s.slug === FIRST)?.latestChange?.summary).toBe(`Correction: Kim ${SCRIPT} joins the cast was wrong`)
+  })
+
   it('/follow gives each season’s feed address', async () => {
     const html = await (await get('/follow')).text()
     for (const slug of [FIRST, SECOND, PAUSED]) expect(html).toContain(`<code>https://watch.example/s/${slug}/feed.xml</code>`)
