@@ -295,7 +295,8 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     newClaims: added,
     // `reported` includes what a crashed run handed over: those changes read as known. What merge
     // saw: the claims that count and the facts after editorial decisions.
-    findings: explainFindings({ found: collected.claims, ledger: counted, before: prevFacts, after: facts, changes, baseline, reported, subject: deps.subject }),
+    findings: explainFindings({ found: collected.claims, ledger: counted, before: prevFacts, after: facts, changes, baseline, reported, held: heldId !== null, subject: deps.subject }),
+    heldEdition: heldId,
   })
   deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, counted: counted.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, held: heldId !== null, failed: collected.failed.length, deferred: collected.deferred.length, recovered, wrote })
   return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, held: heldId, summary, deferred: collected.deferred, recovered }
