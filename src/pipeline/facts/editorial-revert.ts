@@ -5,7 +5,7 @@
 import type { FactDecision, FactSlot, HeldChange } from '../../core/editorial'
 import type { Change, Claim, Facts } from '../../core/types'
 import { changeId } from './diff-facts'
-import { factPiece, sitesOfPiece, slotOfChange, statementOfPiece, withFactPiece } from './editorial-filter'
+import { factPiece, pieceStates, sitesOfPiece, slotOfChange, statementOfPiece, withFactPiece } from './editorial-filter'
 import { mergeFacts, type MergeOptions } from './merge-facts'
 
 /** Each material change with the fact before and after it: what a held edition keeps. */
@@ -18,8 +18,7 @@ export function toHeldChanges(before: Facts, after: Facts, material: Change[]): 
 
 /** True when the fact in the slot still says what `change.after` said. */
 function stillSays(facts: Facts, held: HeldChange): boolean {
-  const now = statementOfPiece(held.slot, factPiece(facts, held.slot))
-  return now !== null && now === statementOfPiece(held.slot, held.after)
+  return pieceStates(held.slot, factPiece(facts, held.slot), statementOfPiece(held.slot, held.after))
 }
 
 /**
@@ -45,7 +44,7 @@ export function applyDecisions(facts: Facts, decisions: readonly FactDecision[])
   let out = facts
   for (const d of decisions) {
     const piece = factPiece(out, d.slot)
-    if (statementOfPiece(d.slot, piece) !== d.statement) continue
+    if (!pieceStates(d.slot, piece, d.statement)) continue
     const sites = sitesOfPiece(piece)
     if (sites.length > 0 && sites.every((s) => d.sites.includes(s))) out = withFactPiece(out, d.slot, d.restore)
   }
