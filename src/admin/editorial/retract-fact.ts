@@ -21,7 +21,7 @@ import { queueNotifier } from '../../mail/delivery/queue-notifier'
 import { describeChange } from '../../site/describe-fact'
 import { changeId } from '../../pipeline/facts/diff-facts'
 import { factPiece, filterLedger, statementOfChange, statementOfPiece, statementRule, unreliableUrls } from '../../pipeline/facts/editorial-filter'
-import { retractFact as retractedFacts, revertChanges } from '../../pipeline/facts/editorial-revert'
+import { forgetRetracted, retractFact as retractedFacts, revertChanges } from '../../pipeline/facts/editorial-revert'
 import { hashText } from '../../pipeline/fetch/hash'
 import { appendAuditWhen } from '../../store/audit-log'
 import { insertCorrectionStatement, insertExclusionStatement, listExclusions, listPendingHeld, listUpdateEditions, type SentEdition } from '../../store/editorial-store'
@@ -106,7 +106,7 @@ export async function retractFact(ctx: EditorialContext, slot: FactSlot, reason:
 
     const retracted = announced ? changeId(announced.change) : null
     const history = withHistoryEntry(announced ? markRetracted(state.history, announced.edition.id, retracted!, correctionId) : state.history, { id: correctionId, at: note.at, changes: [], correction: note })
-    await saveEditorialState(ctx, locked, { facts, reported: state.reported.filter((r) => r !== retracted), history })
+    await saveEditorialState(ctx, locked, { facts, reported: forgetRetracted(state.reported, slot, statement), history })
     return { note, correctionEditionId: announced ? correctionId : null }
   })
 }

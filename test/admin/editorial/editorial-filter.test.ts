@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Claim, Facts, Source } from '../../../src/core/types'
 import { filterLedger, statementOf, statementRule, unreliableUrls } from '../../../src/pipeline/facts/editorial-filter'
-import { applyDecisions, retractFact, revertChanges, toHeldChanges } from '../../../src/pipeline/facts/editorial-revert'
+import { applyDecisions, forgetRetracted, retractFact, revertChanges, toHeldChanges } from '../../../src/pipeline/facts/editorial-revert'
 import { diffFacts } from '../../../src/pipeline/facts/diff-facts'
 import { emptyFacts, mergeFacts } from '../../../src/pipeline/facts/merge-facts'
 
@@ -115,5 +115,31 @@ describe('editorial exclusions of a person, whatever the spelling (samePerson)',
     const other: Facts = { ...before, cast: [{ ...fact, actor: 'Park Ji-won' }] }
     expect(applyDecisions(other, [decision]).cast.map((c) => c.actor)).toEqual(['Park Ji-won'])
     expect(revertChanges(other, [held]).cast.map((c) => c.actor)).toEqual(['Park Ji-won'])
+  })
+})
+
+describe('what a retraction takes out of the reported set', () => {
+  const lomonIn = statementOf(cast('Lomon', 'https://a.test/1'))
+  const ids = [
+    'cast:{"actor":"Lomon","role":null,"status":"new"}',
+    'cast:{"actor":"Lomon","role":"Lee Su-hyeok","status":"returning"}',
+    'cast:{"actor":"LOMON","role":null,"status":"returning"}',
+    'cast:{"actor":"Lomon","role":null,"status":"departed"}',
+    'cast:{"actor":"Park Ji-hu","role":"Nam On-jo","status":"returning"}',
+    'stage:"filming"',
+    'not-an-id',
+  ]
+
+  it('forgets every change that announced the retracted statement (any role, new or returning, any spelling)', () => {
+    expect(forgetRetracted(ids, { field: 'cast', actor: 'Lomon' }, lomonIn)).toEqual([
+      'cast:{"actor":"Lomon","role":null,"status":"departed"}',
+      'cast:{"actor":"Park Ji-hu","role":"Nam On-jo","status":"returning"}',
+      'stage:"filming"',
+      'not-an-id',
+    ])
+  })
+
+  it('forgets a stage or release only when it stated the same value', () => {
+    expect(forgetRetracted(['stage:"filming"', 'stage:"renewed"'], { field: 'stage' }, 'stage:filming')).toEqual(['stage:"renewed"'])
   })
 })
