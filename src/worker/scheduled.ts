@@ -13,6 +13,7 @@ import { resumeAlerts } from '../admin/editorial/alerts'
 import { sendDueHeldEditions } from '../admin/editorial/held-review'
 import { loadRunEditorial } from '../admin/editorial/run-editorial'
 import { forgetRemovedSubject } from '../admin/subjects/subject-admin'
+import { saveSeasonGlance } from '../site/season-glance'
 
 /** The one log line a subject's run leaves (Workers Logs indexes the object's fields). */
 interface RunLogLine {
@@ -58,6 +59,7 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
     expectState: subject.stateSavedAt !== null,
     publicUrl: readPublicUrl(env),
     reports: d1RunReports(env.DB),
+    viewSaved: (view) => saveSeasonGlance(env.DB, subject.slug, view),
     log: logEvent,
   }
   return { deps, counts, notifier }

@@ -8,6 +8,7 @@ import { insertSubject } from '../../src/store/subject-store'
 import { seedSubject } from '../../src/worker/config'
 import { ensureSubjects } from '../../src/worker/migrate-layout'
 import { countedBindings } from './counted-bindings'
+import { saveSeasonGlance } from '../../src/site/season-glance'
 
 const FIRST = seedSubject.slug
 const SECOND = 'harbor-lights-s3'
@@ -238,6 +239,32 @@ describe('what a page view costs', () => {
     for (const path of [`/s/${SECOND}/`, `/s/${SECOND}/history`, `/s/${SECOND}/history/second-ed1`, `/s/${SECOND}/feed.xml`, `/s/${SECOND}/api/facts`, `/s/${SECOND}/api/changes`, `/s/${SECOND}/release.ics`, '/history', '/feed.xml', '/api/facts']) {
       expect(await cost(path), path).toEqual({ kv: 1, d1: 1 })
     }
+    expect(counts.kvWrites).toBe(0)
+  })
+
+  it('with each season’s glance stored beside it, the list is one D1 query and no KV read, and says the same', async () => {
+    const { kv, db, counts } = countedBindings(env.STATE, env.DB)
+    const e = { ...publicEnv, STATE: kv, DB: db } as unknown as Env
+    const read = async (path: string) => {
+      counts.kvReads = 0
+      counts.d1Queries = 0
+      const res = await get(path, {}, e)
+      expect(res.status, path).toBe(200)
+      return { body: await res.text(), kv: counts.kvReads, d1: counts.d1Queries }
+    }
+    const fromViews = { home: await read('/'), api: await read('/api/subjects') }
+    for (const slug of [FIRST, SECOND]) await saveSeasonGlance(env.DB, slug, views[slug]!)
+    const fromGlances = { home: await read('/'), api: await read('/api/subjects') }
+    // The paused season has no view, so no glance: it alone is still read from KV.
+    expect([fromViews.home.kv, fromViews.api.kv]).toEqual([3, 3])
+    expect([fromGlances.home.kv, fromGlances.api.kv]).toEqual([1, 1])
+    expect([fromGlances.home.d1, fromGlances.api.d1]).toEqual([1, 1])
+    expect(fromGlances.home.body).toBe(fromViews.home.body)
+    expect(fromGlances.api.body).toBe(fromViews.api.body)
+    // Once every season has one, no KV read at all, however many seasons.
+    await saveSeasonGlance(env.DB, PAUSED, { version: 1, updatedAt: '2026-01-02T00:00:00.000Z', facts: facts('filming'), history: [] })
+    expect((await read('/')).kv).toBe(0)
+    expect((await read('/api/subjects')).kv).toBe(0)
     expect(counts.kvWrites).toBe(0)
   })
 })
