@@ -222,16 +222,26 @@ describe('GET /api/subjects', () => {
   })
 })
 
+/** A GET through counting bindings: its body and the KV reads and D1 queries it made. */
+function costMeter() {
+  const { kv, db, counts } = countedBindings(env.STATE, env.DB)
+  const e = { ...publicEnv, STATE: kv, DB: db } as unknown as Env
+  const read = async (path: string) => {
+    counts.kvReads = 0
+    counts.d1Queries = 0
+    const res = await get(path, {}, e)
+    expect(res.status, path).toBe(200)
+    return { body: await res.text(), kv: counts.kvReads, d1: counts.d1Queries }
+  }
+  return { read, counts }
+}
+
 describe('what a page view costs', () => {
-  it('reads one KV value per season shown, writes nothing, and one D1 query', async () => {
-    const { kv, db, counts } = countedBindings(env.STATE, env.DB)
-    const e = { ...publicEnv, STATE: kv, DB: db } as unknown as Env
+  it('reads one KV value per season shown (no glance stored yet), writes nothing, and one D1 query', async () => {
+    const { read, counts } = costMeter()
     const cost = async (path: string) => {
-      counts.kvReads = 0
-      counts.d1Queries = 0
-      const res = await get(path, {}, e)
-      expect(res.status, path).toBe(200)
-      return { kv: counts.kvReads, d1: counts.d1Queries }
+      const { kv, d1 } = await read(path)
+      return { kv, d1 }
     }
     // One per season shown: the list shows three.
     expect(await cost('/')).toEqual({ kv: 3, d1: 1 })
@@ -243,15 +253,7 @@ describe('what a page view costs', () => {
   })
 
   it('with each season’s glance stored beside it, the list is one D1 query and no KV read, and says the same', async () => {
-    const { kv, db, counts } = countedBindings(env.STATE, env.DB)
-    const e = { ...publicEnv, STATE: kv, DB: db } as unknown as Env
-    const read = async (path: string) => {
-      counts.kvReads = 0
-      counts.d1Queries = 0
-      const res = await get(path, {}, e)
-      expect(res.status, path).toBe(200)
-      return { body: await res.text(), kv: counts.kvReads, d1: counts.d1Queries }
-    }
+    const { read, counts } = costMeter()
     const fromViews = { home: await read('/'), api: await read('/api/subjects') }
     for (const slug of [FIRST, SECOND]) await saveSeasonGlance(env.DB, slug, views[slug]!)
     const fromGlances = { home: await read('/'), api: await read('/api/subjects') }
