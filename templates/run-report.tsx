@@ -129,8 +129,9 @@ function FindingItem(props: { f: Finding; held: RunSummary['held'] }) {
 }
 
 /** One run: a summary line (its time and gist), and on opening its findings and documents. */
-export function RunReportView(props: { summary: RunSummary; open?: boolean }) {
+export function RunReportView(props: { summary: RunSummary; open?: boolean; reviewHref?: ((edition: string) => string) | undefined }) {
   const s = props.summary
+  const waiting = s.held && (!s.held.outcome || s.held.outcome.status === 'held') ? s.held.edition : null
   return (
     <details class="run" open={props.open} data-at={s.at}>
       <summary>
@@ -140,6 +141,11 @@ export function RunReportView(props: { summary: RunSummary; open?: boolean }) {
         <span class="run-gist">{runGist(s)}</span>
       </summary>
       <div class="run-body">
+        {waiting && props.reviewHref ? (
+          <p class="notice">
+            This run’s news waits for review: <a href={props.reviewHref(waiting)}>send or drop it</a>.
+          </p>
+        ) : null}
         <h3>Findings ({s.findings.length + s.omitted.findings})</h3>
         {s.findings.length === 0 ? (
           <p class="hint">
@@ -182,13 +188,13 @@ export function RunReportView(props: { summary: RunSummary; open?: boolean }) {
 }
 
 /** A subject's recent runs, newest first (the newest open). */
-export function RunReportList(props: { reports: RunSummary[]; id?: string; empty?: string }) {
+export function RunReportList(props: { reports: RunSummary[]; id?: string; empty?: string; reviewHref?: (edition: string) => string }) {
   if (props.reports.length === 0) return <p class="empty">{props.empty ?? 'No runs yet.'}</p>
   return (
     <ul class="runs" id={props.id}>
       {props.reports.map((summary, i) => (
         <li>
-          <RunReportView summary={summary} open={i === 0} />
+          <RunReportView summary={summary} open={i === 0} reviewHref={props.reviewHref} />
         </li>
       ))}
     </ul>

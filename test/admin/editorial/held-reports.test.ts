@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { RunSummary } from '../../../src/pipeline/run/run-report'
-import { findingOutcomeLine, runGist } from '../../../templates/run-report'
+import { findingOutcomeLine, RunReportList, runGist } from '../../../templates/run-report'
 import { adminApi, freshWorld, makeEnv, makeWeb, run, SAYS, SLUG, subscribe, ONE, type Web } from './world'
 
 /** A baseline run, then site one confirms filming and two actors: three material changes, held. */
@@ -37,6 +37,9 @@ describe('the run report of a run that held its edition', () => {
     expect(s.findings.map((f) => f.reason)).not.toContain('sent')
     expect(runGist(s)).toContain('3 changes held for review, waiting')
     expect(runGist(s)).not.toContain('sent')
+    // The admin's report links to the review page while it waits.
+    const html = String(await RunReportList({ reports: [s], reviewHref: (id) => `/admin/review#held-${id}` }))
+    expect(html).toContain(`<a href="/admin/review#held-${held.id}">send or drop it</a>`)
     // Each held finding names its change, so a decision can be read against it.
     expect(s.findings.filter((f) => f.reason === 'held').map((f) => f.change).sort()).toEqual(held.changes.map((c) => c.id).sort())
   })
@@ -53,6 +56,7 @@ describe('the run report of a run that held its edition', () => {
     expect(s.held?.outcome).toMatchObject({ status: 'sent', dropped: [lomon.id], at: '2025-07-16T00:00:00.000Z' })
     expect(s.held?.outcome?.by).toBeTruthy()
     expect(runGist(s)).toContain('3 changes held for review, then sent (1 dropped)')
+    expect(String(await RunReportList({ reports: [s], reviewHref: (id) => `/admin/review#held-${id}` }))).not.toContain('send or drop it')
     const lines = new Map(s.findings.filter((f) => f.reason === 'held').map((f) => [f.change, findingOutcomeLine(f, s.held)]))
     expect(lines.get(lomon.id)).toMatch(/^held for review.*; then dropped by /)
     const others = held.changes.filter((c) => c.id !== lomon.id).map((c) => lines.get(c.id))
