@@ -92,7 +92,8 @@ export async function runSubject(env: Env, slug: string, cron: string | null = n
     const report = await runCron(deps)
     // A subject removed while its run was in flight: the run may have written state (and held an
     // edition) after the removal cleared it. Its subscriptions went with it, so nobody was emailed.
-    if (!report.skipped && !(await getSubject(env.DB, slug))) {
+    // Only a run that wrote can have left anything (a quiet run costs no extra query).
+    if (report.wrote && !(await getSubject(env.DB, slug))) {
       await forgetRemovedSubject(env.DB, workersKv(env.STATE), slug, new Date())
       logEvent({ event: 'cron', subject: slug, cron, removed: true, reason: 'subject removed during its run' })
       return report
