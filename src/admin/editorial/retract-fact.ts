@@ -20,7 +20,7 @@ import { sameEmailForChoices } from '../../mail/render/render-email'
 import { queueNotifier } from '../../mail/delivery/queue-notifier'
 import { describeChange } from '../../site/describe-fact'
 import { changeId } from '../../pipeline/facts/diff-facts'
-import { factPiece, filterLedger, statementOfChange, statementOfPiece, statementRule, unreliableUrls } from '../../pipeline/facts/editorial-filter'
+import { factPiece, filterLedger, pieceStates, statementOfChange, statementOfPiece, statementRule, unreliableUrls } from '../../pipeline/facts/editorial-filter'
 import { forgetRetracted, retractFact as retractedFacts, revertChanges } from '../../pipeline/facts/editorial-revert'
 import { hashText } from '../../pipeline/fetch/hash'
 import { appendAuditWhen } from '../../store/audit-log'
@@ -63,7 +63,7 @@ export async function retractFact(ctx: EditorialContext, slot: FactSlot, reason:
     const statement = statementOfPiece(slot, piece)
     if (!piece || !statement) throw new EditorialRefusal(404, 'That fact is not on the fact sheet (was it retracted already?).')
     const pending = await listPendingHeld(env.DB, subject.slug)
-    if (pending.some((h) => h.changes.some((c) => !h.dropped.includes(c.id) && statementOfPiece(c.slot, c.after) === statement))) {
+    if (pending.some((h) => h.changes.some((c) => !h.dropped.includes(c.id) && c.slot.field === slot.field && pieceStates(slot, c.after, statement)))) {
       throw new EditorialRefusal(409, 'That fact is in an edition still held for review: drop the change there instead.')
     }
     const rule = statementRule(slot, piece, state.claims)!
