@@ -65,6 +65,11 @@ export type Claim = ClaimBody & {
    * such a claim may be much older than it looks and never outranks dated evidence.
    */
   undated?: boolean
+  /**
+   * A departure whose words say the actor was in the show ("has left the series", "will not
+   * return", "replacing X"): news even when the config does not list them as earlier cast.
+   */
+  formerCast?: true
 }
 
 /** What `extractDocument` returns for one page: the `npm run facts` contract. */

@@ -104,7 +104,12 @@ export function sameValue(claim: Claim, want: Expected, subject: Subject): boole
     case 'trailer':
       return claim.field === 'trailer' && claim.value.kind === want.kind
     case 'cast':
-      return claim.field === 'cast' && claim.value.status === want.status && actorKey(claim.value.actor, subject) === actorKey(want.actor, subject)
+      return (
+        claim.field === 'cast' &&
+        claim.value.status === want.status &&
+        actorKey(claim.value.actor, subject) === actorKey(want.actor, subject) &&
+        (want.former === undefined || want.former === (claim.formerCast === true))
+      )
     case 'release': {
       if (claim.field !== 'release' || claim.value.status !== want.status) return false
       if (want.date) return claim.value.date === want.date

@@ -40,7 +40,15 @@ export type Expected =
       window?: string
       certainty: Certainty
     }
-  | { field: 'cast'; actor: string; status: CastStatus; role?: string; certainty: Certainty }
+  | {
+      field: 'cast'
+      actor: string
+      status: CastStatus
+      role?: string
+      certainty: Certainty
+      /** For a departure: whether its words say the actor held a part before (`formerCast`); unchecked when absent. */
+      former?: boolean
+    }
   | { field: 'trailer'; kind: 'teaser' | 'trailer'; certainty: Certainty }
   | { field: 'episodes'; value: number; certainty: Certainty }
 
@@ -90,6 +98,9 @@ export const release = (status: 'estimated' | 'confirmed', when: string, certain
 /** Expected cast claim; `actor` is the canonical config name, or the name as written when unknown. */
 export const cast = (actor: string, status: CastStatus, certainty: Certainty, role?: string): Expected =>
   role ? { field: 'cast', actor, status, certainty, role } : { field: 'cast', actor, status, certainty }
+
+/** Expected departure, and whether its words say the actor held a part before ("has left" yes, "will not be joining" no). */
+export const departure = (actor: string, certainty: Certainty, former: boolean): Expected => ({ field: 'cast', actor, status: 'departed', certainty, former })
 
 /** Expected trailer claim. */
 export const trailer = (kind: 'teaser' | 'trailer', certainty: Certainty): Expected => ({ field: 'trailer', kind, certainty })

@@ -112,7 +112,14 @@ const harvest: TestSubject = {
   titleKo: '하베스트 시즌2 소식',
 }
 
+/** A subject config as thin as a manifest may give it: title and season, nothing else. */
+const bare: TestSubject = {
+  subject: { show: 'Copper Valley', season: 2, aliases: [], officialSources: [], people: [] },
+  titleEn: 'Copper Valley Season 2: the latest',
+  titleKo: '코퍼 밸리 시즌2 소식',
+}
+
 /** Every subject of the set, by the key rows name. */
-export const SUBJECTS = { aouad, lantern, harbor, bakery, room, harvest } satisfies Record<string, TestSubject>
+export const SUBJECTS = { aouad, lantern, harbor, bakery, room, harvest, bare } satisfies Record<string, TestSubject>
 
 export type SubjectKey = keyof typeof SUBJECTS

@@ -24,6 +24,8 @@ interface Act {
   end: number
   /** Description verbs ("plays", "stars", "line-up") say nothing about a season unless it is named. */
   needsSeason: boolean
+  /** A departure that says the actor held a part before ("has left", "will not return", "replacing X"). */
+  former: boolean
 }
 
 interface ActRule {
@@ -31,18 +33,29 @@ interface ActRule {
   dir: Direction
   re: RegExp
   needsSeason?: boolean
+  former?: boolean
 }
 
 const ACTS: ActRule[] = [
-  // Departures said of the subject: "X has left", "X will not be joining", "X pulled out of".
+  // Departures that say the actor was in the show: "X has left", "X will not return", "X 하차".
   {
     kind: 'departed',
     dir: 'before',
-    re: /\b(?:will\s+)?not\s+(?:be\s+)?(?:returning|return|back|joining|join|reprising|reprise|appearing|appear|in\s+(?:the\s+)?(?:new\s+)?season)\b|\bwon['’]t\s+(?:be\s+)?(?:returning|return|back|joining|join|reprising|reprise|appearing|appear)\b|\bno\s+longer\s+(?:be\s+)?(?:a\s+)?(?:part\s+of|in|with|involved|attached)\b|\b(?:has|have|had)\s+(?:now\s+)?(?:exited|left|quit)\b|\bexit(?:s|ed|ing)\b|\bleft\s+the\s+(?:show|series|project|cast|drama|production|season)\b|\bleaving\s+the\s+(?:show|series|project|cast|drama|production)\b|\bopted\s+out\b|\bdropped\s+out\b|\bpulled\s+out\b|\bstep(?:ped|s|ping)?\s+(?:away|down|aside)\b|\bwithdr[ae]w\w*\b|\bdrop(?:s|ping)?\s+out\b|\b(?:could|did|will|would)\s*(?:not|n['’]t)\s+continue\b|\bchose\s+not\s+to\b|\bdecided\s+not\s+to\b|\bdeclined\s+(?:to|the)\b|\bturned\s+down\b|\b(?:has\s+been|was|were|have\s+been|be|being)\s+(?:dropped|removed|written\s+out|let\s+go|replaced)\b|\brules?\s+out\s+(?:her|his|their)\s+involvement\b|하차|불참|빠지(?:고|며|게|는|기로|면서)|빠졌|빠진다|퇴출|교체(?:됐|되었|된다)|(?:출연|합류|복귀|참여)(?:하지|는\s*하지|를\s*하지)\s*(?:않|못)|고사(?:했|하|한)|거절(?:했|하|한)/gi,
+    former: true,
+    re: /\b(?:will\s+)?not\s+(?:be\s+)?(?:returning|return|back|reprising|reprise)\b|\bwon['’]t\s+(?:be\s+)?(?:returning|return|back|reprising|reprise)\b|\bno\s+longer\s+(?:be\s+)?(?:a\s+)?(?:part\s+of|in|with|involved|attached)\b|\b(?:has|have|had)\s+(?:now\s+)?(?:exited|left|quit)\b|\bexit(?:s|ed|ing)\b|\bleft\s+the\s+(?:show|series|project|cast|drama|production|season)\b|\bleaving\s+the\s+(?:show|series|project|cast|drama|production)\b|\b(?:has\s+been|was|were|have\s+been|be|being)\s+(?:written\s+out|replaced)\b|하차|퇴출|교체(?:됐|되었|된다)/gi,
+  },
+  // Departures that may come before any casting: "X will not be joining", "X pulled out of", "X declined".
+  {
+    kind: 'departed',
+    dir: 'before',
+    re: /\b(?:will\s+)?not\s+(?:be\s+)?(?:joining|join|appearing|appear|in\s+(?:the\s+)?(?:new\s+)?season)\b|\bwon['’]t\s+(?:be\s+)?(?:joining|join|appearing|appear)\b|\bopted\s+out\b|\bdropped\s+out\b|\bpulled\s+out\b|\bstep(?:ped|s|ping)?\s+(?:away|down|aside)\b|\bwithdr[ae]w\w*\b|\bdrop(?:s|ping)?\s+out\b|\b(?:could|did|will|would)\s*(?:not|n['’]t)\s+continue\b|\bchose\s+not\s+to\b|\bdecided\s+not\s+to\b|\bdeclined\s+(?:to|the)\b|\bturned\s+down\b|\b(?:has\s+been|was|were|have\s+been|be|being)\s+(?:dropped|removed|let\s+go)\b|\brules?\s+out\s+(?:her|his|their)\s+involvement\b|불참|빠지(?:고|며|게|는|기로|면서)|빠졌|빠진다|(?:출연|합류|복귀|참여)(?:하지|는\s*하지|를\s*하지)\s*(?:않|못)|고사(?:했|하|한)|거절(?:했|하|한)/gi,
   },
   // Departures said of the object: "dropped X", "without X", "the departure of X", "X 대신", "X을 제외하고".
-  { kind: 'departed', dir: 'after', re: /\b(?:dropped|removing|removed|without|excluding|except(?:\s+for)?|departure\s+of|exit\s+of|absence\s+of|in\s+place\s+of|instead\s+of|replacing|to\s+replace|will\s+replace|replaces|replaced(?!\s+(?:by|with))|takes?\s+over\s+from|succeeding|succeeds)\b/gi },
-  { kind: 'departed', dir: 'before', re: /(?:을|를|이|가)?\s*(?:제외하고|제외한|빼고|대신(?:해)?|의\s*빈자리|의\s*하차|의\s*공백|(?:가|이)\s*하차한\s*자리)/g },
+  { kind: 'departed', dir: 'after', re: /\b(?:dropped|removing|removed|without|excluding|except(?:\s+for)?|departure\s+of|absence\s+of)\b/gi },
+  // The one replaced held the part: "in place of X", "replacing X", "X 대신", "X의 빈자리".
+  { kind: 'departed', dir: 'after', former: true, re: /\b(?:exit\s+of|in\s+place\s+of|instead\s+of|replacing|to\s+replace|will\s+replace|replaces|replaced(?!\s+(?:by|with))|takes?\s+over\s+from|succeeding|succeeds)\b/gi },
+  { kind: 'departed', dir: 'before', re: /(?:을|를|이|가)?\s*(?:제외하고|제외한|빼고)/g },
+  { kind: 'departed', dir: 'before', former: true, re: /(?:을|를|이|가)?\s*(?:대신(?:해)?|의\s*빈자리|의\s*하차|의\s*공백|(?:가|이)\s*하차한\s*자리)/g },
   // The one who comes in: "X replaces Y", "X, replacing Y", "replaced by X", "X takes over".
   { kind: 'replaces', dir: 'before', re: /\b(?:replac(?:es|ing|ed)|will\s+replace|to\s+replace|takes?\s+over|took\s+over|stepping\s+in|steps\s+in|stepped\s+in|succeed(?:s|ing|ed))\b/gi },
   { kind: 'replaces', dir: 'after', re: /\breplaced\s+(?:by|with)\b|\bsucceeded\s+by\b|\bin\s+favou?r\s+of\b|대신(?:해)?\s*|(?:빈)?자리(?:를|는)\s*/gi },
@@ -94,7 +107,7 @@ function findActs(text: string, offset: number): Act[] {
     r.re.lastIndex = 0
     for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
       if (m[0].trim() === '') continue
-      out.push({ kind: r.kind, dir: r.dir, index: offset + m.index, end: offset + m.index + m[0].length, needsSeason: r.needsSeason ?? false })
+      out.push({ kind: r.kind, dir: r.dir, index: offset + m.index, end: offset + m.index + m[0].length, needsSeason: r.needsSeason ?? false, former: r.former ?? false })
     }
   }
   return out.sort((a, b) => a.index - b.index || b.end - a.end)
@@ -284,6 +297,7 @@ export const extractCastClaims: FieldExtractor = (ctx) => {
         at: gov.act.index,
         value: { actor: m.name, role: role && !ctx.matcher.canonicalName(role) ? role : null, status: statusFor(kind, ctx, m) },
         ...(self ? { certainty: 'confirmed' as const } : {}),
+        ...(kind === 'departed' && gov.act.former ? { formerCast: true as const } : {}),
       })
     }
   }

@@ -82,7 +82,7 @@ export function extractClaims(article: ParsedArticle, options: ClaimOptions, mat
     const ctx = createSentenceContext(text, () => scopeOf(i), { docTarget, titleTarget: headingTarget, reference, url, matcher, castFrame: seasonCast.has(i) })
     for (const extract of EXTRACTORS) {
       for (const found of extract(ctx)) {
-        const { at, certainty: own, ...body } = found
+        const { at, certainty: own, formerCast, ...body } = found
         const reading = ctx.certaintyAt(at)
         let certainty: Certainty = own ?? reading.certainty
         // The official voice announced the cast just before: its list is the official list.
@@ -91,7 +91,7 @@ export function extractClaims(article: ParsedArticle, options: ClaimOptions, mat
         if (reportConfirmed && certainty !== 'speculated') certainty = 'confirmed'
         // "X's agency confirmed the news" in a following sentence confirms X's casting.
         if (body.field === 'cast' && certainty === 'reported' && followUps.get(body.value.actor)?.some((j) => j > i && j - i <= 2)) certainty = 'confirmed'
-        const claim = { ...body, certainty, evidence: clip(text), source: url, published, ...(undated ? { undated: true } : {}) } as Claim
+        const claim = { ...body, certainty, evidence: clip(text), source: url, published, ...(undated ? { undated: true } : {}), ...(formerCast ? { formerCast } : {}) } as Claim
         const key = claimValueKey(claim)
         const prev = best.get(key)
         if (!prev || CERTAINTY_RANK[certainty] > CERTAINTY_RANK[prev.certainty]) best.set(key, claim)

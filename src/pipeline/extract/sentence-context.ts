@@ -39,6 +39,8 @@ export type FoundClaim = ClaimBody & {
   at: number
   /** A certainty the extractor decided itself (a denial lowers it; an actor's own word raises it). */
   certainty?: Certainty
+  /** A departure whose words say the actor held a part before ("has left", "replacing X"). */
+  formerCast?: true
 }
 
 /** A field extractor: sentence in, claim bodies out. */

@@ -208,8 +208,12 @@ function mergeCast(prev: CastFact[], claims: Claim[], subject: Subject | undefin
     const leftAt = newestMade(leaves)
     const role = mostCommonRole(list) ?? before?.role ?? null
     // A departure is news about someone the season was expected to have: a cast member we
-    // already list, or an actor of an earlier season.
-    const expected = (before && before.status !== 'departed') || subject?.people.some((p) => p.name === actor && p.previousCast)
+    // already list, an actor of an earlier season in the config, or one the departure itself
+    // says held a part ("has left the series", "will not return"; never "will not be joining").
+    const expected =
+      (before && before.status !== 'departed') ||
+      subject?.people.some((p) => p.name === actor && p.previousCast) ||
+      isEstablished(leaves.filter((c) => c.formerCast))
     if (left && expected && (!joined || leftAt >= joinedAt) && !(before?.asOf && leftAt && leftAt < before.asOf && before.status !== 'departed')) {
       out.set(actor, { actor, role, status: 'departed', certainty: strongest(leaves), asOf: newest(leaves), sources: evidenceOf(leaves) })
     } else if (joined && !(left && leftAt > joinedAt)) {

@@ -14,6 +14,7 @@ import { officialVoiceRows } from './official-voice'
 import { otherDateRows } from './other-dates'
 import { peopleRows } from './people'
 import { positiveRows } from './positives'
+import { thinConfigRows } from './thin-config'
 import { trailerEpisodeRows } from './trailers-episodes'
 import { undatedRows } from './undated'
 
@@ -35,6 +36,7 @@ export const ROW_GROUPS: { name: string; rows: ClaimRow[] }[] = [
   { name: 'every field and certainty, English', rows: fieldRowsEn },
   { name: 'every field and certainty, Korean', rows: fieldRowsKo },
   { name: 'generality (timelines of other shows)', rows: generalityRows },
+  { name: 'thin subject config', rows: thinConfigRows },
 ]
 
 export const ALL_ROWS: ClaimRow[] = ROW_GROUPS.flatMap((g) => g.rows)

@@ -279,6 +279,18 @@ describe('mergeFacts and diffFacts: departures, trailers, corrections', () => {
     expect(merge(emptyFacts(), [departs('Rumoured Actor', '2025-03-02')]).cast).toEqual([])
   })
 
+  it('a departure whose words say the actor held a part is news even when the config does not list them', () => {
+    const left = { ...departs('Unlisted Actor', '2025-03-02'), formerCast: true as const }
+    const facts = merge(emptyFacts(), [left])
+    expect(facts.cast.map((c) => [c.actor, c.status])).toEqual([['Unlisted Actor', 'departed']])
+    expect(diffFacts(emptyFacts(), facts, { baseline: false }).map((c) => [c.field, c.material])).toEqual([['cast', true]])
+  })
+
+  it('trap: one report that an unlisted actor has left is not yet established', () => {
+    const left = { ...departs('Unlisted Actor', '2025-03-02'), certainty: 'reported' as const, formerCast: true as const }
+    expect(merge(emptyFacts(), [left]).cast).toEqual([])
+  })
+
   it('the first full trailer after a teaser is material', () => {
     const teaser = merge(emptyFacts(), [claim({ field: 'trailer', value: { kind: 'teaser', date: '2025-06-01', url: null } }, 'confirmed', 'https://a.example/', '2025-06-01')])
     const full = merge(teaser, [claim({ field: 'trailer', value: { kind: 'trailer', date: '2025-09-01', url: null } }, 'confirmed', 'https://b.example/', '2025-09-01')])
