@@ -64,11 +64,12 @@ export function findFrame(sentence: string, matcher: SubjectMatcher): SentenceFr
 /** "20일 루멘(Lumen)은 …": the sentence opens with an official voice as its topic. */
 function koreanOfficialTopic(sentence: string, matcher: SubjectMatcher): boolean {
   if (!/[\uAC00-\uD7A3]/.test(sentence)) return false
-  const re = matcher.officialGlobal
-  re.lastIndex = 0
-  const m = re.exec(sentence)
-  if (!m || !/^[\s\d일월년,.]*$/.test(sentence.slice(0, m.index))) return false
-  return KO_SPEAKER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24))
+  for (const re of [matcher.officialGlobal, COMPANY_KO]) {
+    re.lastIndex = 0
+    const m = re.exec(sentence)
+    if (m && /^[\s\d일월년,.]*$/.test(sentence.slice(0, m.index)) && KO_SPEAKER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24))) return true
+  }
+  return false
 }
 
 /**
@@ -88,6 +89,25 @@ export function officialActs(text: string, matcher: SubjectMatcher, activeOnly =
   }
   if (GENERIC_OFFICIAL_EN.test(text) && new RegExp(`${GENERIC_OFFICIAL_EN.source}[^.;]{0,40}?\\b${OFFICIAL_VERB}`, 'i').test(text)) return true
   if (GENERIC_OFFICIAL_KO.test(text) && KO_OFFICIAL_ACT.test(text)) return true
+  return companySpeaks(text)
+}
+
+// A production company by the shape of its name, for configs that list no official names:
+// "Studio Kazahana", "Calloway Pictures", "Ironbridge Television", "스튜디오 온기", "온기픽쳐스".
+// Case-sensitive: the capitals are what make it a name ("the studio's pictures" is not one).
+const COMPANY_EN = /\bStudios?\s+[A-Z][\w'’&+-]*(?:\s+[A-Z][\w'’&+-]*)?|\b[A-Z][\w'’&.+-]*(?:\s+[A-Z][\w'’&.+-]*){0,2}\s+(?:Studios?|Pictures|Television|Entertainment|Productions?|Films|Animation)\b/g
+const COMPANY_KO = /스튜디오\s?[\uAC00-\uD7A3]+?(?=(?:\s*\([^)]{1,20}\))?\s*(?:측은|측이|측에서|은|는|이|가|에서)(?![\uAC00-\uD7A3]))|[\uAC00-\uD7A3]+(?:스튜디오|픽쳐스|픽처스|엔터테인먼트|프로덕션|필름)(?=(?:\s*\([^)]{1,20}\))?\s*(?:측은|측이|측에서|은|는|이|가|에서)(?![\uAC00-\uD7A3]))/g
+
+/** True when a company-shaped name is the subject of an official act ("Studio Kazahana announced …"). */
+function companySpeaks(text: string): boolean {
+  for (const re of [COMPANY_EN, COMPANY_KO]) {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80)
+      if (NOT_SPEAKER.test(after)) continue
+      if (re === COMPANY_EN ? OFFICIAL_AFTER.test(after) : KO_SPEAKER.test(after) && KO_OFFICIAL_ACT.test(after)) return true
+    }
+  }
   return false
 }
 

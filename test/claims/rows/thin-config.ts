@@ -2,9 +2,11 @@
  * Rules that must hold when the subject config is thin (a manifest may give only the title and
  * the season): no people, no official names. A departure of someone the config does not know is
  * news only when its words say they held a part ("has left", "will not return", "replacing X");
- * "will not be joining" or "turned down" says nothing of the kind.
+ * "will not be joining" or "turned down" says nothing of the kind. A production company is known
+ * by the shape of its name ("Brightwater Pictures", "Studio Tamarind", "스튜디오 바람") when it is
+ * the one acting; the same words as a place or a magazine are not an official voice.
  */
-import { cast, type ClaimRow, departure } from '../row'
+import { cast, type ClaimRow, departure, release, stage } from '../row'
 
 export const thinConfigRows: ClaimRow[] = [
   {
@@ -62,5 +64,53 @@ export const thinConfigRows: ClaimRow[] = [
     text: "배우 김다온은 '솔트 하버' 시즌3 출연 제안을 정중히 고사했다.",
     expect: [],
     allow: [departure('김다온', 'reported', false)],
+  },
+  {
+    id: 'thin-en-06',
+    subject: 'bare',
+    pattern: 7,
+    text: 'Copper Valley Season 2 premieres on March 6, 2026, Brightwater Pictures announced on Friday.',
+    expect: [release('confirmed', '2026-03-06', 'confirmed')],
+  },
+  {
+    id: 'thin-en-07',
+    subject: 'bare',
+    pattern: 7,
+    text: 'Studio Tamarind confirmed on Monday that cameras are rolling on Copper Valley Season 2.',
+    expect: [stage('filming', 'confirmed')],
+  },
+  {
+    id: 'thin-en-08',
+    subject: 'bare',
+    pattern: 7,
+    trap: true,
+    text: 'Copper Valley Season 2 has started filming on a Riverside Studios soundstage, a crew member said.',
+    expect: [stage('filming', 'reported')],
+    note: 'a studio named as a place is not the one speaking',
+  },
+  {
+    id: 'thin-en-09',
+    subject: 'bare',
+    pattern: 7,
+    trap: true,
+    text: 'Entertainment Weekly revealed that Copper Valley Season 2 premieres on March 6, 2026.',
+    expect: [release('estimated', '2026-03-06', 'reported')],
+    note: 'a magazine whose name starts with a company word is an outlet',
+  },
+  {
+    id: 'thin-ko-03',
+    subject: 'harbor',
+    pattern: 7,
+    text: "'솔트 하버' 시즌3가 지난달 30일 촬영을 시작했다고 스튜디오 바람이 2일 밝혔다.",
+    expect: [stage('filming', 'confirmed')],
+  },
+  {
+    id: 'thin-ko-04',
+    subject: 'harbor',
+    pattern: 7,
+    trap: true,
+    text: "'솔트 하버' 시즌3가 스튜디오 바람 세트장에서 촬영을 시작한 것으로 알려졌다.",
+    expect: [stage('filming', 'reported')],
+    note: 'the studio is where it happens, not who says so',
   },
 ]
