@@ -363,8 +363,32 @@ function acceptsKoreanUnknown(text: string, m: Mention, mentions: Mention[]): bo
   // "김서윤의 시즌3 합류가 확정됐다": the one whose casting or exit the clause is about.
   if (KO_GENITIVE_ACT.test(text.slice(end, end + 24))) return true
   if (/\(\s*$/.test(before) && /^\s*(?:분\s*)?\)/.test(after)) return true
+  // "X 대신 Y가": the one replaced, when the name after the word is the subject ("한옥 대신 세트에서" is not).
+  const instead = /^\s*(?:을|를)?\s*대신(?:해)?\s*,?\s*/.exec(text.slice(end, end + 12))
+  if (instead) {
+    const next = mentions.find((o) => o.index === end + instead[0].length)
+    if (next && KO_SUBJECT.test(text.slice(next.index + next.length, next.index + next.length + 3))) return true
+  }
   if (KO_LIST_SEPARATOR.test(after) || /[,·、]\s*$|(?:와|과)\s*$/.test(before)) {
-    return mentions.some((o) => o.known && Math.abs(o.index - m.index) < 40)
+    // In a list with a known actor, or in one whose last name is the subject of the verb
+    // ("김신록, 이동희, 양익준, 이레가 시즌2에도 등장해"): every name of the list is.
+    return mentions.some((o) => Math.abs(o.index - m.index) < 40 && (o.known || (sameList(text, m, o, mentions) && KO_LIST_END.test(text.slice(o.index + o.length, o.index + o.length + 6)))))
   }
   return false
+}
+
+// The end of a Korean list that is the subject of its verb: "…, 이레가", "… 이동희 등은".
+const KO_LIST_END = /^\s*(?:등\s*)?(?:이|가|은|는|이가|이는)(?![\uAC00-\uD7A3])/
+
+/** True when only list separators (and other names) stand between two names. */
+function sameList(text: string, a: Mention, b: Mention, mentions: Mention[]): boolean {
+  const [first, last] = a.index < b.index ? [a, b] : [b, a]
+  let gap = text.slice(first.index + first.length, last.index)
+  for (const o of mentions) {
+    if (o.index >= first.index + first.length && o.index + o.length <= last.index) {
+      const at = o.index - first.index - first.length
+      gap = gap.slice(0, at) + ' '.repeat(o.length) + gap.slice(at + o.length)
+    }
+  }
+  return /^(?:\s*[,·、]\s*|\s*및\s+|(?:와|과)\s+|\s+)+$/.test(gap) && /[,·、]|및|와|과/.test(gap)
 }
