@@ -119,7 +119,19 @@ const bare: TestSubject = {
   titleKo: '코퍼 밸리 시즌2 소식',
 }
 
+/** Thin configs whose title starts with "The": three words, and two (which keep the article). */
+const orchard: TestSubject = {
+  subject: { show: 'The Glass Orchard', season: 2, aliases: [], officialSources: [], people: [] },
+  titleEn: 'The Glass Orchard Season 2: the latest',
+  titleKo: '글래스 오처드 시즌2 소식',
+}
+const ledger: TestSubject = {
+  subject: { show: 'The Ledger', season: 2, aliases: [], officialSources: [], people: [] },
+  titleEn: 'The Ledger Season 2: the latest',
+  titleKo: '레저 시즌2 소식',
+}
+
 /** Every subject of the set, by the key rows name. */
-export const SUBJECTS = { aouad, lantern, harbor, bakery, room, harvest, bare } satisfies Record<string, TestSubject>
+export const SUBJECTS = { aouad, lantern, harbor, bakery, room, harvest, bare, orchard, ledger } satisfies Record<string, TestSubject>
 
 export type SubjectKey = keyof typeof SUBJECTS

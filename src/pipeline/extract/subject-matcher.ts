@@ -67,6 +67,20 @@ function titleSource(title: string): string {
   return `${lead}(?:${body})${trail}`
 }
 
+/**
+ * The titles plus each English title of three or more words without its leading "The" ("The
+ * Stardust Smith" is written "Stardust Smith" too): a config that gives no aliases still matches.
+ * Two-word titles keep the article ("The Crown" is not "Crown").
+ */
+function withoutArticle(titles: string[]): string[] {
+  const out = [...titles]
+  for (const t of titles) {
+    const m = /^the\s+(\S+(?:\s+\S+)+)$/i.exec(t.trim())
+    if (m && !out.some((o) => o.toLowerCase() === m[1]!.toLowerCase())) out.push(m[1]!)
+  }
+  return out
+}
+
 /** Builds the matcher for a subject config. */
 export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   const byNorm = new Map<string, string>()
@@ -103,7 +117,7 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
     }
   }
 
-  const titles = [subject.show, ...subject.aliases].filter(Boolean).sort((a, b) => b.length - a.length)
+  const titles = withoutArticle([subject.show, ...subject.aliases].filter(Boolean)).sort((a, b) => b.length - a.length)
   const titlePattern = new RegExp(titles.map(titleSource).join('|'))
   const official = (subject.officialSources ?? []).filter(Boolean)
   // Korean particles attach to the noun ("넷플릭스는"), so only Latin letters end a word here.

@@ -146,4 +146,23 @@ export const thinConfigRows: ClaimRow[] = [
     expect: [stage('filming', 'reported')],
     note: 'a noun shaped like a name before 대신 is not a replaced actor',
   },
+  {
+    id: 'thin-en-10',
+    subject: 'orchard',
+    pattern: 12,
+    title: 'Production notes',
+    text: 'Glass Orchard Season 2 has started filming in Otago.',
+    expect: [stage('filming', 'reported')],
+    note: 'a three-word title is written without its article too',
+  },
+  {
+    id: 'thin-en-11',
+    subject: 'ledger',
+    pattern: 5,
+    trap: true,
+    title: 'Production notes',
+    text: 'Ledger Season 2 has started filming in Otago.',
+    expect: [],
+    note: 'a two-word title keeps its article: "Ledger" alone is another name',
+  },
 ]
