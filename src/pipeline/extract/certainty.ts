@@ -89,7 +89,7 @@ export function officialActs(text: string, matcher: SubjectMatcher, activeOnly =
   }
   if (GENERIC_OFFICIAL_EN.test(text) && new RegExp(`${GENERIC_OFFICIAL_EN.source}[^.;]{0,40}?\\b${OFFICIAL_VERB}`, 'i').test(text)) return true
   if (GENERIC_OFFICIAL_KO.test(text) && KO_OFFICIAL_ACT.test(text)) return true
-  return companySpeaks(text)
+  return companySpeaks(text) || ownerActs(text, matcher)
 }
 
 // A production company by the shape of its name, for configs that list no official names:
@@ -97,6 +97,21 @@ export function officialActs(text: string, matcher: SubjectMatcher, activeOnly =
 // Case-sensitive: the capitals are what make it a name ("the studio's pictures" is not one).
 const COMPANY_EN = /\bStudios?\s+[A-Z][\w'’&+-]*(?:\s+[A-Z][\w'’&+-]*)?|\b[A-Z][\w'’&.+-]*(?:\s+[A-Z][\w'’&.+-]*){0,2}\s+(?:Studios?|Pictures|Television|Entertainment|Productions?|Films|Animation)\b/g
 const COMPANY_KO = /스튜디오\s?[\uAC00-\uD7A3]+?(?=(?:\s*\([^)]{1,20}\))?\s*(?:측은|측이|측에서|은|는|이|가|에서)(?![\uAC00-\uD7A3]))|[\uAC00-\uD7A3]+(?:스튜디오|픽쳐스|픽처스|엔터테인먼트|프로덕션|필름)(?=(?:\s*\([^)]{1,20}\))?\s*(?:측은|측이|측에서|은|는|이|가|에서)(?![\uAC00-\uD7A3]))/g
+
+// One capitalised word opening the clause (or a trailing ", X announced"), doing what only the
+// one who owns the show does: announce, renew, release, drop, unveil. "Pado+ announced …",
+// "…, Aniverse announced". Never "confirmed" or "said" (outlets confirm and say things too), never
+// a pronoun or a crowd ("Sources", "Fans"), the show itself, a known person, or a reported clause.
+const OWNER_ACT =
+  /^[\s,]*([A-Z][\w'’&+.-]*)\s+(?:has\s+|have\s+)?(?:officially\s+|also\s+|finally\s+|now\s+)?(?:announced|announces|renewed|released|releases|dropped|drops|unveiled|unveils)\b/
+const NOT_OWNER = /^(?:It|This|That|These|Those|He|She|They|We|I|You|Who|Reports?|Sources?|Fans?|Insiders?|Outlets?|Media|Critics|Viewers|Netizens|Rumou?rs?|Someone|Everyone|Season|Episode|Part|Chapter)$/
+
+/** True when the clause opens with an unconfigured name acting as the show's owner. */
+function ownerActs(text: string, matcher: SubjectMatcher): boolean {
+  const m = OWNER_ACT.exec(text)
+  if (!m || NOT_OWNER.test(m[1]!) || REPORTED_EN.test(text)) return false
+  return !matcher.titlePattern.test(m[1]!) && !matcher.canonicalName(m[1]!)
+}
 
 /** True when a company-shaped name is the subject of an official act ("Studio Kazahana announced …"). */
 function companySpeaks(text: string): boolean {

@@ -4,9 +4,11 @@
  * news only when its words say they held a part ("has left", "will not return", "replacing X");
  * "will not be joining" or "turned down" says nothing of the kind. A production company is known
  * by the shape of its name ("Brightwater Pictures", "Studio Tamarind", "스튜디오 바람") when it is
- * the one acting; the same words as a place or a magazine are not an official voice.
+ * the one acting; the same words as a place or a magazine are not an official voice. A single
+ * unconfigured name opening the clause is the owner only by what it does: announce, renew,
+ * release, drop, unveil; never "confirmed" or "said", never the show itself or a reported clause.
  */
-import { cast, type ClaimRow, departure, release, stage } from '../row'
+import { cast, type ClaimRow, departure, release, stage, trailer } from '../row'
 
 export const thinConfigRows: ClaimRow[] = [
   {
@@ -164,5 +166,46 @@ export const thinConfigRows: ClaimRow[] = [
     text: 'Ledger Season 2 has started filming in Otago.',
     expect: [],
     note: 'a two-word title keeps its article: "Ledger" alone is another name',
+  },
+  {
+    id: 'thin-en-12',
+    subject: 'bare',
+    pattern: 7,
+    text: 'Tidewell announced on Monday that Copper Valley Season 2 premieres on March 6, 2026.',
+    expect: [release('confirmed', '2026-03-06', 'confirmed')],
+  },
+  {
+    id: 'thin-en-13',
+    subject: 'bare',
+    pattern: 7,
+    text: 'Tidewell has released the first teaser for Copper Valley Season 2.',
+    expect: [trailer('teaser', 'confirmed')],
+  },
+  {
+    id: 'thin-en-14',
+    subject: 'harvest',
+    pattern: 7,
+    trap: true,
+    text: 'Harvest dropped its first teaser for Season 2 on Friday.',
+    expect: [trailer('teaser', 'reported')],
+    note: 'the show is what the teaser is for, not who speaks',
+  },
+  {
+    id: 'thin-en-15',
+    subject: 'bare',
+    pattern: 7,
+    trap: true,
+    text: 'Variety announced, citing two people close to the production, that Copper Valley Season 2 premieres on March 6, 2026.',
+    expect: [release('estimated', '2026-03-06', 'reported')],
+    note: 'an outlet passing on what its sources say',
+  },
+  {
+    id: 'thin-en-16',
+    subject: 'bare',
+    pattern: 7,
+    trap: true,
+    text: 'Deadline confirmed that Copper Valley Season 2 premieres on March 6, 2026.',
+    expect: [release('estimated', '2026-03-06', 'reported')],
+    note: 'an unconfigured name that only confirms is an outlet as far as we can tell',
   },
 ]
