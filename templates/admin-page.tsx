@@ -34,6 +34,8 @@ export interface AdminPageProps {
   auditTotal: number
   /** The subject's recent run reports, newest first. */
   runs: RunSummary[]
+  /** How many people follow this subject (removing it ends their subscriptions). */
+  followers?: number
   demoMode: boolean
   notice?: string | null
   add?: SourceFormState
@@ -77,7 +79,7 @@ export function AdminPage(props: AdminPageProps) {
         What each run read, the claims it found, and why each finding was or was not sent. The last {props.runs.length > 0 ? props.runs.length : 'few'}{' '}
         runs are kept.
       </p>
-      <RunReportList reports={props.runs} id="runs" empty="No runs yet: the cron has not run this subject." />
+      <RunReportList reports={props.runs} id="runs" empty="No runs yet: the cron has not run this subject." reviewHref={(edition) => `${base}/review#held-${edition}`} />
 
       <h2 id="add">Add a source</h2>
       <form method="post" action={`${base}/sources`} id="add-form" class="panel">
@@ -120,7 +122,7 @@ export function AdminPage(props: AdminPageProps) {
 
       <h2 id="subject">Subject</h2>
       <SubjectView subject={subject} />
-      <SubjectForm subject={subject} csrf={props.csrf} base={base} state={props.subjectForm} canRemove={props.subjects.length > 1} />
+      <SubjectForm subject={subject} csrf={props.csrf} base={base} state={props.subjectForm} canRemove={props.subjects.length > 1} followers={props.followers ?? 0} />
 
       <h2 id="audit">Audit log</h2>
       <AuditTable entries={props.audit} total={props.auditTotal} base={base} />
@@ -368,7 +370,7 @@ export function subjectFormValues(s: SubjectRecord): SubjectFormValues {
 }
 
 /** Editing the subject: show, season, aliases and official sources one per line, people as JSON, status. */
-function SubjectForm(props: { subject: SubjectRecord; csrf: string; base: string; state?: SubjectFormState | undefined; canRemove: boolean }) {
+function SubjectForm(props: { subject: SubjectRecord; csrf: string; base: string; state?: SubjectFormState | undefined; canRemove: boolean; followers: number }) {
   const values = props.state?.values ?? subjectFormValues(props.subject)
   const errors = props.state?.errors ?? {}
   return (
@@ -384,6 +386,11 @@ function SubjectForm(props: { subject: SubjectRecord; csrf: string; base: string
         <form method="post" action={`${props.base}/subject/delete`} id="subject-delete" class="actions">
           <CsrfField csrf={props.csrf} />
           <VersionField version={props.subject.version} />
+          <label class="check">
+            <input type="checkbox" name="confirm" value="yes" required /> Yes, remove it: {props.followers === 1 ? '1 person follows it' : `${props.followers} people follow it`}{' '}
+            and stop getting email about it; its facts, history and run reports are deleted. To stop it for a while, pause it
+            instead.
+          </label>
           <button type="submit" class="button-danger">
             Remove this subject and its sources
           </button>

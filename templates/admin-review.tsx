@@ -320,16 +320,7 @@ function HeldEditionView(props: { held: HeldEdition; csrf: string; action: strin
                 </td>
                 <td>
                   {dropped ? null : (
-                    <form method="post" action={`${props.action}/drop-change`} class="drop-change">
-                      <CsrfField csrf={props.csrf} />
-                      <input type="hidden" name="changeId" value={c.id} />
-                      <input type="text" name="reason" placeholder="Why (optional)" maxlength={500} aria-label="Why drop this change" />
-                      <div class="row-actions">
-                        <button type="submit" class="button-small button-danger">
-                          Drop this change
-                        </button>
-                      </div>
-                    </form>
+                    <ReasonForm action={`${props.action}/drop-change`} class="drop-change" csrf={props.csrf} hidden={{ changeId: c.id }} placeholder="Why (optional)" label="Why drop this change" button="Drop this change" />
                   )}
                 </td>
               </tr>
@@ -354,6 +345,27 @@ function HeldEditionView(props: { held: HeldEdition; csrf: string; action: strin
         </div>
       </form>
     </article>
+  )
+}
+
+/**
+ * A one-button form that carries a reason (drop a change, retract a fact): hidden fields, the
+ * reason's text box and a danger button.
+ */
+function ReasonForm(props: { action: string; class: string; csrf: string; hidden: Record<string, string>; placeholder: string; label: string; button: string; required?: boolean }) {
+  return (
+    <form method="post" action={props.action} class={props.class}>
+      <CsrfField csrf={props.csrf} />
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <input type="text" name="reason" placeholder={props.placeholder} maxlength={500} required={props.required} aria-label={props.label} />
+      <div class="row-actions">
+        <button type="submit" class="button-small button-danger">
+          {props.button}
+        </button>
+      </div>
+    </form>
   )
 }
 
@@ -430,17 +442,16 @@ function FactsTable(props: { facts: Facts; pending: HeldEdition[]; csrf: string;
                     {isHeld ? (
                       <span class="muted">drop it in its held edition</span>
                     ) : (
-                      <form method="post" action={props.action} class="retract">
-                        <CsrfField csrf={props.csrf} />
-                        <input type="hidden" name="field" value={r.slot.field} />
-                        {r.slot.field === 'cast' ? <input type="hidden" name="actor" value={r.slot.actor} /> : null}
-                        <input type="text" name="reason" placeholder="What is wrong (sent to subscribers)" maxlength={500} required aria-label="Why retract" />
-                        <div class="row-actions">
-                          <button type="submit" class="button-small button-danger">
-                            Retract
-                          </button>
-                        </div>
-                      </form>
+                      <ReasonForm
+                        action={props.action}
+                        class="retract"
+                        csrf={props.csrf}
+                        hidden={r.slot.field === 'cast' ? { field: r.slot.field, actor: r.slot.actor } : { field: r.slot.field }}
+                        placeholder="What is wrong (sent to subscribers)"
+                        required
+                        label="Why retract"
+                        button="Retract"
+                      />
                     )}
                   </td>
                 </tr>

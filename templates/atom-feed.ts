@@ -65,7 +65,7 @@ async function renderEntry(entry: HistoryEntry, base: string) {
   const content = toXmlSafeText(await renderEntryHtml(entry, base))
   return html`  <entry>
     <id>${toEntryId(entry.id)}</id>
-    <title type="text">${toXmlSafeText(entry.correction ? `Correction: ${entry.correction.wrong} was wrong` : summarizeEntry(entry))}</title>
+    <title type="text">${toXmlSafeText(summarizeEntry(entry))}</title>
     <updated>${at}</updated>
     <published>${at}</published>
     <link rel="alternate" type="text/html" href="${base}/history/${encodeURIComponent(entry.id)}"/>

@@ -1,6 +1,6 @@
-import { raw } from 'hono/html'
 import { CHOICE_LABELS, type Choice } from '../src/mail/subscribers/choices'
 import { WHY_A_BUTTON } from './confirm-page'
+import { EMAIL_STYLE, EmailCard } from './email-document'
 
 /** What the confirmation email needs; `confirmUrl` opens a page with a button (GET changes nothing). */
 export interface ConfirmEmailProps {
@@ -31,60 +31,55 @@ function intro(change: boolean): string {
     : 'Someone, hopefully you, asked Season Watch to email this address when a fact about a season materially changes. To confirm, open the link below and press the button on the page it opens.'
 }
 
+/** The small grey notes under the button. */
+const NOTE = 'color:#4a5360;font-size:14px'
+
 /** HTML part of the double opt-in email. */
 export function ConfirmEmailHtml(props: ConfirmEmailProps) {
   const change = props.change ?? false
   const seasons = props.seasons ?? []
   const button = change ? 'Confirm these changes' : 'Confirm my subscription'
-  return (
+  const footer = (
     <>
-      {raw('<!DOCTYPE html>')}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{confirmEmailSubject(change)}</title>
-        </head>
-        <body style='margin:0;padding:0;background:#f4f4f2;color:#1b1f24;font:16px/1.5 -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif'>
-          <div style="max-width:600px;margin:0 auto;padding:24px 16px">
-            <div style="background:#ffffff;border:1px solid #d9dde3;border-radius:8px;padding:20px">
-              <h1 style="font-size:22px;margin:0 0 12px">{change ? 'Confirm the changes' : 'Confirm your subscription'}</h1>
-              <p>{intro(change)}</p>
-              {seasons.length > 0 ? (
-                <>
-                  <p style="margin-bottom:4px">{change ? 'What changes:' : 'You asked for:'}</p>
-                  <ul style="margin-top:0">
-                    {seasons.map((s) => (
-                      <li>
-                        <strong>{s.title}</strong>: {CHOICE_LABELS[s.choice].toLowerCase()}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              <p style="color:#4a5360;font-size:14px">Why two steps? {WHY_A_BUTTON}</p>
-              <p style="margin:20px 0">
-                <a href={props.confirmUrl} style="display:inline-block;background:#7a1f1f;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">
-                  {button}
-                </a>
-              </p>
-              <p style="color:#4a5360;font-size:14px">
-                The link works for {props.validFor}. If you did not ask for this, ignore this email: nothing will change.
-              </p>
-              {props.manageUrl ? (
-                <p style="color:#4a5360;font-size:14px">
-                  To see or change all your seasons, <a href={props.manageUrl} style="color:#0b4fa8">manage your subscription</a>{' '}
-                  (this link works for {props.manageValidFor}).
-                </p>
-              ) : null}
-            </div>
-            <p style="color:#4a5360;font-size:13px">
-              Season Watch · <a href={props.siteUrl} style="color:#0b4fa8">{props.siteUrl}</a>
-            </p>
-          </div>
-        </body>
-      </html>
+      Season Watch ·{' '}
+      <a href={props.siteUrl} style={EMAIL_STYLE.link}>
+        {props.siteUrl}
+      </a>
     </>
+  )
+  return (
+    <EmailCard title={confirmEmailSubject(change)} footer={footer}>
+      <h1 style="font-size:22px;margin:0 0 12px">{change ? 'Confirm the changes' : 'Confirm your subscription'}</h1>
+      <p>{intro(change)}</p>
+      {seasons.length > 0 ? (
+        <>
+          <p style="margin-bottom:4px">{change ? 'What changes:' : 'You asked for:'}</p>
+          <ul style="margin-top:0">
+            {seasons.map((s) => (
+              <li>
+                <strong>{s.title}</strong>: {CHOICE_LABELS[s.choice].toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p style={NOTE}>Why two steps? {WHY_A_BUTTON}</p>
+      <p style="margin:20px 0">
+        <a href={props.confirmUrl} style="display:inline-block;background:#7a1f1f;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">
+          {button}
+        </a>
+      </p>
+      <p style={NOTE}>The link works for {props.validFor}. If you did not ask for this, ignore this email: nothing will change.</p>
+      {props.manageUrl ? (
+        <p style={NOTE}>
+          To see or change all your seasons,{' '}
+          <a href={props.manageUrl} style={EMAIL_STYLE.link}>
+            manage your subscription
+          </a>{' '}
+          (this link works for {props.manageValidFor}).
+        </p>
+      ) : null}
+    </EmailCard>
   )
 }
 

@@ -1,4 +1,4 @@
-import { EmailDocument } from './email-document'
+import { EMAIL_STYLE, EmailCard, SiteLinks } from './email-document'
 
 /**
  * The correction email: what we wrote that was wrong, what is true now, and why. Short on
@@ -19,51 +19,31 @@ export interface CorrectionEmailModel {
 }
 
 const S = {
-  body: 'margin:0;padding:0;background:#f4f4f2;color:#1b1f24;font:16px/1.5 -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif',
-  wrap: 'max-width:600px;margin:0 auto;padding:24px 16px',
-  card: 'background:#ffffff;border:1px solid #d9dde3;border-radius:8px;padding:20px',
+  ...EMAIL_STYLE,
   h1: 'font-size:22px;line-height:1.3;margin:0 0 12px',
-  meta: 'color:#4a5360;font-size:14px;margin:0 0 6px',
   label: 'font-weight:600;margin:14px 0 2px',
   p: 'margin:0 0 6px',
-  link: 'color:#0b4fa8',
-  small: 'color:#4a5360;font-size:13px;line-height:1.5',
 } as const
 
 /** The HTML part (without the unsubscribe block). */
 export function CorrectionEmailHtml(props: { model: CorrectionEmailModel }) {
   const m = props.model
+  const footer = `You get this correction because an update we sent you about ${m.title} carried the wrong fact. We are sorry for the mistake.`
   return (
-    <EmailDocument title={m.subject} bodyStyle={S.body}>
-      <div style={S.wrap}>
-        <div style={S.card}>
-          <p style={S.meta}>Season Watch · {m.title}</p>
-          <h1 style={S.h1}>{m.subject}</h1>
-          <p style={S.label}>What we got wrong</p>
-          <p style={S.p}>
-            {m.sentOn ? `Our update of ${m.sentOn} said: ` : 'We said: '}
-            {m.wrong}. That was not right.
-          </p>
-          <p style={S.label}>What is true now</p>
-          <p style={S.p}>{m.now}</p>
-          <p style={S.label}>Why</p>
-          <p style={S.p}>{m.reason}</p>
-          <p style="margin:20px 0 0">
-            <a href={m.siteUrl} style={S.link}>
-              All facts with their sources
-            </a>{' '}
-            ·{' '}
-            <a href={m.historyUrl} style={S.link}>
-              History of changes
-            </a>
-          </p>
-        </div>
-        <p style={S.small}>
-          You get this correction because an update we sent you about {m.title} carried the wrong fact. We are sorry for
-          the mistake.
-        </p>
-      </div>
-    </EmailDocument>
+    <EmailCard title={m.subject} footer={footer}>
+      <p style={S.meta}>Season Watch · {m.title}</p>
+      <h1 style={S.h1}>{m.subject}</h1>
+      <p style={S.label}>What we got wrong</p>
+      <p style={S.p}>
+        {m.sentOn ? `Our update of ${m.sentOn} said: ` : 'We said: '}
+        {m.wrong}. That was not right.
+      </p>
+      <p style={S.label}>What is true now</p>
+      <p style={S.p}>{m.now}</p>
+      <p style={S.label}>Why</p>
+      <p style={S.p}>{m.reason}</p>
+      <SiteLinks siteUrl={m.siteUrl} historyUrl={m.historyUrl} />
+    </EmailCard>
   )
 }
 

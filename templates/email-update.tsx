@@ -1,4 +1,4 @@
-import { raw } from 'hono/html'
+import { EMAIL_STYLE, EmailCard, SiteLinks } from './email-document'
 import type { ChangeItem, SourceItem, UpdateEmailModel } from '../src/mail/render/update-email-model'
 
 /**
@@ -9,17 +9,11 @@ import type { ChangeItem, SourceItem, UpdateEmailModel } from '../src/mail/rende
  */
 
 const S = {
-  body: 'margin:0;padding:0;background:#f4f4f2;color:#1b1f24;font:16px/1.5 -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif',
-  wrap: 'max-width:600px;margin:0 auto;padding:24px 16px',
-  card: 'background:#ffffff;border:1px solid #d9dde3;border-radius:8px;padding:20px',
+  ...EMAIL_STYLE,
   h1: 'font-size:22px;line-height:1.3;margin:0 0 8px',
   h2: 'font-size:17px;margin:24px 0 8px;border-bottom:2px solid #d9dde3;padding-bottom:4px',
   h3: 'font-size:16px;margin:0 0 4px',
-  meta: 'color:#4a5360;font-size:14px;margin:0 0 6px',
   quote: 'margin:6px 0;padding:4px 12px;border-left:3px solid #d9dde3;color:#2c333c;font-size:15px',
-  link: 'color:#0b4fa8',
-  small: 'color:#4a5360;font-size:13px;line-height:1.5',
-  preheader: 'display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#f4f4f2',
 } as const
 
 function Source(props: { source: SourceItem }) {
@@ -59,80 +53,59 @@ function Change(props: { change: ChangeItem }) {
 /** The whole HTML document for one update email (without the unsubscribe block). */
 export function UpdateEmailHtml(props: { model: UpdateEmailModel }) {
   const m = props.model
-  return (
+  const footer = (
     <>
-      {raw('<!DOCTYPE html>')}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{m.subject}</title>
-        </head>
-        <body style={S.body}>
-          <div style={S.preheader}>{m.preheader}</div>
-          <div style={S.wrap}>
-            <div style={S.card}>
-              <p style={S.meta}>Season Watch · {m.title}</p>
-              <h1 style={S.h1}>{m.subject}</h1>
-              <h2 style={S.h2}>What changed</h2>
-              {m.changes.map((c) => (
-                <Change change={c} />
-              ))}
-              <h2 style={S.h2}>The facts now</h2>
-              <table role="presentation" style="border-collapse:collapse;width:100%;font-size:15px">
-                {m.facts.map((f) => (
-                  <tr>
-                    <th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap">
-                      {f.label}
-                    </th>
-                    <td style="padding:4px 0">
-                      {f.value}
-                      {f.certainty || f.asOf ? (
-                        <span style={S.meta}> ({[f.certainty, f.asOf ? `as of ${f.asOf}` : null].filter(Boolean).join(', ')})</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </table>
-              {m.cast.length > 0 ? (
-                <>
-                  <h3 style="font-size:15px;margin:12px 0 4px">Cast</h3>
-                  <ul style="margin:0;padding-left:20px;font-size:15px">
-                    {m.cast.map((c) => (
-                      <li>
-                        {c.actor}
-                        {c.role ? ` as ${c.role}` : ''} ({c.status})
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              {m.calendarUrl ? (
-                <p style="margin:12px 0 0">
-                  <a href={m.calendarUrl} style={S.link}>
-                    Add the premiere to your calendar
-                  </a>{' '}
-                  (an .ics file; it updates if the date moves)
-                </p>
-              ) : null}
-              <p style="margin:20px 0 0">
-                <a href={m.siteUrl} style={S.link}>
-                  All facts with their sources
-                </a>{' '}
-                ·{' '}
-                <a href={m.historyUrl} style={S.link}>
-                  History of changes
-                </a>
-              </p>
-            </div>
-            <p style={S.small}>
-              You get this email because you subscribed to Season Watch updates about {m.title}
-              {m.choiceNote ? ` (${m.choiceNote})` : ''} and confirmed your address. We write only when a fact materially
-              changes.
-            </p>
-          </div>
-        </body>
-      </html>
+      You get this email because you subscribed to Season Watch updates about {m.title}
+      {m.choiceNote ? ` (${m.choiceNote})` : ''} and confirmed your address. We write only when a fact materially
+      changes.
     </>
+  )
+  return (
+    <EmailCard title={m.subject} preheader={m.preheader} footer={footer}>
+      <p style={S.meta}>Season Watch · {m.title}</p>
+      <h1 style={S.h1}>{m.subject}</h1>
+      <h2 style={S.h2}>What changed</h2>
+      {m.changes.map((c) => (
+        <Change change={c} />
+      ))}
+      <h2 style={S.h2}>The facts now</h2>
+      <table role="presentation" style="border-collapse:collapse;width:100%;font-size:15px">
+        {m.facts.map((f) => (
+          <tr>
+            <th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap">
+              {f.label}
+            </th>
+            <td style="padding:4px 0">
+              {f.value}
+              {f.certainty || f.asOf ? (
+                <span style={S.meta}> ({[f.certainty, f.asOf ? `as of ${f.asOf}` : null].filter(Boolean).join(', ')})</span>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </table>
+      {m.cast.length > 0 ? (
+        <>
+          <h3 style="font-size:15px;margin:12px 0 4px">Cast</h3>
+          <ul style="margin:0;padding-left:20px;font-size:15px">
+            {m.cast.map((c) => (
+              <li>
+                {c.actor}
+                {c.role ? ` as ${c.role}` : ''} ({c.status})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {m.calendarUrl ? (
+        <p style="margin:12px 0 0">
+          <a href={m.calendarUrl} style={S.link}>
+            Add the premiere to your calendar
+          </a>{' '}
+          (an .ics file; it updates if the date moves)
+        </p>
+      ) : null}
+      <SiteLinks siteUrl={m.siteUrl} historyUrl={m.historyUrl} />
+    </EmailCard>
   )
 }

@@ -1,6 +1,7 @@
 import type { PublicView } from '../src/core/public-view'
 import type { SeasonChoice } from '../src/mail/subscribers/choices'
-import { describeStage, happenedOn, summarizeEntry } from '../src/site/describe-fact'
+import { describeStage, happenedOn } from '../src/site/describe-fact'
+import type { SeasonGlance } from '../src/site/season-glance'
 import { formatDay, formatTime, seasonTitle } from '../src/site/format'
 import { FactSheet } from './fact-sheet'
 import { HistoryList } from './history-list'
@@ -101,10 +102,10 @@ export function HomePage(props: HomePageProps) {
   )
 }
 
-/** One season in the list on `/`: its view decides what is shown. */
+/** One season in the list on `/`: its glance (stage, latest change) decides what is shown. */
 export interface SeasonSummary {
   subject: SeasonRef
-  view: PublicView | null
+  glance: SeasonGlance | null
 }
 
 /** `/` while several seasons are followed: each with its stage and latest change, then the subscribe form. */
@@ -124,9 +125,9 @@ export function SeasonsPage(props: { seasons: SeasonSummary[]; form: { seasons: 
       {demo ? <DemoNotice /> : null}
       <p class="lead">Each season’s facts come with how sure they are and where they come from. Pick one for the details.</p>
       <ul class="season-cards" id="seasons">
-        {props.seasons.map(({ subject, view }) => {
-          const latest = view?.history[0]
-          const happened = latest ? happenedOn(latest) : null
+        {props.seasons.map(({ subject, glance }) => {
+          const latest = glance?.latest
+          const happened = latest?.happened ?? null
           const base = `/s/${encodeURIComponent(subject.slug)}`
           return (
             <li id={`season-card-${subject.slug}`} data-status={subject.status}>
@@ -135,17 +136,17 @@ export function SeasonsPage(props: { seasons: SeasonSummary[]; form: { seasons: 
                 {subject.status === 'paused' ? <span class="detected"> (paused: not checked for now)</span> : null}
               </h3>
               <p class="meta">
-                <span>Stage: {view?.facts.stage ? describeStage(view.facts.stage.value) : 'not known yet'}</span>
+                <span>Stage: {glance?.stage ? describeStage(glance.stage) : 'not known yet'}</span>
               </p>
               <p class="season-latest">
                 {latest ? (
                   <>
-                    Latest change: {summarizeEntry(latest)}{' '}
+                    Latest change: {latest.summary}{' '}
                     <span class="detected">
                       (<time datetime={happened ?? latest.at}>{happened ? formatDay(happened) : formatTime(latest.at)}</time>)
                     </span>
                   </>
-                ) : view ? (
+                ) : glance ? (
                   'No material change since the first check.'
                 ) : (
                   'Not checked yet.'

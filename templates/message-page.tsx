@@ -1,13 +1,22 @@
 import { Layout } from './layout'
 
 /** A short page for errors and notices (404, bad page number): the site's chrome and a way back. */
-export function MessagePage(props: { title: string; message: string; demo?: boolean }) {
+export function MessagePage(props: { title: string; message: string; demo?: boolean; links?: { href: string; label: string }[] }) {
+  const links = props.links ?? [
+    { href: '/', label: 'Back to the facts' },
+    { href: '/history', label: 'History of changes' },
+  ]
   return (
     <Layout title={`${props.title} | Season Watch`} demo={props.demo ?? false}>
       <h1>{props.title}</h1>
       <p>{props.message}</p>
       <p>
-        <a href="/">Back to the facts</a> · <a href="/history">History of changes</a>
+        {links.map((l, i) => (
+          <>
+            {i > 0 ? ' · ' : ''}
+            <a href={l.href}>{l.label}</a>
+          </>
+        ))}
       </p>
     </Layout>
   )

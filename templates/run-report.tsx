@@ -51,8 +51,31 @@ export function runGist(s: RunSummary): string {
   const d = s.documents
   const read = d.new + d.unchanged + d.failed + d.skipped
   const parts = [`${plural(read, 'document')} read (${d.new} new, ${d.unchanged} unchanged, ${d.failed} failed${d.skipped ? `, ${d.skipped} skipped` : ''})`, plural(s.claims.found, 'claim')]
-  parts.push(s.baseline ? 'baseline, nothing sent' : s.sent > 0 ? `${plural(s.sent, 'change')} sent` : 'nothing sent')
+  if (s.held) parts.push(heldGist(s.held))
+  else parts.push(s.baseline ? 'baseline, nothing sent' : s.sent > 0 ? `${plural(s.sent, 'change')} sent` : 'nothing sent')
   return parts.join(' · ')
+}
+
+/** "3 changes held for review, then sent (1 dropped)": what the run held and what became of it. */
+function heldGist(h: NonNullable<RunSummary['held']>): string {
+  const held = `${plural(h.changes, 'change')} held for review`
+  const o = h.outcome
+  if (!o || o.status === 'held') return `${held}, waiting`
+  if (o.status === 'dropped') return `${held}, then dropped`
+  return o.dropped.length > 0 ? `${held}, then sent (${o.dropped.length} dropped)` : `${held}, then sent`
+}
+
+/**
+ * A held finding's line once a maintainer decided: "held for review, then sent" or "…, then
+ * dropped". While it waits (or for any other finding) the run's own line.
+ */
+export function findingOutcomeLine(f: Finding, held: RunSummary['held']): string {
+  const line = findingLine(f)
+  const o = held?.outcome
+  if (f.reason !== 'held' || !o || o.status === 'held') return line
+  const dropped = o.status === 'dropped' || (f.change !== undefined && o.dropped.includes(f.change))
+  const by = o.by ? ` by ${o.by}` : ''
+  return `${line}; then ${dropped ? 'dropped' : 'sent'}${by}${o.at ? ` ${formatTime(o.at)}` : ''}`
 }
 
 /** `https://news.example/a/b/story` → `news.example/…/story`, for links listed under a finding. */
@@ -79,13 +102,13 @@ function SourceLink(props: { url: string; short?: boolean }) {
   )
 }
 
-function FindingItem(props: { f: Finding }) {
+function FindingItem(props: { f: Finding; held: RunSummary['held'] }) {
   const { f } = props
   return (
-    <li class={`finding${f.reason === 'sent' ? ' finding-sent' : ''}`} data-reason={f.reason}>
+    <li class={`finding${f.reason === 'sent' || f.reason === 'held' ? ' finding-sent' : ''}`} data-reason={f.reason}>
       <span class="finding-what">{describeFinding(f)}</span>
       {f.certainty ? <span class="detected"> · {f.certainty}</span> : null}
-      <span class="finding-why">{findingLine(f)}</span>
+      <span class="finding-why">{findingOutcomeLine(f, props.held)}</span>
       {f.evidence ? (
         <blockquote>
           <p>{f.evidence}</p>
@@ -106,8 +129,9 @@ function FindingItem(props: { f: Finding }) {
 }
 
 /** One run: a summary line (its time and gist), and on opening its findings and documents. */
-export function RunReportView(props: { summary: RunSummary; open?: boolean }) {
+export function RunReportView(props: { summary: RunSummary; open?: boolean; reviewHref?: ((edition: string) => string) | undefined }) {
   const s = props.summary
+  const waiting = s.held && (!s.held.outcome || s.held.outcome.status === 'held') ? s.held.edition : null
   return (
     <details class="run" open={props.open} data-at={s.at}>
       <summary>
@@ -117,6 +141,11 @@ export function RunReportView(props: { summary: RunSummary; open?: boolean }) {
         <span class="run-gist">{runGist(s)}</span>
       </summary>
       <div class="run-body">
+        {waiting && props.reviewHref ? (
+          <p class="notice">
+            This run’s news waits for review: <a href={props.reviewHref(waiting)}>send or drop it</a>.
+          </p>
+        ) : null}
         <h3>Findings ({s.findings.length + s.omitted.findings})</h3>
         {s.findings.length === 0 ? (
           <p class="hint">
@@ -127,7 +156,7 @@ export function RunReportView(props: { summary: RunSummary; open?: boolean }) {
         ) : (
           <ul class="findings">
             {s.findings.map((f) => (
-              <FindingItem f={f} />
+              <FindingItem f={f} held={s.held} />
             ))}
           </ul>
         )}
@@ -159,13 +188,13 @@ export function RunReportView(props: { summary: RunSummary; open?: boolean }) {
 }
 
 /** A subject's recent runs, newest first (the newest open). */
-export function RunReportList(props: { reports: RunSummary[]; id?: string; empty?: string }) {
+export function RunReportList(props: { reports: RunSummary[]; id?: string; empty?: string; reviewHref?: (edition: string) => string }) {
   if (props.reports.length === 0) return <p class="empty">{props.empty ?? 'No runs yet.'}</p>
   return (
     <ul class="runs" id={props.id}>
       {props.reports.map((summary, i) => (
         <li>
-          <RunReportView summary={summary} open={i === 0} />
+          <RunReportView summary={summary} open={i === 0} reviewHref={props.reviewHref} />
         </li>
       ))}
     </ul>

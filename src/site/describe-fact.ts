@@ -126,8 +126,9 @@ export function happenedOn(entry: HistoryEntry): string | null {
   return days.sort().at(-1)?.slice(0, 10) ?? null
 }
 
-/** A one-line title for a history entry / Atom entry: its changes, joined and cut. */
+/** A one-line title for a history entry / Atom entry: its changes joined and cut, or what a correction took back. */
 export function summarizeEntry(entry: HistoryEntry, max = 160): string {
+  if (entry.correction) return truncateText(`Correction: ${String(entry.correction.wrong)} was wrong`, max)
   const parts = entry.changes.map(describeChange)
   return parts.length === 0 ? 'Update' : truncateText(parts.join('; '), max)
 }

@@ -1,7 +1,7 @@
 import type { PublicView } from '../core/public-view'
 import type { KvLike } from '../store/kv'
 import { kvKeys, legacyKvKeys } from '../store/kv-keys'
-import { firstSubject, getSubject, listSubjects, type SubjectRecord, type SubjectStatus } from '../store/subject-store'
+import { firstSubject, getSubject, type SubjectRecord, type SubjectStatus } from '../store/subject-store'
 import { seedSubject } from '../worker/config'
 import { logEvent } from '../core/log'
 
@@ -44,23 +44,13 @@ export interface PublicSubject {
   status: SubjectStatus
 }
 
-const toPublic = (s: Pick<SubjectRecord, 'slug' | 'show' | 'season' | 'status'>): PublicSubject => ({ slug: s.slug, show: s.show, season: s.season, status: s.status })
+export const toPublic = (s: Pick<SubjectRecord, 'slug' | 'show' | 'season' | 'status'>): PublicSubject => ({ slug: s.slug, show: s.show, season: s.season, status: s.status })
 
 /** One subject and its view, by slug: one D1 read and one KV read; null when there is no such subject. */
 export async function readSubjectView(env: Pick<Env, 'DB'>, kv: KvLike, slug: string): Promise<{ subject: PublicSubject; view: PublicView | null } | null> {
   const subject = await getSubject(env.DB, slug)
   if (!subject) return null
   return { subject: toPublic(subject), view: await readPublicView(kv, subject) }
-}
-
-/**
- * Every subject (paused ones too, in creation order) with its view: one D1 read and one KV read
- * per subject, in parallel. What `/` and `GET /api/subjects` show.
- */
-export async function readAllSubjectViews(env: Pick<Env, 'DB'>, kv: KvLike): Promise<{ subject: PublicSubject; view: PublicView | null }[]> {
-  const subjects = await listSubjects(env.DB)
-  const views = await Promise.all(subjects.map((s) => readPublicView(kv, s)))
-  return subjects.map((s, i) => ({ subject: toPublic(s), view: views[i] ?? null }))
 }
 
 /**

@@ -157,6 +157,16 @@ export async function getHeldEdition(db: D1Database, id: string): Promise<HeldEd
   return row ? toHeld(row) : null
 }
 
+/** The held editions with these ids (any status, any subject; unknown ids are left out). */
+export async function getHeldEditions(db: D1Database, ids: readonly string[]): Promise<HeldEdition[]> {
+  if (ids.length === 0) return []
+  const { results } = await db
+    .prepare(`SELECT * FROM held_editions WHERE id IN (SELECT value FROM json_each(?1))`)
+    .bind(JSON.stringify(ids))
+    .all<HeldRow>()
+  return results.map(toHeld)
+}
+
 /** A subject's editions still waiting, newest first. */
 export async function listPendingHeld(db: D1Database, slug: string): Promise<HeldEdition[]> {
   const { results } = await db.prepare(`SELECT * FROM held_editions WHERE subject_slug = ?1 AND status = 'held' ORDER BY at DESC, id`).bind(slug).all<HeldRow>()

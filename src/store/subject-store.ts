@@ -87,6 +87,17 @@ export async function listSubjects(db: D1Database, filter: { status?: SubjectSta
   return results.map(toRecord)
 }
 
+/** Every subject in creation order, each with its stored glance (`src/site/season-glance.ts`): one query. */
+export async function listSubjectsWithGlance(db: D1Database): Promise<{ subject: SubjectRecord; glanceJson: string | null }[]> {
+  const { results } = await db.prepare(`SELECT ${COLUMNS}, glance_json AS glanceJson FROM subjects ORDER BY seq`).all<SubjectRow & { glanceJson: string | null }>()
+  return results.map((row) => ({ subject: toRecord(row), glanceJson: row.glanceJson }))
+}
+
+/** Stores a subject's glance (a removed subject: nothing). */
+export async function saveGlanceJson(db: D1Database, slug: string, json: string): Promise<void> {
+  await db.prepare('UPDATE subjects SET glance_json = ?2 WHERE slug = ?1').bind(slug, json).run()
+}
+
 /** One subject, or null. */
 export async function getSubject(db: D1Database, slug: string): Promise<SubjectRecord | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM subjects WHERE slug = ?1`).bind(slug).first<SubjectRow>()
@@ -197,9 +208,9 @@ export async function markStateSaved(db: D1Database, slug: string, now: Date): P
   await db.prepare('UPDATE subjects SET state_saved_at = ?2 WHERE slug = ?1 AND state_saved_at IS NULL').bind(slug, now.toISOString()).run()
 }
 
-/** Forgets that state was saved (the demo's reset starts a fresh baseline). */
+/** Forgets that state was saved, and the glances of the views cleared with it (the demo's reset starts a fresh baseline). */
 export async function clearStateSaved(db: D1Database): Promise<void> {
-  await db.prepare('UPDATE subjects SET state_saved_at = NULL').run()
+  await db.prepare('UPDATE subjects SET state_saved_at = NULL, glance_json = NULL').run()
 }
 
 /** Clears the legacy mark once the single-subject keys were adopted. */

@@ -12,6 +12,8 @@ import { logEvent } from '../core/log'
 import { resumeAlerts } from '../admin/editorial/alerts'
 import { sendDueHeldEditions } from '../admin/editorial/held-review'
 import { loadRunEditorial } from '../admin/editorial/run-editorial'
+import { forgetRemovedSubject } from '../admin/subjects/subject-admin'
+import { saveSeasonGlance } from '../site/season-glance'
 
 /** The one log line a subject's run leaves (Workers Logs indexes the object's fields). */
 interface RunLogLine {
@@ -57,6 +59,7 @@ export function buildRunDeps(env: Env, subject: SubjectRecord, sources: RunDeps[
     expectState: subject.stateSavedAt !== null,
     publicUrl: readPublicUrl(env),
     reports: d1RunReports(env.DB),
+    viewSaved: (view) => saveSeasonGlance(env.DB, subject.slug, view),
     log: logEvent,
   }
   return { deps, counts, notifier }
@@ -87,6 +90,14 @@ export async function runSubject(env: Env, slug: string, cron: string | null = n
   const base = { event: 'cron' as const, subject: slug, cron, at: new Date(started).toISOString(), demo: isDemoMode(env) }
   try {
     const report = await runCron(deps)
+    // A subject removed while its run was in flight: the run may have written state (and held an
+    // edition) after the removal cleared it. Its subscriptions went with it, so nobody was emailed.
+    // Only a run that wrote can have left anything (a quiet run costs no extra query).
+    if (report.wrote && !(await getSubject(env.DB, slug))) {
+      await forgetRemovedSubject(env.DB, workersKv(env.STATE), slug, new Date())
+      logEvent({ event: 'cron', subject: slug, cron, removed: true, reason: 'subject removed during its run' })
+      return report
+    }
     if (report.wrote && subject.stateSavedAt === null) await markStateSaved(env.DB, slug, new Date())
     logEvent(summarizeRun(report, counts, base, Date.now() - started))
     return report

@@ -204,6 +204,29 @@ describe('subjects on the admin page', () => {
     expect((await call('/admin/s/nope-s1', { headers: { Cookie: session.cookie } })).status).toBe(404)
   })
 
+  it('removes a subject only with its box ticked, saying how many people follow it', async () => {
+    const session = await loginPage(app)
+    await send('POST', '/api/subjects', harbor)
+    const reader = await env.DB.prepare(`INSERT INTO subscribers (email, status, created_at, updated_at, confirmed_at) VALUES ('hl-fan@example.com', 'active', ?1, ?1, ?1) RETURNING id`)
+      .bind('2026-01-01T00:00:00.000Z')
+      .first<{ id: number }>()
+    await env.DB.prepare(`INSERT INTO subscriptions (subscriber_id, subject_slug, choice, created_at) VALUES (?1, ?2, 'all', '2026-01-01T00:00:00.000Z')`).bind(reader!.id, harbor.slug).run()
+    const page = await (await call(`/admin/s/${harbor.slug}`, { headers: { Cookie: session.cookie } })).text()
+    expect(page).toContain('<input type="checkbox" name="confirm" value="yes" required=""')
+    expect(page).toContain('1 person follows it')
+
+    const unticked = await postForm(app, `/admin/s/${harbor.slug}/subject/delete`, session, { version: '1' })
+    expect(unticked.status).toBe(422)
+    expect(await unticked.text()).toContain('Tick the box to confirm')
+    expect((await call(`/api/subjects/${harbor.slug}`, { headers: auth })).status).toBe(200)
+
+    const ticked = await postForm(app, `/admin/s/${harbor.slug}/subject/delete`, session, { version: '1', confirm: 'yes' })
+    expect(ticked.status).toBe(303)
+    expect(ticked.headers.get('location')).toBe(`/admin?done=subject-delete&id=${harbor.slug}`)
+    expect((await call(`/api/subjects/${harbor.slug}`, { headers: auth })).status).toBe(404)
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM subscriptions WHERE subject_slug = ?1').bind(harbor.slug).first<{ n: number }>())!.n).toBe(0)
+  })
+
   it('refuses a source button that carries a version someone else moved on', async () => {
     const session = await loginPage(app)
     await send('POST', '/api/sources', { id: 'btn-src', url: 'https://btn.example/', kind: 'page' })

@@ -1,6 +1,6 @@
 /**
  * The subjects the claim set is written against. Besides the real show in `data/subject.json`,
- * four invented ones (other seasons, titles with digits, English and Korean productions, other
+ * five invented ones (other seasons, titles with digits, English and Korean productions, other
  * official voices) check that the rules hold for any subject config, not only the first one.
  * Every name below except the `aouad` entry is made up for this set.
  */
@@ -99,7 +99,20 @@ const room: TestSubject = {
   titleKo: '302호실 시즌2 소식',
 }
 
+/** A one-word title that is also a common word ("the harvest", "harvesting"), Season 2. */
+const harvest: TestSubject = {
+  subject: {
+    show: 'Harvest',
+    season: 2,
+    aliases: ['하베스트'],
+    officialSources: ['Lumen TV', '루멘TV'],
+    people: [{ name: 'Yoo Si-an', aliases: ['Yu Si-an', '유시안'], roles: ['Baek Dal-rae'], previousCast: true }],
+  },
+  titleEn: 'Harvest Season 2: what we know',
+  titleKo: '하베스트 시즌2 소식',
+}
+
 /** Every subject of the set, by the key rows name. */
-export const SUBJECTS = { aouad, lantern, harbor, bakery, room } satisfies Record<string, TestSubject>
+export const SUBJECTS = { aouad, lantern, harbor, bakery, room, harvest } satisfies Record<string, TestSubject>
 
 export type SubjectKey = keyof typeof SUBJECTS

@@ -96,6 +96,16 @@ describe('editorial control in Chromium against wrangler dev (review: hold)', ()
     // Visitors do not see it yet.
     const facts = (await (await fetch(`${server.url}/api/facts`)).json()) as { facts: { stage: { value: string } } }
     expect(facts.facts.stage.value).toBe('renewed')
+
+    // The subject's run report says the news waits, not that it was sent, and leads to the review.
+    await page.goto(`${server.url}/admin`)
+    const newest = page.locator('#runs details.run').first()
+    expect(await newest.locator('.run-gist').textContent()).toContain('3 changes held for review, waiting')
+    expect(await newest.locator('li.finding[data-reason="sent"]').count()).toBe(0)
+    expect(await newest.locator('li.finding[data-reason="held"]').count()).toBe(3)
+    await page.screenshot({ path: artifactPath('editorial-held-report.png'), fullPage: true })
+    await newest.getByRole('link', { name: 'send or drop it' }).click()
+    await page.waitForSelector('article.held')
   })
 
   it('drops one change and sends the rest: the outbox holds one email with only the approved changes', async () => {
@@ -116,6 +126,12 @@ describe('editorial control in Chromium against wrangler dev (review: hold)', ()
     const headlines = updates[0]!.text.split('\n').filter((l) => l.startsWith('* '))
     expect(headlines).toEqual(['* Filming has begun on All of Us Are Dead Season 2', '* Park Ji-hu returns for All of Us Are Dead Season 2 as Nam On-jo'])
     expect(updates[0]!.text).not.toMatch(/- Lomon/)
+    // The run's report now says what became of its held news.
+    await page.goto(`${server.url}/admin`)
+    const report = page.locator('#runs details.run').first()
+    expect(await report.locator('.run-gist').textContent()).toContain('3 changes held for review, then sent (1 dropped)')
+    const lomonFinding = report.locator('li.finding[data-reason="held"]', { has: page.locator('.finding-what', { hasText: 'Lomon' }) })
+    expect(await lomonFinding.locator('.finding-why').textContent()).toMatch(/; then dropped by /)
     await openEmail(page, server.url, updates[0]!)
     await page.screenshot({ path: artifactPath('editorial-approved-email.png'), fullPage: true })
   })

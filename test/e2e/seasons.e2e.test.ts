@@ -156,6 +156,11 @@ describe('following several seasons, in Chromium against wrangler dev', () => {
     expect(trailerOnly!.text).toContain('The first trailer for The Glass Orchard Season 2 is out')
     expect(trailerOnly!.text).not.toContain('Filming has wrapped on The Glass Orchard')
     expect(trailerOnly!.text).toContain('(only the release date and trailers)')
+    // Its fact sheet is the release date and trailer too: no production stage, no cast list.
+    const sheet = trailerOnly!.text.slice(trailerOnly!.text.indexOf('THE FACTS NOW'))
+    expect(sheet).toContain('Trailer:')
+    expect(sheet).not.toContain('Production stage')
+    expect(sheet).not.toContain('Cast:')
     const [both] = (await outbox(ORCHARD, 'update')).filter((e) => e.subject.includes('wrapped'))
     expect(both!.text).toContain('Filming has wrapped on The Glass Orchard Season 2')
     expect(both!.text).toContain('The first trailer for The Glass Orchard Season 2 is out')
@@ -213,5 +218,32 @@ describe('following several seasons, in Chromium against wrangler dev', () => {
     const res = await fetch(ics)
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('DTSTART;VALUE=DATE:20261120')
+  })
+
+  it('7. the maintainer removes the second season, ticking the box that says who follows it: its pages are gone', async () => {
+    await page.goto(`${server.url}/admin/s/${SECOND}`)
+    const remove = page.locator('#subject-delete')
+    expect(await remove.textContent()).toContain('2 people follow it')
+    // The box is required: the button alone does nothing.
+    await remove.locator('button[type=submit]').click()
+    expect(page.url()).toContain(`/admin/s/${SECOND}`)
+    await remove.locator('input[name=confirm]').check()
+    await remove.locator('button[type=submit]').click()
+    await page.waitForURL('**/admin?done=subject-delete*')
+
+    const gone = await page.goto(`${server.url}/s/${SECOND}/`)
+    expect(gone!.status()).toBe(404)
+    expect(await page.locator('h1').textContent()).toBe('No such season')
+    expect(await page.getByRole('link', { name: 'The seasons we follow' }).getAttribute('href')).toBe('/')
+    expect(await page.locator('header.site-header').count()).toBe(1)
+    await page.screenshot({ path: artifactPath('seasons-removed.png'), fullPage: true })
+    // One season left: / is its page again.
+    await page.goto(`${server.url}/`)
+    expect(await page.locator('h1').textContent()).toContain('All of Us Are Dead')
+
+    // The lists and the API forget it too.
+    const listed = (await (await fetch(`${server.url}/api/subjects`)).json()) as { subjects: { slug: string }[] }
+    expect(listed.subjects.map((x) => x.slug)).toEqual([FIRST])
+    expect((await fetch(`${server.url}/s/${SECOND}/api/facts`)).status).toBe(404)
   })
 })

@@ -8,6 +8,7 @@ import { insertSubject } from '../../src/store/subject-store'
 import { seedSubject } from '../../src/worker/config'
 import { ensureSubjects } from '../../src/worker/migrate-layout'
 import { countedBindings } from './counted-bindings'
+import { saveSeasonGlance } from '../../src/site/season-glance'
 
 const FIRST = seedSubject.slug
 const SECOND = 'harbor-lights-s3'
@@ -76,6 +77,15 @@ describe('/ with several seasons', () => {
     expect(html).toContain(`name="season" value="${SECOND}"`)
     expect(html).not.toContain(`name="season" value="${PAUSED}"`)
     expect(html).not.toMatch(/name="season" value="[^"]+" checked/)
+  })
+
+  it('names a correction as the latest change for what it took back, on / and in /api/subjects', async () => {
+    const note = { id: 'correction-1', at: '2026-03-05T09:00:00.000Z', field: 'cast' as const, wrong: `Kim ${SCRIPT} joins the cast`, now: 'Kim is not on the cast list', reason: 'Wrong person.', editionId: 'first-ed1' }
+    await env.STATE.put(kvKeys.publicView(FIRST), JSON.stringify({ ...views[FIRST], history: [{ id: note.id, at: note.at, changes: [], correction: note }, ...views[FIRST]!.history] }))
+    const html = await (await get('/')).text()
+    expect(html).toContain('Latest change: Correction: Kim &lt;script&gt;alert(1)&lt;/script&gt; joins the cast was wrong')
+    const { subjects } = (await (await get('/api/subjects')).json()) as { subjects: { slug: string; latestChange: { summary: string } | null }[] }
+    expect(subjects.find((s) => s.slug === FIRST)?.latestChange?.summary).toBe(`Correction: Kim ${SCRIPT} joins the cast was wrong`)
   })
 
   it('/follow gives each season’s feed address', async () => {
@@ -212,16 +222,26 @@ describe('GET /api/subjects', () => {
   })
 })
 
+/** A GET through counting bindings: its body and the KV reads and D1 queries it made. */
+function costMeter() {
+  const { kv, db, counts } = countedBindings(env.STATE, env.DB)
+  const e = { ...publicEnv, STATE: kv, DB: db } as unknown as Env
+  const read = async (path: string) => {
+    counts.kvReads = 0
+    counts.d1Queries = 0
+    const res = await get(path, {}, e)
+    expect(res.status, path).toBe(200)
+    return { body: await res.text(), kv: counts.kvReads, d1: counts.d1Queries }
+  }
+  return { read, counts }
+}
+
 describe('what a page view costs', () => {
-  it('reads one KV value per season shown, writes nothing, and one D1 query', async () => {
-    const { kv, db, counts } = countedBindings(env.STATE, env.DB)
-    const e = { ...publicEnv, STATE: kv, DB: db } as unknown as Env
+  it('reads one KV value per season shown (no glance stored yet), writes nothing, and one D1 query', async () => {
+    const { read, counts } = costMeter()
     const cost = async (path: string) => {
-      counts.kvReads = 0
-      counts.d1Queries = 0
-      const res = await get(path, {}, e)
-      expect(res.status, path).toBe(200)
-      return { kv: counts.kvReads, d1: counts.d1Queries }
+      const { kv, d1 } = await read(path)
+      return { kv, d1 }
     }
     // One per season shown: the list shows three.
     expect(await cost('/')).toEqual({ kv: 3, d1: 1 })
@@ -229,6 +249,24 @@ describe('what a page view costs', () => {
     for (const path of [`/s/${SECOND}/`, `/s/${SECOND}/history`, `/s/${SECOND}/history/second-ed1`, `/s/${SECOND}/feed.xml`, `/s/${SECOND}/api/facts`, `/s/${SECOND}/api/changes`, `/s/${SECOND}/release.ics`, '/history', '/feed.xml', '/api/facts']) {
       expect(await cost(path), path).toEqual({ kv: 1, d1: 1 })
     }
+    expect(counts.kvWrites).toBe(0)
+  })
+
+  it('with each season’s glance stored beside it, the list is one D1 query and no KV read, and says the same', async () => {
+    const { read, counts } = costMeter()
+    const fromViews = { home: await read('/'), api: await read('/api/subjects') }
+    for (const slug of [FIRST, SECOND]) await saveSeasonGlance(env.DB, slug, views[slug]!)
+    const fromGlances = { home: await read('/'), api: await read('/api/subjects') }
+    // The paused season has no view, so no glance: it alone is still read from KV.
+    expect([fromViews.home.kv, fromViews.api.kv]).toEqual([3, 3])
+    expect([fromGlances.home.kv, fromGlances.api.kv]).toEqual([1, 1])
+    expect([fromGlances.home.d1, fromGlances.api.d1]).toEqual([1, 1])
+    expect(fromGlances.home.body).toBe(fromViews.home.body)
+    expect(fromGlances.api.body).toBe(fromViews.api.body)
+    // Once every season has one, no KV read at all, however many seasons.
+    await saveSeasonGlance(env.DB, PAUSED, { version: 1, updatedAt: '2026-01-02T00:00:00.000Z', facts: facts('filming'), history: [] })
+    expect((await read('/')).kv).toBe(0)
+    expect((await read('/api/subjects')).kv).toBe(0)
     expect(counts.kvWrites).toBe(0)
   })
 })

@@ -9,6 +9,7 @@ import { revertChanges } from '../../pipeline/facts/editorial-revert'
 import { d1Lock } from '../../pipeline/run/lock'
 import type { PipelineState } from '../../pipeline/run/state'
 import { loadState, savePublicView, saveState, type LoadedState } from '../../pipeline/run/state-store'
+import { saveSeasonGlance } from '../../site/season-glance'
 import { listPendingHeld } from '../../store/editorial-store'
 import { workersKv, type KvLike } from '../../store/kv'
 import { getSubject, type SubjectRecord } from '../../store/subject-store'
@@ -95,6 +96,7 @@ export async function saveEditorialState(ctx: EditorialContext, locked: LockedSt
   const pending: HeldChange[][] = (await listPendingHeld(ctx.env.DB, ctx.subject.slug)).filter((h) => h.id !== opts.settling).map((h) => h.changes.filter((c) => !h.dropped.includes(c.id)))
   const view: PublicView = { version: state.version, updatedAt: at, facts: pending.length > 0 ? revertChanges(state.facts, pending) : state.facts, history: state.history }
   await savePublicView(locked.kv, ctx.subject.slug, view)
+  await saveSeasonGlance(ctx.env.DB, ctx.subject.slug, view)
 }
 
 /** History with `entry` in its place (newest first by time), once, bounded. */

@@ -14,7 +14,7 @@ import type { FactDecision, HeldChange } from '../../core/editorial'
 import type { Change } from '../../core/types'
 import { queueNotifier } from '../../mail/delivery/queue-notifier'
 import { renderEditionEmails } from '../../mail/render/render-email'
-import { factPiece, statementOfPiece, statementRule, withFactPiece } from '../../pipeline/facts/editorial-filter'
+import { factPiece, pieceStates, statementOfPiece, statementRule, withFactPiece } from '../../pipeline/facts/editorial-filter'
 import { revertChanges } from '../../pipeline/facts/editorial-revert'
 import { editionId } from '../../pipeline/run/hand-over'
 import { appendAuditStatement, type AuditAction, type NewAuditEntry } from '../../store/audit-log'
@@ -99,7 +99,7 @@ function dropOf(ctx: EditorialContext, locked: LockedState, held: HeldEdition, c
 function undo(locked: LockedState, changes: HeldChange[]) {
   let facts = locked.state.facts
   for (const c of [...changes].reverse()) {
-    if (statementOfPiece(c.slot, factPiece(facts, c.slot)) === statementOfPiece(c.slot, c.after)) facts = withFactPiece(facts, c.slot, c.before)
+    if (pieceStates(c.slot, factPiece(facts, c.slot), statementOfPiece(c.slot, c.after))) facts = withFactPiece(facts, c.slot, c.before)
   }
   const gone = new Set(changes.map((c) => c.id))
   return { facts, reported: locked.state.reported.filter((r) => !gone.has(r)), history: locked.state.history }

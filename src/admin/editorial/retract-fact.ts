@@ -20,8 +20,8 @@ import { sameEmailForChoices } from '../../mail/render/render-email'
 import { queueNotifier } from '../../mail/delivery/queue-notifier'
 import { describeChange } from '../../site/describe-fact'
 import { changeId } from '../../pipeline/facts/diff-facts'
-import { factPiece, filterLedger, statementOfChange, statementOfPiece, statementRule, unreliableUrls } from '../../pipeline/facts/editorial-filter'
-import { retractFact as retractedFacts, revertChanges } from '../../pipeline/facts/editorial-revert'
+import { factPiece, filterLedger, pieceStates, statementOfChange, statementOfPiece, statementRule, unreliableUrls } from '../../pipeline/facts/editorial-filter'
+import { forgetRetracted, retractFact as retractedFacts, revertChanges } from '../../pipeline/facts/editorial-revert'
 import { hashText } from '../../pipeline/fetch/hash'
 import { appendAuditWhen } from '../../store/audit-log'
 import { insertCorrectionStatement, insertExclusionStatement, listExclusions, listPendingHeld, listUpdateEditions, type SentEdition } from '../../store/editorial-store'
@@ -63,7 +63,7 @@ export async function retractFact(ctx: EditorialContext, slot: FactSlot, reason:
     const statement = statementOfPiece(slot, piece)
     if (!piece || !statement) throw new EditorialRefusal(404, 'That fact is not on the fact sheet (was it retracted already?).')
     const pending = await listPendingHeld(env.DB, subject.slug)
-    if (pending.some((h) => h.changes.some((c) => !h.dropped.includes(c.id) && statementOfPiece(c.slot, c.after) === statement))) {
+    if (pending.some((h) => h.changes.some((c) => !h.dropped.includes(c.id) && c.slot.field === slot.field && pieceStates(slot, c.after, statement)))) {
       throw new EditorialRefusal(409, 'That fact is in an edition still held for review: drop the change there instead.')
     }
     const rule = statementRule(slot, piece, state.claims)!
@@ -106,7 +106,7 @@ export async function retractFact(ctx: EditorialContext, slot: FactSlot, reason:
 
     const retracted = announced ? changeId(announced.change) : null
     const history = withHistoryEntry(announced ? markRetracted(state.history, announced.edition.id, retracted!, correctionId) : state.history, { id: correctionId, at: note.at, changes: [], correction: note })
-    await saveEditorialState(ctx, locked, { facts, reported: state.reported.filter((r) => r !== retracted), history })
+    await saveEditorialState(ctx, locked, { facts, reported: forgetRetracted(state.reported, slot, statement), history })
     return { note, correctionEditionId: announced ? correctionId : null }
   })
 }

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import { subjectFromValues, subjectValuesFromForm } from '../form-input'
+import { field, subjectFromValues, subjectValuesFromForm } from '../form-input'
 import { createSubject, removeSubject, updateSubject } from '../subjects/subject-admin'
 import { formVersion, resolveSubject, subjectEdit, type AdminEnv } from './context'
 import { dashboard, done, missingSubject } from './page-common'
@@ -23,6 +23,10 @@ export function registerSubjectPages(app: Hono<AdminEnv>, base: string): void {
 
   app.post(`${base}/subject/delete`, subject, async (c) => {
     const slug = c.get('subject').slug
+    // The page's box must be ticked (a browser enforces `required`; a hand-made request might not).
+    if (field(c.get('form'), 'confirm') !== 'yes') {
+      return c.html(AdminMessage({ title: 'Not removed', message: 'Tick the box to confirm: removing a subject ends its subscriptions and deletes its facts.', back: c.get('base') }), 422)
+    }
     const result = await removeSubject(subjectEdit(c, 'page'), slug, formVersion(c))
     if (!result.ok) return c.html(AdminMessage({ title: 'Not removed', message: Object.values(result.errors).join(' '), back: c.get('base') }), result.status)
     return done(c, 'subject-delete', slug, '/admin')

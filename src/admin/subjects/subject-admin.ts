@@ -71,20 +71,38 @@ export async function updateSubject(ctx: SubjectEditContext, slug: string, patch
   }
 }
 
-/** Removes a subject, its sources and subscriptions, and its KV state (editions and audit stay). */
+/** Removes a subject, its sources and subscriptions, its KV state and pending editorial work (sent editions, corrections and audit stay). */
 export async function removeSubject(ctx: SubjectEditContext, slug: string, expected?: number): Promise<EditResult<SubjectRecord>> {
   for (let attempt = 0; ; attempt++) {
     const before = await getSubject(ctx.db, slug)
     if (!before) return notFound(slug)
     const written = await deleteSubject(ctx.db, slug, expected ?? before.version, { audit: entry(ctx, 'delete', slug, subjectConfig(before), null) })
     if (written.ok) {
-      await clearState(ctx.kv, slug)
+      await forgetRemovedSubject(ctx.db, ctx.kv, slug, ctx.now)
       return { ok: true, value: before }
     }
     if (written.reason === 'missing') return notFound(slug)
     if (written.reason === 'last') return { ok: false, status: 409, errors: { slug: 'This is the only subject; a deployment always follows one. Pause it instead.' } }
     if (expected !== undefined || attempt + 1 >= ATTEMPTS) return stale(slug)
   }
+}
+
+/**
+ * What a removed subject leaves behind, forgotten: its KV state and public view, its editions
+ * still held for review (dropped, so the hold window never sends them) and its exclusions (a
+ * subject added again with the slug starts afresh). Its subscriptions went with its row. Also
+ * called after a run that was in flight when the subject was removed, which may have written
+ * state again. D1 rows are only touched while no subject has the slug.
+ */
+export async function forgetRemovedSubject(db: D1Database, kv: KvLike, slug: string, now: Date): Promise<void> {
+  const gone = 'NOT EXISTS (SELECT 1 FROM subjects WHERE slug = ?1)'
+  await db.batch([
+    db
+      .prepare(`UPDATE held_editions SET status = 'dropped', decided_at = ?2, decided_by = 'system' WHERE subject_slug = ?1 AND status = 'held' AND ${gone}`)
+      .bind(slug, now.toISOString()),
+    db.prepare(`DELETE FROM claim_exclusions WHERE subject_slug = ?1 AND ${gone}`).bind(slug),
+  ])
+  await clearState(kv, slug)
 }
 
 /** A pure status flip reads better as pause/resume. */

@@ -11,7 +11,7 @@ import { toServedUrl } from '../../site/demo/demo-origin'
 import { formatDay } from '../../site/format'
 import { groupByEvidence, unionOf } from '../../site/group-evidence'
 import { toDisplayUrl, toSafeHref } from '../../site/safe-url'
-import { CHOICE_LABELS, type Choice } from '../subscribers/choices'
+import { CHOICE_LABELS, includesChange, type Choice } from '../subscribers/choices'
 import { cleanText } from './clean-text'
 import { headlineFor, sortMaterial } from './headline'
 import { subjectFor } from './subject-line'
@@ -113,28 +113,41 @@ function sourceItems(list: string[], dated: Map<string, Evidence>, publicUrl: st
     })
 }
 
-function factRows(facts: Facts): FactRow[] {
+/**
+ * The fact sheet rows a reader with `choice` is shown: everything for `all`; for a narrower
+ * choice only the fields it hears about (release-only: the release date and the trailer), so
+ * the email does not report the production stage or the cast it promised to leave out.
+ */
+function factRows(facts: Facts, choice: Choice): FactRow[] {
+  return allFactRows(facts).filter((row) => includesChange(choice, { field: row.field })).map(({ field: _, ...row }) => row)
+}
+
+function allFactRows(facts: Facts): (FactRow & { field: keyof Facts })[] {
   const day = (d: string | null | undefined) => (d ? formatDay(d) : null)
   return [
     {
+      field: 'stage',
       label: 'Production stage',
       value: facts.stage ? cleanText(describeStage(facts.stage.value), 80) : 'Unknown',
       certainty: certaintyLabel(facts.stage?.certainty),
       asOf: day(facts.stage?.asOf),
     },
     {
+      field: 'release',
       label: 'Release',
       value: cleanText(describeRelease(facts.release), 200),
       certainty: facts.release?.status === 'none' ? null : certaintyLabel(facts.release?.certainty),
       asOf: day(facts.release?.asOf),
     },
     {
+      field: 'trailer',
       label: 'Trailer',
       value: cleanText(describeTrailer(facts.trailer), 120),
       certainty: certaintyLabel(facts.trailer?.certainty),
       asOf: day(facts.trailer?.asOf),
     },
     {
+      field: 'episodes',
       label: 'Episodes',
       value: facts.episodes ? String(facts.episodes.value) : 'Not announced',
       certainty: certaintyLabel(facts.episodes?.certainty),
@@ -175,8 +188,8 @@ export function buildUpdateEmailModel(input: RenderModelInput): UpdateEmailModel
     title,
     preheader: cleanText(changes.flatMap((c) => c.headlines).join(' · '), 180),
     changes,
-    facts: factRows(input.facts),
-    cast: (input.facts.cast ?? []).map((c) => ({
+    facts: factRows(input.facts, choice),
+    cast: (includesChange(choice, { field: 'cast' }) ? (input.facts.cast ?? []) : []).map((c) => ({
       actor: cleanText(c.actor, 100),
       role: cleanText(c.role, 100) || null,
       status: cleanText(describeCastStatus(c.status), 40),

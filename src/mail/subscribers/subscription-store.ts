@@ -98,6 +98,12 @@ export async function setSubscriptions(db: D1Database, id: number, choices: read
   return readResult(db, id)
 }
 
+/** How many people follow a season (what removing it would end). */
+export async function countFollowers(db: D1Database, slug: string): Promise<number> {
+  const row = await db.prepare('SELECT COUNT(*) AS n FROM subscriptions WHERE subject_slug = ?1').bind(slug).first<{ n: number }>()
+  return row?.n ?? 0
+}
+
 /**
  * Leaves one season (an unsubscribe link of that season, or RFC 8058 one-click). When it was the
  * last one, the address is erased in the same transaction. Idempotent.

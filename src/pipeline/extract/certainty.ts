@@ -152,5 +152,7 @@ export function isDeferredAfter(clause: Clause, end: number): boolean {
 /** Korean: the verb after the match is negated, planned or hoped for ("시작하지 않았다", "시작할 예정"). */
 export function isKoreanDeferred(clause: Clause, end: number): boolean {
   const after = clause.text.slice(end - clause.start, end - clause.start + 24)
+  // "촬영에 돌입한다" / "촬영이 시작된다": the plain present of a start is a plan ("will begin").
+  if (/^(?:한다|된다|할\s|될\s|하기로|되기로)/.test(after)) return true
   return /^[^.]{0,6}?(?:지\s*(?:않|못|말)|않|못|전(?=\s|$|이다|이며|에|까지)|예정|계획|목표|할\s*것|한다면|하면|될\s*것|앞두|준비|무산|불발|없)/.test(after)
 }

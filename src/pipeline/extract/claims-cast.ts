@@ -50,7 +50,7 @@ const ACTS: ActRule[] = [
   {
     kind: 'returning',
     dir: 'both',
-    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?=\s*[.,;:!)]|\s*$|\s+(?:to|for|as|in\s+(?:the\s+)?(?:season|series|show|drama|role|new|second|third|next|\S+\s+season)|alongside|with|too|once)\b)|\b(?:are|is|will\s+be)\s+(?:also\s+)?back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|\bremaining\s+cast\b|돌아온|돌아오|컴백|재회|다시\s*(?:맡|출연|합류)|시즌\s*\d+\s*에도\s*(?:출연|등장|합류)/gi,
+    re: /\breprise[sd]?\b|\breprising\b|\breturn(?:s|ing|ed)?\b(?=\s*[.,;:!)]|\s*$|\s+(?:to|for|as|in\s+(?:the\s+)?(?:season|series|show|drama|role|new|second|third|next|\S+\s+season)|alongside|with|too|once)\b)|\b(?:are|is|will\s+be)\s+(?:also\s+)?back\b|\bback\s+for\b|\bcome\s*back\b|\bcoming\s+back\b|\bcomeback\b|\bremaining\s+cast\b|\breturning\s+(?:cast|stars?|faces|voices?)\s*:|돌아온|돌아오|컴백|재회|다시\s*(?:맡|출연|합류)|시즌\s*\d+\s*에도\s*(?:출연|등장|합류)/gi,
   },
   // Joining.
   {
@@ -63,12 +63,14 @@ const ACTS: ActRule[] = [
     kind: 'list',
     dir: 'both',
     needsSeason: true,
-    re: /\bline-?ups?\b|\b(?:confirmed|full|official|main|returning|season\s*\d+)\s+cast\b|\bcast\s+(?:members\s+)?(?:includes?|list|line-?up)\b|\bcast\s*:|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear|portray|lead|headline|front)\b|\b(?:to|set\s+to)\s+(?:star|lead|headline)\b|\bstar\s+in\b|\b(?:a|the)\s+(?:leading|lead|main|starring|supporting|key|major)\s+role\s+in\b|\blead(?:s|ing)?\s+the\s+cast\b|\b(?:also\s+)?appear(?:s|ing)?\s+in\b|\bin\s+the\s+role\s+of\b|\bstarring\b|\bstars\b|\bensemble\b|\bfeatures?\b|출연(?:한다|하며|해|하고|하는|진|\s*:)?|라인업|역(?:으로|을|에)?\s*(?:맡|분|연기|활약|열연|출연|돌아)|분해|분한|연기한다|열연|등장(?:한다|해|하며)?|주연/gi,
+    re: /\bline-?ups?\b|\b(?:confirmed|full|official|main|returning|season\s*\d+)\s+cast\b|\bcast\s+(?:members\s+)?(?:includes?|list|line-?up)\b|\bcast\s*:|\bplays?\b|\bplaying\b|\bportray(?:s|ing)?\b|\btakes?\s+on\s+the\s+role\b|\bwill\s+(?:star|play|feature|appear|portray|lead|headline|front|voice)\b|\b(?:is|are)\s+voicing\b|\bvoiced\s+by\b|\b(?:to|set\s+to)\s+(?:star|lead|headline)\b|\bstar\s+in\b|\b(?:a|the)\s+(?:leading|lead|main|starring|supporting|key|major)\s+role\s+in\b|\blead(?:s|ing)?\s+the\s+cast\b|\b(?:also\s+)?appear(?:s|ing)?\s+in\b|\bin\s+the\s+role\s+of\b|\bstarring\b|\bstars\b|\bensemble\b|\bfeatures?\b|출연(?:한다|하며|해|하고|하는|진|\s*:)?|라인업|역(?:으로|을|에)?\s*(?:맡|분|연기|활약|열연|출연|돌아)|분해|분한|연기한다|열연|등장(?:한다|해|하며)?|주연/gi,
   },
+  // "X voices Prince Ellis": a verb only when a name follows (case-sensitive; "the voices of" is a noun).
+  { kind: 'list', dir: 'both', needsSeason: true, re: /\bvoices\s+(?=[A-Z])/g },
 ]
 
 // Descriptions of an earlier season ("The show starred …", "were among the newcomers").
-const PAST_CAST = /\b(?:starred|featured|boasted|were\s+among|was\s+among|made\s+up|rose\s+to\s+fame|(?:best\s+)?known\s+for|previously\s+seen|played\s+(?:the\s+)?role)\b|출연했던|연기했던|화제를\s*모았/i
+const PAST_CAST = /\b(?:starred|featured|boasted|were\s+among|was\s+among|made\s+up|rose\s+to\s+fame|(?:best\s+)?known\s+for|previously\s+seen|played\s+(?:the\s+)?role|voiced(?!\s+by))\b|출연했던|연기했던|화제를\s*모았/i
 // Clauses that list other works ("known for X", "previously seen in X", "roles in dramas like X").
 const WORKS_INTRO =
   /\b(?:(?:best\s+)?known\s+for|previously\s+seen\s+in|(?:also\s+)?seen\s+in|starred\s+in|starring\s+in|appeared\s+in|roles?\s+in(?:\s+(?:the\s+)?(?:dramas?|films?|movies?|series|shows?|k-dramas?))?(?:\s+(?:like|such\s+as))?|(?:dramas?|films?|movies?|series|shows?|works?|projects?)\s+(?:like|such\s+as|including)|the\s+likes\s+of|rose\s+to\s+fame\s+(?:in|with)|breakout\s+(?:role|performance)\s+in|upcoming\s+(?:film|movie|drama|series)|(?:award|prize)\s+for)\b/gi
@@ -121,6 +123,8 @@ function strayWords(text: string, from: number, to: number, mentions: Mention[])
   for (const m of mentions) {
     if (m.index >= from && m.index + m.length <= to) gap = gap.slice(0, m.index - from) + ' '.repeat(m.length) + gap.slice(m.index + m.length - from)
   }
+  // "A (Rin), B (Gald) and C (Mira) return": a short parenthetical after a name is its role, not a stray word.
+  gap = gap.replace(/\(\s*\p{Lu}[^()]{0,30}\)/gu, (p) => ' '.repeat(p.length))
   const words = gap.split(/[\s,:;·、/&()'"“”‘’]+/).filter((w) => w && !FILLER.test(w.replace(/['’]s$/, '')))
   return words.length
 }
@@ -149,6 +153,8 @@ const CREW_BEFORE = /\b(?:director|writer|screenwriter|creator|showrunner|produc
 const CREW_AFTER = /^[^.;]{0,60}?\b(?:as|to)\s+(?:(?:a|the|its|co-|head|lead|new|series)\s*)*(?:director|writer|co-writer|screenwriter|showrunner|producer|composer|helm|direct|write|pen)\b/i
 // Characters: "as Nam On-jo", "정진수 역", "the role of X".
 const ROLE_BEFORE_NAME = /\b(?:as|role\s+of|character(?:\s+of)?|plays?|playing|portrays?|portraying|named)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/
+// The second character of "are back as Yoon Seo-ah and Gu Tae-oh".
+const ROLE_LIST_BEFORE = /\bas\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/u
 const ROLE_AFTER_NAME = /^\s*(?:역|役|role\b)/
 
 const ROLE_AFTER = /^\s*(?:,\s*)?(?:(?:reprises?|reprising|takes\s+on|will\s+(?:play|feature)|plays|playing|portrays|returns?|is\s+back|comes\s+back|joins|joined)\s+)?(?:(?:his|her|their)\s+role\s+)?(?:as|in\s+the\s+role\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(\p{Lu}[\p{L}'’-]+(?:[\s-]\p{Lu}[\p{L}'’-]+){0,2})/u
@@ -210,7 +216,7 @@ function findMentions(ctx: SentenceContext, clause: Clause, masked: string): Men
     if (CREW_BEFORE.test(before) || CREW_AFTER.test(text.slice(local + m.length, local + m.length + 80))) return false
     // A title-case line ("Returning Stars And New Faces Join The Zombie Outbreak") is a headline.
     if (!m.known && titleCase) return false
-    if (!m.known && (ROLE_BEFORE_NAME.test(before) || ROLE_AFTER_NAME.test(after))) return false
+    if (!m.known && (ROLE_BEFORE_NAME.test(before) || ROLE_AFTER_NAME.test(after) || ROLE_LIST_BEFORE.test(before))) return false
     // "Nam On-jo (Lee Min-jae)": the name before a parenthesised actor is the character.
     if (!m.known && /^\s*\(/.test(after) && all.some((o) => o !== m && o.known && o.index > m.index && o.index - (m.index + m.length) < 4)) return false
     return true
@@ -237,7 +243,7 @@ function statusFor(kind: Kind, ctx: SentenceContext, m: Mention): CastStatus {
 const NAMEISH = /[A-Z][a-z]+[\s-]+[A-Z][a-z]|[\uAC00-\uD7A3]{2}|[A-Z][a-z]+[A-Z]/
 // Cheap gate before any clause work.
 const CAST_WORDS =
-  /join|cast|return|repris|back|star|play|lead|tipped|talks|role|portray|role|line-?up|leav|left|exit|depart|replac|instead|drop|quit|pull|step|longer|appear|feature|added|adding|addition|new|board|sign|tapped|remov|without|except|succe|continue|cameo|ensemble|opt|rules?\s+out|aboard|합류|출연|캐스팅|하차|대신|빠지|빠졌|교체|역|분|돌아|컴백|등장|라인업|배우|투입|제외|빈자리/i
+  /join|voic|cast|return|repris|back|star|play|lead|tipped|talks|role|portray|role|line-?up|leav|left|exit|depart|replac|instead|drop|quit|pull|step|longer|appear|feature|added|adding|addition|new|board|sign|tapped|remov|without|except|succe|continue|cameo|ensemble|opt|rules?\s+out|aboard|합류|출연|캐스팅|하차|대신|빠지|빠졌|교체|역|분|돌아|컴백|등장|라인업|배우|투입|제외|빈자리/i
 
 /** Claims that an actor is in (returning or new) or out of the followed season. */
 export const extractCastClaims: FieldExtractor = (ctx) => {
@@ -265,6 +271,8 @@ export const extractCastClaims: FieldExtractor = (ctx) => {
       const gov = hangul ? koreanGoverningAct(usable, view, m, mentions) : governingAct(usable, view, m, mentions)
       if (!gov) continue
       if (!m.known && !(hangul ? acceptsKoreanUnknown(view, m, mentions) : acceptsUnknown(view, m, gov))) continue
+      // "Quiet Hours returns for a final run": a show comes back, not an actor.
+      if (!m.known && gov.act.kind === 'returning' && SHOW_COMES_BACK.test(view.slice(gov.act.end, gov.act.end + 40))) continue
       // A replacement act names the newcomer; a departure act names the one who left.
       const kind: Kind = gov.act.kind === 'replaces' ? 'new' : gov.act.kind
       seen.add(m.name)
@@ -282,18 +290,31 @@ export const extractCastClaims: FieldExtractor = (ctx) => {
   return out
 }
 
+// What a show (not an actor) comes back for.
+const SHOW_COMES_BACK = /^\s+for\s+(?:a|its|one|another)\s+(?:(?:\w+)\s+)?(?:run|outing|go-round)\b|^\s+for\s+(?:a|its|one)\s+(?:final|last|farewell)\s+(?:season|series|installment|instalment|chapter)\b/i
+// A name right before "will play", "voices", "portrays" is the actor (a title "stars" people, it does not play them).
+const ROLE_VERB = /\b(?:will\s+(?:play|voice|portray)|voices|portrays|is\s+voicing)\b/i
+
+/** "X will voice Prince Ellis": the name is the subject of a role verb whose object is a character. */
+function playsRole(text: string, m: Mention, act: Act): boolean {
+  if (act.index < m.index + m.length || !ROLE_VERB.test(text.slice(act.index, act.end))) return false
+  return /^\s*(?:the\s+(?:role|part|character)\s+of\s+)?(?:(?!(?:on|in|at|for|from|to|with|after|before|during|across|into|onto|alongside|opposite)\b)[a-z-]+\s+){0,2}?\p{Lu}/u.test(text.slice(act.end, act.end + 40))
+}
+
 /**
  * An unknown name is a person in this clause only when an act sits right next to it, or an
  * actor word precedes it next to an act: shape alone is not enough. A name with no Korean
- * surname at either end ("Squid Game", "Western Front") needs the act with nothing between.
+ * surname at either end ("Squid Game", "Western Front") needs the act with nothing between, and
+ * a description act only when it is the subject of a role verb ("X will voice C").
  */
 function acceptsUnknown(text: string, m: Mention, gov: { act: Act; stray: number }): boolean {
   if (ACTOR_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return gov.stray <= 3
-  if (!personKey(m.name).includes('|')) return gov.stray === 0 && gov.act.kind !== 'list'
+  if (!personKey(m.name).includes('|')) return gov.stray === 0 && (gov.act.kind !== 'list' || playsRole(text, m, gov.act))
   return gov.stray <= (gov.act.kind === 'list' ? 0 : 1)
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/
+const KO_GENITIVE_ACT = /^의\s*(?:[^\s.]+\s){0,2}?[^\s.]*?(?:합류|출연|캐스팅|하차|복귀)/
 // Subject and topic particles: the name is who the clause-final verb is about.
 const KO_SUBJECT = /^\s*(?:측\s*)?(?:이|가|은|는|이가|이는)(?![\uAC00-\uD7A3])/
 const KO_LIST_SEPARATOR = /^(?:\s*[,·、/]|와|과|\s*및(?![\uAC00-\uD7A3])|\s*등(?![\uAC00-\uD7A3])|\s*\))/
@@ -325,6 +346,8 @@ function acceptsKoreanUnknown(text: string, m: Mention, mentions: Mention[]): bo
   const after = text.slice(end, end + 6)
   if (/(?:배우|신예|아역)\s*$/.test(before)) return true
   if (KO_SUBJECT.test(after)) return true
+  // "김서윤의 시즌3 합류가 확정됐다": the one whose casting or exit the clause is about.
+  if (KO_GENITIVE_ACT.test(text.slice(end, end + 24))) return true
   if (/\(\s*$/.test(before) && /^\s*(?:분\s*)?\)/.test(after)) return true
   if (KO_LIST_SEPARATOR.test(after) || /[,·、]\s*$|(?:와|과)\s*$/.test(before)) {
     return mentions.some((o) => o.known && Math.abs(o.index - m.index) < 40)

@@ -1,6 +1,7 @@
 import type { ReleaseValue } from '../../core/types'
 import { type DateMention, findDateMentions } from './dates'
 import type { Clause } from './clauses'
+import { otherTitleBefore } from './scope'
 import { type FieldExtractor, isAboutTarget, type SentenceContext } from './sentence-context'
 
 /**
@@ -22,7 +23,7 @@ interface Anchor {
 const RELEASE_ANCHOR =
   /\b(?:premier(?:e|es|ed|ing)|release\s+(?:date|window)|premiere\s+date|releas(?:e|es|ed|ing)|debut(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+(?:on|in)|drop(?:s|ping)?\s+(?:on|in)|hit(?:s|ting)?\s+(?:screens|the\s+(?:platform|streamer|service))|stream(?:s|ing)?\s+(?:from|on)|launch(?:es|ed|ing)?|coming\s+out|come\s+out|air(?:s|ing|ed)?|(?:set|slated|scheduled|due|planned|expected|tipped|pencilled|penciled)\s+to\s+(?:premiere|release|arrive|debut|drop|return|stream|land|air|launch)|(?:release|content|streaming|programming)?\s*slate)\b|공개(?:일|\s*예정|된다|될|\s*확정|를|일을|일은|은|는|\s*시점|\s*날짜|한다|하기로|할|했다)?|(?:첫\s*)?방송(?:된다|될|\s*예정|을)|방영(?:된다|될|\s*예정|을)|편성/gi
 // "returns in May" is the season's premiere only when the season (not an actor) is what returns.
-const SHOW_RETURNS = /\b(?:season\s*\d+|(?:second|third|new|next)\s+season|series|show|drama|it)\s+(?:will\s+|is\s+set\s+to\s+)?returns?\s+(?:on|in)\b/gi
+const SHOW_RETURNS = /\b(?:season\s*\d+|(?:second|third|new|next)\s+season|series|show|drama|it)\s+(?:will\s+|is\s+set\s+to\s+)?returns?\s+(?:on|in)\b|\breturns?\s+for\s+(?:its|a|the)\s+(?:\w+\s+)?(?:season|series|run|installment|instalment)\s+(?:on|in)\b/gi
 // Words whose date is something else: production, promotion, events, slates.
 const OTHER_ANCHOR =
   /\b(?:film(?:ing|ed|s)?|shoot(?:ing)?|production|wrap(?:s|ped)?|cameras?|table[\s-]?read(?:ing)?|script\s+reading|teasers?|trailers?|posters?|clips?|stills?|first\s+look|videos?|event|showcase|festival|screening|press\s+conference|renew(?:al|ed)|announce(?:d|ment)?|cast(?:ing)?|line-?up|rankings?|military|service|enlist(?:s|ed|ment)?|discharged?|chart|ceremony|awards?|interview)\b|촬영|크랭크|제작발표회|예고편|티저|포스터|스틸|영화제|상영|캐스팅|발표회|시상식/gi
@@ -143,6 +144,8 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
   if (!firstRelease) return []
   const at = clause.start + firstRelease.index
   if (!isAboutTarget(ctx, false, at)) return []
+  // "…confirmed that The Glass Orchard premieres on November 14": another title's premiere on a slate.
+  if (otherTitleBefore(text, firstRelease.index, ctx.matcher)) return []
   // "Will not premiere before 2026", "There is no Season 3 releasing in 2026" give no date.
   if (/\b(?:not|never|no)\b|n['’]t\b/i.test(text.slice(Math.max(0, firstRelease.index - 40), firstRelease.index))) return []
   const korean = /[\uAC00-\uD7A3]/.test(text)
@@ -165,7 +168,7 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
 }
 
 // Cheap gate before any clause work.
-const RELEASE_WORDS = /premier|releas|debut|arriv|land(?:s|ing)?\s+(?:on|in)|drop|hits?\s+(?:screens|the)|stream|returns?\s+(?:on|in)|launch|com(?:e|ing)\s+out|\bair(?:s|ing|ed)?\b|\bset\s+(?:for|to)|slated|scheduled|\bdue\b|planned|expected|tipped|slate|delay|pushed|postponed|moved\s+(?:to|up|back)|공개|방송|방영|편성/i
+const RELEASE_WORDS = /premier|releas|debut|arriv|land(?:s|ing)?\s+(?:on|in)|drop|hits?\s+(?:screens|the)|stream|returns?\s+(?:on|in|for)|launch|com(?:e|ing)\s+out|\bair(?:s|ing|ed)?\b|\bset\s+(?:for|to)|slated|scheduled|\bdue\b|planned|expected|tipped|slate|delay|pushed|postponed|moved\s+(?:to|up|back)|공개|방송|방영|편성/i
 
 // A release claim needs a date: no digit, month, season or relative word, no claim.
 const DATE_WORDS =

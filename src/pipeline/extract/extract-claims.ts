@@ -79,7 +79,7 @@ export function extractClaims(article: ParsedArticle, options: ClaimOptions, mat
     // is denied in the same sentence ("denied rumours that she had left", "…다는 보도는 사실이 아니다").
     if (/\?["'”’)]*$/.test(text) || (REPORT_HINT.test(text) && DENIED_REPORT.test(text))) return
     const reportConfirmed = REPORT_HINT.test(text) && CONFIRMED_REPORT.test(text) && officialActs(text, matcher)
-    const ctx = createSentenceContext(text, () => scopeOf(i), { docTarget, reference, url, matcher, castFrame: seasonCast.has(i) })
+    const ctx = createSentenceContext(text, () => scopeOf(i), { docTarget, titleTarget: headingTarget, reference, url, matcher, castFrame: seasonCast.has(i) })
     for (const extract of EXTRACTORS) {
       for (const found of extract(ctx)) {
         const { at, certainty: own, ...body } = found
@@ -166,7 +166,7 @@ function followUpConfirmations(sentences: Sentence[], matcher: SubjectMatcher): 
 // An agency's answer that decides nothing: "nothing has been decided", "under review", "검토 중",
 // "stated its position" with no position.
 const DENIAL =
-  /\b(?:nothing\s+(?:has\s+been|is)\s+(?:decided|confirmed|finali[sz]ed)|not\s+(?:been\s+)?(?:decided|finali[sz]ed|confirmed)\s+yet|denied|den(?:y|ies)|(?:is|are)\s+(?:still\s+)?(?:reviewing|considering|checking|in\s+talks|in\s+discussions?)|positively\s+reviewing|under\s+review|received\s+an?\s+offer|was\s+offered)\b|n['’]t\s+(?:been\s+)?(?:decided|finali[sz]ed|confirmed)\s+yet|검토\s*중|긍정적으로\s*검토|논의\s*중|제안을?\s*받|(?:정해진|확정된|결정된)\s*(?:것|바)\s*(?:이\s*|는\s*|가\s*)?없|미정/i
+  /\b(?:nothing\s+(?:has\s+been|is)\s+(?:decided|confirmed|finali[sz]ed)|not\s+(?:been\s+)?(?:decided|finali[sz]ed|confirmed)\s+yet|denied|den(?:y|ies)|(?:is|are)\s+(?:still\s+)?(?:reviewing|considering|checking|in\s+talks|in\s+discussions?)|positively\s+reviewing|under\s+review|received\s+an?\s+offer|was\s+offered)\b|n['’]t\s+(?:been\s+)?(?:decided|finali[sz]ed|confirmed)\s+yet|검토\s*중|긍정적으로\s*검토|논의\s*중|(?:정해지|결정되|확정되)지\s*않|여부(?:가|는|를)?\s*(?:미정|불투명|미지수)|제안을?\s*받|(?:정해진|확정된|결정된)\s*(?:것|바)\s*(?:이\s*|는\s*|가\s*)?없|미정/i
 
 const DENIAL_HINT = /decid|confirm|final|deni|deny|review|consider|check|talks|discussion|offer|검토|논의|제안|정해|확정|결정|미정/i
 

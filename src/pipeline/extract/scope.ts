@@ -13,6 +13,8 @@ export interface SentenceScope {
 }
 
 const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+// "Northwater III": a title with a Roman numeral names that season.
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
 const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
 
 /** Words a title-cased phrase may start with that are not part of a show's title. */
@@ -35,7 +37,12 @@ function seasonWordNumber(w: string): number {
 }
 
 const SEASON_N = /\b(?:season|series|part|temporada|saison|staffel)[\s-]*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\bS(\d{1,2})\b|시즌\s*(\d{1,2})/gi
-const SEASON_ORD = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th)\s+(?:season|series|installment|instalment|chapter|outing)\b/gi
+// Korean ordinals: "세 번째 시즌" (third season), "두 번째 이야기" (second story), "3번째 시즌", "첫 시즌".
+const KO_ORDINALS = ['', '첫', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열']
+const SEASON_KO_ORD = /(?<![\uAC00-\uD7A3])(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d{1,2})\s*(?:번째\s*)?(?:시즌|이야기)/g
+const SEASON_ORD = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|freshman|sophomore)\s+(?:season|series|installment|instalment|chapter|outing)\b/gi
+// "sophomore season" is the second whatever season we follow; "freshman season" the first.
+const CLASS_YEARS: Record<string, number> = { freshman: 1, sophomore: 2 }
 
 function findSeasonMentions(text: string): SeasonMention[] {
   const out: SeasonMention[] = []
@@ -47,8 +54,16 @@ function findSeasonMentions(text: string): SeasonMention[] {
   SEASON_ORD.lastIndex = 0
   for (let m = SEASON_ORD.exec(text); m; m = SEASON_ORD.exec(text)) {
     const w = (m[1] ?? '').toLowerCase()
-    let n = ORDINALS.indexOf(w)
+    let n = CLASS_YEARS[w] ?? ORDINALS.indexOf(w)
     if (n < 0) n = Number.parseInt(w, 10)
+    out.push({ n, index: m.index, length: m[0].length })
+  }
+  SEASON_KO_ORD.lastIndex = 0
+  for (let m = SEASON_KO_ORD.exec(text); m; m = SEASON_KO_ORD.exec(text)) {
+    const w = m[1] ?? ''
+    // "두 시즌" (two seasons) is a count: only "첫 시즌" and "N 번째" are ordinals.
+    if (w !== '첫' && !/번째/.test(m[0])) continue
+    const n = /^\d+$/.test(w) ? Number(w) : KO_ORDINALS.indexOf(w)
     out.push({ n, index: m.index, length: m[0].length })
   }
   return out
@@ -70,6 +85,25 @@ function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): bo
   const phrase = words.join(' ')
   if (matcher.findPeople(phrase).length) return false
   return true
+}
+
+// Auxiliaries between a subject and its verb ("X will premiere", "X is set to arrive").
+const AUX_TAIL = /(?:\s+(?:will|is|are|was|were|has|have|had|be|been|set|slated|scheduled|due|to|also|finally|officially|now|then))+\s*$/i
+// A capitalised phrase of two to five words at the end of a text (a title or a name).
+const CAPITALISED_TAIL = /(?:\p{Lu}[\p{L}\d’'&:.-]*\s+){1,4}\p{Lu}[\p{L}\d’'&:.-]*\s*$/u
+
+/**
+ * True when the subject right before `at` is another production's title: "Vantage+ has confirmed
+ * that The Glass Orchard premieres on November 14" (a slate), as opposed to "Northwater returns",
+ * "Netflix premieres" or "Season Three arrives". Phrases of one word ("It", "Kim") never count.
+ */
+export function otherTitleBefore(text: string, at: number, matcher: SubjectMatcher): boolean {
+  const head = text.slice(0, at).replace(AUX_TAIL, '')
+  const tail = CAPITALISED_TAIL.exec(head)
+  if (!tail || /\b(?:season|series|part|episode|finale|chapter|volume|cour)\b/i.test(tail[0])) return false
+  // "Salt Harbor III", "Salt Harbor: The Reckoning": our own title leads the phrase.
+  if (matcher.titlePattern.test(tail[0])) return false
+  return ownedByOtherShow(head, head.length, matcher)
 }
 
 // Another production named in passing: an "other" work, or a new series with its own title.
@@ -114,7 +148,7 @@ function seasonPatterns(matcher: SubjectMatcher): SubjectPatterns {
     const season = matcher.subject.season
     p = {
       titleAtEnd: new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'i'),
-      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*${season}(?!\\d)`, 'i'),
+      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*(?:${season}(?!\\d)|${ROMAN[season] ?? 'x^'}\\b)`, 'i'),
       ordinalStory: new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'i'),
     }
     patternCache.set(matcher, p)
@@ -144,7 +178,7 @@ export function scopeSentence(text: string, matcher: SubjectMatcher): SentenceSc
   }
   const lower = text.toLowerCase()
   // The sequel-ish words all point at the next season when we follow the next season.
-  if (/\b(?:new|next|upcoming|forthcoming|latest|sophomore|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b/.test(lower)) {
+  if (/\b(?:new|next|upcoming|forthcoming|latest|coming|future)\s+(?:season|installment|instalment|chapter)\b|\bsequel\b/.test(lower)) {
     scope.target = true
   }
   if (/\b(?:previous|last|debut|original|earlier)\s+(?:season|installment|instalment)\b|\bseason\s+(?:one|1)\b|시즌\s*1(?!\d)|(?:지난|이전|전)\s*시즌/.test(lower)) {
@@ -154,6 +188,5 @@ export function scopeSentence(text: string, matcher: SubjectMatcher): SentenceSc
   // "<title> 2" / "<title>2" is how Korean and fan copy name the second season.
   if (scope.show && res.titleN.test(text)) scope.target = true
   if (/story|chapter/i.test(text) && res.ordinalStory.test(text)) scope.target = true
-  if (season === 2 && /두\s*번째\s*(?:시즌|이야기)/.test(text)) scope.target = true
   return scope
 }

@@ -11,6 +11,8 @@ export interface SentenceContext {
   scope: SentenceScope
   /** The document as a whole is about the followed season. */
   docTarget: boolean
+  /** The page's title or a heading names the followed season (an infobox then describes it). */
+  titleTarget: boolean
   /**
    * The day relative dates ("next month", "this summer") are read against: the article's own
    * date, else the day it was fetched; null when neither is known (relative dates are skipped).
@@ -49,6 +51,7 @@ class Sentence implements SentenceContext {
   private scopes: Map<number, SentenceScope> | null = null
   private readings: Map<number, CertaintyReading> | null = null
   readonly docTarget: boolean
+  readonly titleTarget: boolean
   readonly reference: string | null
   readonly url: string
   readonly matcher: SubjectMatcher
@@ -59,9 +62,10 @@ class Sentence implements SentenceContext {
   constructor(
     readonly text: string,
     private readonly readScope: () => SentenceScope,
-    doc: { docTarget: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
+    doc: { docTarget: boolean; titleTarget?: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
   ) {
     this.docTarget = doc.docTarget
+    this.titleTarget = doc.titleTarget ?? false
     this.reference = doc.reference
     this.url = doc.url
     this.matcher = doc.matcher
@@ -109,7 +113,7 @@ class Sentence implements SentenceContext {
 export function createSentenceContext(
   text: string,
   scope: SentenceScope | (() => SentenceScope),
-  doc: { docTarget: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
+  doc: { docTarget: boolean; titleTarget?: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
 ): SentenceContext {
   return new Sentence(text, typeof scope === 'function' ? scope : () => scope, doc)
 }

@@ -42,6 +42,31 @@ const HAS_GLUE = /\p{Ll}\p{Lu}\p{Ll}/u
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
+const LATIN = /[A-Za-z0-9\u00C0-\u024F]/
+
+/**
+ * One title as a pattern. Whole words only: a Latin title inside a longer word is another word
+ * ("Kingdom" in "United Kingdoms"); a Hangul title takes its particles after it ("킹덤은"). Any
+ * case except the first letter, which running text capitalises: "Moving" the show, not "a moving
+ * finale". No `i` flag, so each cased letter is spelled as a class.
+ */
+function titleSource(title: string): string {
+  const chars = [...title.trim()]
+  const body = chars
+    .map((ch, i) => {
+      if (/\s/.test(ch)) return '\\s+'
+      const lower = ch.toLowerCase()
+      const upper = ch.toUpperCase()
+      if (lower === upper) return escapeRe(ch)
+      return i === 0 && ch === upper ? escapeRe(upper) : `[${escapeRe(lower)}${escapeRe(upper)}]`
+    })
+    .join('')
+    .replace(/(?:\\s\+)+/g, '\\s+')
+  const lead = LATIN.test(chars[0] ?? '') ? '(?<![A-Za-z0-9\\u00C0-\\u024F])' : ''
+  const trail = /[A-Za-z\u00C0-\u024F]/.test(chars.at(-1) ?? '') ? '(?![A-Za-z\\u00C0-\\u024F])' : ''
+  return `${lead}(?:${body})${trail}`
+}
+
 /** Builds the matcher for a subject config. */
 export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   const byNorm = new Map<string, string>()
@@ -79,7 +104,7 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   }
 
   const titles = [subject.show, ...subject.aliases].filter(Boolean).sort((a, b) => b.length - a.length)
-  const titlePattern = new RegExp(titles.map((t) => escapeRe(t).replace(/\s+/g, '\\s+')).join('|'), 'i')
+  const titlePattern = new RegExp(titles.map(titleSource).join('|'))
   const official = (subject.officialSources ?? []).filter(Boolean)
   // Korean particles attach to the noun ("넷플릭스는"), so only Latin letters end a word here.
   // No unicode flag (it makes every test slower): letters are spelled out as ranges.

@@ -6,6 +6,7 @@
 import { claimValueKey, siteOf } from '../../core/claim-key'
 import type { ExclusionRule, FactPiece, FactSlot } from '../../core/editorial'
 import { normalizeName } from '../../core/names'
+import { samePerson } from '../../core/person-key'
 import type { CastFact, Change, Claim, ClaimBody, Facts, ReleaseValue, Source } from '../../core/types'
 import type { SeenItem } from '../run/state'
 
@@ -42,7 +43,9 @@ export function factPiece(facts: Facts, slot: FactSlot): FactPiece {
     case 'episodes':
       return facts.episodes
     case 'cast':
-      return facts.cast.find((c) => c.actor === slot.actor) ?? null
+      // The spelling the slot was taken with first; else another spelling of the same person, as
+      // merge groups them ("Park Ji-hu" / "Park Ji Hoo").
+      return facts.cast.find((c) => c.actor === slot.actor) ?? facts.cast.find((c) => samePerson(c.actor, slot.actor)) ?? null
   }
 }
 
@@ -60,7 +63,8 @@ export function withFactPiece(facts: Facts, slot: FactSlot, piece: FactPiece): F
     case 'episodes':
       return { ...facts, episodes: piece as Facts['episodes'] }
     case 'cast': {
-      const rest = facts.cast.filter((c) => c.actor !== slot.actor)
+      const current = factPiece(facts, slot)
+      const rest = facts.cast.filter((c) => c !== current)
       const cast = piece ? [...rest, piece as CastFact] : rest
       return { ...facts, cast: cast.sort((a, b) => a.actor.localeCompare(b.actor)) }
     }
@@ -88,6 +92,19 @@ export function statementOfPiece(slot: FactSlot, piece: FactPiece): string | nul
 }
 
 /**
+ * True when `piece` (the fact in `slot`) states `statement`. For cast, any spelling of the
+ * slot's actor (`samePerson`) states what the actor's own spelling does.
+ */
+export function pieceStates(slot: FactSlot, piece: FactPiece, statement: string | null): boolean {
+  const own = statementOfPiece(slot, piece)
+  if (own === null || statement === null) return false
+  if (own === statement) return true
+  if (slot.field !== 'cast') return false
+  const p = piece as CastFact
+  return samePerson(p.actor, slot.actor) && statement === castStatement(slot.actor, p.status === 'departed')
+}
+
+/**
  * What a change's new value states (null when it empties a slot). Changes carry bare values for
  * stage and episodes (`"filming"`, `12`) and fact-shaped ones for the other fields.
  */
@@ -105,13 +122,17 @@ export function sitesOfPiece(piece: FactPiece): string[] {
   return [...new Set(sources.map((e) => siteOf(e.source)))]
 }
 
-/** True when the claim says the statement of `rule` (for cast: any of the actor's spellings). */
+/**
+ * True when the claim says the statement of `rule`. For cast: any spelling of the actor that
+ * merge would count as the same person (`samePerson`: romanization variants, spacing, one
+ * letter off in a long name), so a dropped actor does not come back misspelled.
+ */
 function saysStatement(c: Claim, rule: Extract<ExclusionRule, { kind: 'statement' }>): boolean {
   if (c.field === 'cast' && rule.names && rule.statement.startsWith('cast:')) {
     const side = c.value.status === 'departed' ? 'out' : 'in'
     if (!rule.statement.endsWith(`:${side}`)) return false
-    const actor = normalizeName(c.value.actor)
-    return rule.names.some((n) => normalizeName(n) === actor) || statementOf(c) === rule.statement
+    const actor = c.value.actor
+    return statementOf(c) === rule.statement || rule.names.some((n) => samePerson(n, actor))
   }
   return statementOf(c) === rule.statement
 }

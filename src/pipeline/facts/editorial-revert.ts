@@ -2,10 +2,10 @@
  * Editorial edits of the fact sheet, pure: holding changes off the public view, putting a
  * dropped change back, retracting a fact, and re-applying those decisions on every run.
  */
-import type { FactDecision, FactSlot, HeldChange } from '../../core/editorial'
+import type { FactDecision, FactPiece, FactSlot, HeldChange } from '../../core/editorial'
 import type { Change, Claim, Facts } from '../../core/types'
 import { changeId } from './diff-facts'
-import { factPiece, sitesOfPiece, slotOfChange, statementOfPiece, withFactPiece } from './editorial-filter'
+import { factPiece, pieceStates, sitesOfPiece, slotOfChange, statementOfChange, statementOfPiece, withFactPiece } from './editorial-filter'
 import { mergeFacts, type MergeOptions } from './merge-facts'
 
 /** Each material change with the fact before and after it: what a held edition keeps. */
@@ -18,8 +18,7 @@ export function toHeldChanges(before: Facts, after: Facts, material: Change[]): 
 
 /** True when the fact in the slot still says what `change.after` said. */
 function stillSays(facts: Facts, held: HeldChange): boolean {
-  const now = statementOfPiece(held.slot, factPiece(facts, held.slot))
-  return now !== null && now === statementOfPiece(held.slot, held.after)
+  return pieceStates(held.slot, factPiece(facts, held.slot), statementOfPiece(held.slot, held.after))
 }
 
 /**
@@ -45,7 +44,7 @@ export function applyDecisions(facts: Facts, decisions: readonly FactDecision[])
   let out = facts
   for (const d of decisions) {
     const piece = factPiece(out, d.slot)
-    if (statementOfPiece(d.slot, piece) !== d.statement) continue
+    if (!pieceStates(d.slot, piece, d.statement)) continue
     const sites = sitesOfPiece(piece)
     if (sites.length > 0 && sites.every((s) => d.sites.includes(s))) out = withFactPiece(out, d.slot, d.restore)
   }
@@ -61,4 +60,28 @@ export function applyDecisions(facts: Facts, decisions: readonly FactDecision[])
 export function retractFact(facts: Facts, slot: FactSlot, counted: Claim[], options: MergeOptions): Facts {
   const remerged = mergeFacts(withFactPiece(facts, slot, null), counted, options)
   return withFactPiece(facts, slot, factPiece(remerged, slot))
+}
+
+/**
+ * The reported change ids left once the statement in `slot` is retracted: every change that
+ * announced it is forgotten (for cast: any role, returning or new, any spelling of the actor),
+ * so the fact coming back later on new evidence is news again, not "known". Ids are read as
+ * `changeId` writes them (`field:` + the new value as JSON); one that does not parse is kept.
+ */
+export function forgetRetracted(reported: readonly string[], slot: FactSlot, statement: string): string[] {
+  return reported.filter((id) => !announces(id, slot, statement))
+}
+
+function announces(id: string, slot: FactSlot, statement: string): boolean {
+  const cut = id.indexOf(':')
+  if (cut < 0 || id.slice(0, cut) !== slot.field) return false
+  let to: unknown
+  try {
+    to = JSON.parse(id.slice(cut + 1))
+  } catch {
+    return false
+  }
+  const change = { field: slot.field, to, from: null } as Pick<Change, 'field' | 'to' | 'from'>
+  if (statementOfChange(change) === statement) return true
+  return slot.field === 'cast' && to !== null && typeof to === 'object' && pieceStates(slot, to as FactPiece, statement)
 }

@@ -14,6 +14,8 @@ import { isEstablished } from './merge-facts'
 /**
  * Why a finding was or was not sent:
  * - `sent`: a material change (diff), so it is in the email;
+ * - `held`: a material change, held for review with its edition (review mode `hold`): a
+ *   maintainer sends or drops it;
  * - `baseline`: the first run records what is known and sends nothing;
  * - `known`: the facts already say so (or an email already reported it);
  * - `speculation`: only hedged claims ("could", "rumoured"), which never move a fact;
@@ -24,7 +26,7 @@ import { isEstablished } from './merge-facts'
  * - `minor`: the facts changed in a way that is not news (a role spelled differently);
  * - `unchanged`: none of the above applied and the facts did not move.
  */
-export type FindingReason = 'sent' | 'baseline' | 'known' | 'speculation' | 'one-site' | 'needs-official' | 'stale' | 'estimate' | 'minor' | 'unchanged'
+export type FindingReason = 'sent' | 'held' | 'baseline' | 'known' | 'speculation' | 'one-site' | 'needs-official' | 'stale' | 'estimate' | 'minor' | 'unchanged'
 
 /** One candidate fact of a run (a statement this run's claims make, or a change it recorded) and why it went out or not. */
 export interface Finding {
@@ -32,10 +34,12 @@ export interface Finding {
   /** What the candidate says: a claim value (`'filming'`, `{ actor, role, status }`, …) or the change's new value. */
   value: unknown
   reason: FindingReason
-  /** For `sent`: the official sources that confirmed it, or the independent sites that reported it; for `one-site`: the site. */
+  /** For `sent` and `held`: the official sources that confirmed it, or the independent sites that reported it; for `one-site`: the site. */
   by: string[]
-  /** For `sent`: whether an official source confirmed it or independent sites reported it. */
+  /** For `sent` and `held`: whether an official source confirmed it or independent sites reported it. */
   basis?: 'official' | 'sites'
+  /** For a recorded change: its `changeId`, which a held edition's decisions name (sent, dropped). */
+  change?: string
 
   /** The strongest certainty among this run's claims for it (or the change's). */
   certainty: Certainty | null
@@ -60,6 +64,8 @@ export interface ExplainInput {
   baseline: boolean
   /** Ids of changes reported by earlier runs (`changeId`). */
   reported?: ReadonlySet<string>
+  /** The run held its material changes for review instead of sending them (review mode `hold`). */
+  held?: boolean
   subject?: Pick<Subject, 'officialSources'>
 }
 
@@ -178,9 +184,10 @@ function whyNoChange(field: Field, value: unknown, support: Claim[], input: Expl
 /** Why a recorded change was or was not material: diff's decision, with the rule behind it. */
 function whyChange(change: Change, support: Claim[], input: ExplainInput): Why {
   if (change.material) {
+    const reason = input.held ? 'held' : 'sent'
     return support.some((c) => c.certainty === 'confirmed')
-      ? { reason: 'sent', by: confirmers(support, input.subject?.officialSources ?? []), basis: 'official' }
-      : { reason: 'sent', by: reportingSites(support), basis: 'sites' }
+      ? { reason, by: confirmers(support, input.subject?.officialSources ?? []), basis: 'official' }
+      : { reason, by: reportingSites(support), basis: 'sites' }
   }
   if (input.baseline) return { reason: 'baseline', by: [] }
   if (input.reported?.has(changeId(change))) return { reason: 'known', by: [] }
@@ -201,7 +208,7 @@ function groupByKey(claims: Claim[], only?: ReadonlySet<string>): Map<string, Cl
   return groups
 }
 
-const ORDER: Record<FindingReason, number> = { sent: 0, baseline: 1, estimate: 2, minor: 3, known: 4, stale: 5, 'needs-official': 6, 'one-site': 7, speculation: 8, unchanged: 9 }
+const ORDER: Record<FindingReason, number> = { sent: 0, held: 0, baseline: 1, estimate: 2, minor: 3, known: 4, stale: 5, 'needs-official': 6, 'one-site': 7, speculation: 8, unchanged: 9 }
 
 /**
  * One entry per candidate fact of a run: every distinct statement this run's claims make, and
@@ -232,6 +239,7 @@ export function explainFindings(input: ExplainInput): Finding[] {
       claims: found.length,
       sources: [...new Set(ranked.length > 0 ? ranked.map((c) => c.source) : (change?.sources ?? []))].slice(0, MAX_SOURCES),
       evidence: ranked[0]?.evidence ?? change?.evidence ?? null,
+      ...(change ? { change: changeId(change) } : {}),
     })
   }
   return findings.sort((a, b) => ORDER[a.reason] - ORDER[b.reason])
@@ -240,10 +248,12 @@ export function explainFindings(input: ExplainInput): Finding[] {
 /** A finding's reason as the one line the run report shows ("sent: confirmed by Netflix"). */
 export function findingLine(f: Pick<Finding, 'reason' | 'by' | 'basis'>): string {
   const list = (xs: string[]) => (xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`)
+  const basis = () => (f.basis === 'sites' ? `reported by ${list(f.by)}` : `confirmed by ${list(f.by)}`)
   switch (f.reason) {
     case 'sent':
-      if (f.by.length === 0) return 'sent'
-      return f.basis === 'sites' ? `sent: reported by ${list(f.by)}` : `sent: confirmed by ${list(f.by)}`
+      return f.by.length === 0 ? 'sent' : `sent: ${basis()}`
+    case 'held':
+      return f.by.length === 0 ? 'held for review' : `held for review: ${basis()}`
     case 'baseline':
       return 'not sent: first run, recorded as the baseline'
     case 'known':

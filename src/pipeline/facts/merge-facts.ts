@@ -51,29 +51,62 @@ function evidenceWords(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1))
 }
 
+// Korean packs a phrase into one word ("시즌3에", "합류한다"): its sentences are long by syllables.
+const HANGUL_SYLLABLES = /[\uAC00-\uD7A3]/g
+const longEnough = (text: string, words: Set<string>) => words.size >= 8 || (text.match(HANGUL_SYLLABLES)?.length ?? 0) >= 16
+
 /**
  * True when two evidence sentences are the same text (a syndicated copy), give or take a few
  * words. Short sentences ("Filming has begun.") are written the same way by independent sites,
- * so only sentences of eight words or more are compared.
+ * so only sentences of eight words (in Korean, sixteen syllables) or more are compared.
  */
 function sameText(a: string, b: string): boolean {
   const wa = evidenceWords(a)
   const wb = evidenceWords(b)
-  if (wa.size < 8 || wb.size < 8) return false
+  if (!longEnough(a, wa) || !longEnough(b, wb)) return false
   let common = 0
   for (const w of wa) if (wb.has(w)) common++
   return common / (wa.size + wb.size - common) >= 0.8
 }
 
+const OUTLET = '((?:The\\s+)?\\p{Lu}[\\p{L}\\d\'’&.+-]*(?:\\s+\\p{Lu}[\\p{L}\\d\'’&.+-]*){0,4})'
+// Who a report says it got the news from: "according to (a report in) The Sunday Courier",
+// "The Sunday Courier reported", "as first reported by X", "per X".
+const ATTRIBUTION = [
+  new RegExp(`\\baccording\\s+to\\s+(?:(?:a|an|the)\\s+(?:\\w+\\s+)?(?:report|story|article|scoop|piece)\\s+(?:in|by|from|at)\\s+)?${OUTLET}`, 'u'),
+  new RegExp(`\\b(?:reported|revealed|first\\s+reported)\\s+by\\s+${OUTLET}`, 'u'),
+  new RegExp(`${OUTLET}\\s+(?:first\\s+|originally\\s+|exclusively\\s+)?(?:reported|reports)\\b`, 'u'),
+  new RegExp(`\\b(?:a|an)\\s+(?:\\w+\\s+)?(?:report|scoop)\\s+(?:in|by|from)\\s+${OUTLET}`, 'u'),
+]
+
+/**
+ * The outlet a report credits (lower case, without "the"), or null. Two sites retelling one
+ * outlet's scoop are one report, however differently they word it.
+ */
+export function creditedOutlet(evidence: string): string | null {
+  for (const re of ATTRIBUTION) {
+    const m = re.exec(evidence)
+    if (m?.[1]) return m[1].toLowerCase().replace(/[.]+$/, '').replace(/^the\s+/, '').replace(/['’]s$/, '')
+  }
+  return null
+}
+
+/** Two claims are one report: same site, same syndicated text, or the same credited outlet. */
+function sameReport(a: Claim, b: Claim): boolean {
+  if (siteOf(a.source) === siteOf(b.source) || sameText(a.evidence, b.evidence)) return true
+  const outlet = creditedOutlet(a.evidence)
+  return outlet !== null && outlet === creditedOutlet(b.evidence)
+}
+
 /**
  * Independent reports among the claims: one per site, where sites that printed the same text
- * (syndication) count once, and reports far apart in time do not corroborate each other.
+ * (syndication) or credit the same outlet's scoop count once, and reports far apart in time do
+ * not corroborate each other.
  */
 function independentReports(claims: Claim[]): number {
   const groups: Claim[][] = []
   for (const c of [...claims].sort(byNewest)) {
-    const site = siteOf(c.source)
-    const same = groups.find((g) => g.some((o) => siteOf(o.source) === site || sameText(o.evidence, c.evidence)))
+    const same = groups.find((g) => g.some((o) => sameReport(o, c)))
     if (same) same.push(c)
     else groups.push([c])
   }

@@ -56,6 +56,11 @@ export interface RunDeps {
    * inside the lock's lease); the rest are deferred to the next run. Checked against `now()`.
    */
   runBudgetMs?: number
+  /**
+   * Called with each public view the run writes, after it is written (the Worker stores the
+   * season's glance for the list of seasons). A failure fails the run, before its state is saved.
+   */
+  viewSaved?: (view: PublicView) => Promise<void>
   /** Test seam: called at each step boundary; the fault suite throws from it to crash a run there. */
   onStep?: (step: RunStep) => void | Promise<void>
   log?: (event: Record<string, unknown>) => void
@@ -269,6 +274,7 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
       const pending = editorial ? (held ? [held, ...editorial.pending] : editorial.pending) : []
       const view: PublicView = { version, updatedAt: at, facts: pending.length > 0 ? revertChanges(facts, pending) : facts, history }
       await savePublicView(deps.kv, deps.slug, view)
+      await deps.viewSaved?.(view)
       viewVersion = version
       await deps.onStep?.('view-saved')
     }
@@ -295,7 +301,8 @@ async function runLocked(deps: RunDeps, now: Date): Promise<RunReport> {
     newClaims: added,
     // `reported` includes what a crashed run handed over: those changes read as known. What merge
     // saw: the claims that count and the facts after editorial decisions.
-    findings: explainFindings({ found: collected.claims, ledger: counted, before: prevFacts, after: facts, changes, baseline, reported, subject: deps.subject }),
+    findings: explainFindings({ found: collected.claims, ledger: counted, before: prevFacts, after: facts, changes, baseline, reported, held: heldId !== null, subject: deps.subject }),
+    heldEdition: heldId,
   })
   deps.log?.({ event: 'run', subject: deps.slug, at, baseline, claims: ledger.length, counted: counted.length, sources: sources.length, parsed: collected.parsed, newClaims: added, changes: changes.length, material: material.length, held: heldId !== null, failed: collected.failed.length, deferred: collected.deferred.length, recovered, wrote })
   return { at, skipped: false, baseline, changes, email, failed: collected.failed, facts, wrote, held: heldId, summary, deferred: collected.deferred, recovered }

@@ -5,6 +5,7 @@
  * too. Rows go with their subject (ON DELETE CASCADE).
  */
 import { REPORTS_KEPT, type RunReportStore, type RunSummary } from './run-report'
+import { getHeldEditions } from '../../store/editorial-store'
 
 /** A stored report, newest first when listed. */
 export interface StoredRunReport {
@@ -40,7 +41,24 @@ export async function listRunReports(db: D1Database, slug: string, limit = REPOR
       // A row is written whole by one statement; a broken one is skipped rather than breaking the page.
     }
   }
-  return out
+  return withHeldOutcomes(db, out)
+}
+
+/**
+ * Fills in what became of the editions runs held for review (sent, dropped, still waiting; by
+ * whom, when; which changes were dropped), so a report never says "held" about news that went
+ * out or was dropped since. One D1 query, only when a report held something.
+ */
+async function withHeldOutcomes(db: D1Database, reports: StoredRunReport[]): Promise<StoredRunReport[]> {
+  const ids = [...new Set(reports.flatMap((r) => (r.summary.held ? [r.summary.held.edition] : [])))]
+  if (ids.length === 0) return reports
+  const held = new Map((await getHeldEditions(db, ids)).map((h) => [h.id, h]))
+  return reports.map((r) => {
+    const h = r.summary.held ? held.get(r.summary.held.edition) : undefined
+    if (!h || !r.summary.held) return r
+    const outcome = { status: h.status, at: h.decidedAt, by: h.decidedBy, dropped: h.dropped }
+    return { ...r, summary: { ...r.summary, held: { ...r.summary.held, outcome } } }
+  })
 }
 
 /** Forgets every subject's reports (the demo's reset). */

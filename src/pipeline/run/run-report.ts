@@ -29,6 +29,22 @@ export interface RunReportCounts {
   skipped: number
 }
 
+/** The edition a run held for review, and (filled in when a report is read) what became of it. */
+export interface HeldInReport {
+  edition: string
+  /** Material changes it holds. */
+  changes: number
+  /** What a maintainer (or the hold window) decided, read from the held edition; absent when unknown. */
+  outcome?: {
+    status: 'held' | 'sent' | 'dropped'
+    /** When and by whom it was decided (null while it waits). */
+    at: string | null
+    by: string | null
+    /** `changeId`s of the changes dropped (never emailed). */
+    dropped: string[]
+  }
+}
+
 /** What one run saw and decided, as `/admin` and `/demo` show it. */
 export interface RunSummary {
   at: string
@@ -42,8 +58,15 @@ export interface RunSummary {
     /** Of those, claims the ledger had not seen. */
     new: number
   }
-  /** Material changes (what an email is about). */
+  /** Material changes sent (what an email is about). */
   sent: number
+  /**
+   * The edition this run held for review instead of sending (review mode `hold`), with how many
+   * material changes it holds; null when nothing was held. Whether a maintainer then sent or
+   * dropped them is read from the held edition when the report is shown. (Absent in reports
+   * kept before it existed.)
+   */
+  held?: HeldInReport | null
   findings: Finding[]
   /** Entries left out to stay within the bounds. */
   omitted: { documents: number; findings: number }
@@ -55,6 +78,8 @@ export interface SummaryInput {
   collected: Pick<CollectResult, 'documents' | 'claims'>
   newClaims: number
   findings: Finding[]
+  /** The id of the edition the run held for review, if it held one. */
+  heldEdition?: string | null
 }
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`)
@@ -78,6 +103,7 @@ export function summarizeRun(input: SummaryInput): RunSummary {
     read,
     claims: { found: input.collected.claims.length, new: input.newClaims },
     sent: input.findings.filter((f) => f.reason === 'sent').length,
+    held: input.heldEdition ? { edition: input.heldEdition, changes: input.findings.filter((f) => f.reason === 'held').length } : null,
     findings,
     omitted: { documents: docs.length - read.length, findings: input.findings.length - findings.length },
   }
@@ -87,7 +113,7 @@ export function summarizeRun(input: SummaryInput): RunSummary {
 /**
  * Drops listed entries from the end until the JSON fits `maxBytes`: documents down to a few,
  * then findings down to a few, then the rest. The counts stay whole, and the first entries
- * (failed documents, sent findings) go last.
+ * (failed documents, sent and held findings) go last.
  */
 export function fitBytes(summary: RunSummary, maxBytes: number): RunSummary {
   const size = (s: RunSummary) => new TextEncoder().encode(JSON.stringify(s)).length

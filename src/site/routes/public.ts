@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import { formSeasons } from '../../mail/subscribers/requested-seasons'
-import { summarizeEntry, happenedOn } from '../describe-fact'
 import { workersKv } from '../../store/kv'
 import { isDemoMode, servedOrigin } from '../../worker/config'
-import { readAllSubjectViews, readFirstSubjectView } from '../read-public-view'
+import { readFirstSubjectView, readPublicView } from '../read-public-view'
+import { glanceOf, readSeasonGlances, type SeasonAtGlance } from '../season-glance'
 import { seasonTitle } from '../format'
 import { locateBySlug, locateFirst, registerSeasonPages, registerSeasonRoutes, renderSeasonPage, seasonBase, servedView } from './season-routes'
 import { API_CACHE, apiCors, cacheFor, setPageHeaders, type Ctx } from './site-headers'
@@ -21,25 +21,31 @@ export { FEED_SIZE, HISTORY_PAGE_SIZE, RECENT_ON_HOME } from './season-routes'
  */
 export const publicRoutes = new Hono<{ Bindings: Env }>()
 
-/** Every subject with its view, or (D1 unreadable, or not seeded yet) the first subject alone. */
-async function readSeasons(c: Ctx) {
+/**
+ * Every subject at a glance (one D1 query; a KV read only for a subject with no glance yet), or
+ * (D1 unreadable, or not seeded yet) the first subject alone, from its view.
+ */
+async function readSeasons(c: Ctx): Promise<SeasonAtGlance[]> {
   const kv = workersKv(c.env.STATE)
-  const all = await readAllSubjectViews(c.env, kv).catch(() => null)
+  const all = await readSeasonGlances(c.env, kv).catch(() => null)
   if (all && all.length > 0) return all
-  return [await readFirstSubjectView(c.env, kv)]
+  const { subject, view } = await readFirstSubjectView(c.env, kv)
+  return [{ subject, view: { slug: subject.slug }, glance: view ? glanceOf(view) : null, read: view }]
 }
 
 publicRoutes.get('/', async (c) => {
   const seasons = await readSeasons(c)
   const form = { seasons: formSeasons(seasons.map((s) => s.subject)) }
   if (seasons.length === 1) {
-    const { subject, view } = seasons[0]!
+    // One season: `/` is its page, so its whole view (one KV read, unless the fallback read it).
+    const { subject, view: at, read } = seasons[0]!
+    const view = read !== undefined ? read : await readPublicView(workersKv(c.env.STATE), at)
     return renderSeasonPage(c, { subject, view: servedView(c, view), base: '' }, false, form)
   }
   setPageHeaders(c)
   return c.html(
     SeasonsPage({
-      seasons: seasons.map(({ subject, view }) => ({ subject, view: servedView(c, view) })),
+      seasons: seasons.map(({ subject, glance }) => ({ subject, glance })),
       form: { ...form, selected: [] },
       turnstileSiteKey: String(c.env.TURNSTILE_SITE_KEY ?? '').trim() || null,
       demo: isDemoMode(c.env),
@@ -63,20 +69,19 @@ publicRoutes.use('/api/subjects', async (c, next) => (c.req.header('Authorizatio
 publicRoutes.get('/api/subjects', async (c, next) => {
   if (c.req.header('Authorization') !== undefined) return next()
   const origin = servedOrigin(c.env, c.req.url)
-  const seasons = await readAllSubjectViews(c.env, workersKv(c.env.STATE))
+  const seasons = await readSeasonGlances(c.env, workersKv(c.env.STATE))
   c.header('Cache-Control', cacheFor(c, API_CACHE))
   return c.json({
-    subjects: seasons.map(({ subject, view }) => {
-      const latest = view?.history[0] ?? null
+    subjects: seasons.map(({ subject, glance }) => {
       const base = `${origin}${seasonBase(subject.slug)}`
       return {
         slug: subject.slug,
         show: subject.show,
         season: subject.season,
         status: subject.status,
-        stage: view?.facts.stage?.value ?? null,
-        updatedAt: view?.updatedAt ?? null,
-        latestChange: latest ? { id: latest.id, at: latest.at, happened: happenedOn(latest), summary: summarizeEntry(latest) } : null,
+        stage: glance?.stage ?? null,
+        updatedAt: glance?.updatedAt ?? null,
+        latestChange: glance?.latest ?? null,
         links: { page: `${base}/`, facts: `${base}/api/facts`, changes: `${base}/api/changes`, feed: `${base}/feed.xml` },
       }
     }),

@@ -33,6 +33,13 @@ export interface SeasonAt {
   base: string
 }
 
+/** The 404 page of a season we do not follow (never did, or a maintainer removed it). */
+const NO_SUCH_SEASON = {
+  title: 'No such season',
+  message: 'We do not follow a season at this address: the link may be mistyped, or the season was removed.',
+  links: [{ href: '/', label: 'The seasons we follow' }],
+}
+
 /** How a set of routes finds its season: by the `:slug` in the path, or the first subject. */
 export type LocateSeason = (c: Ctx) => Promise<SeasonAt | null>
 
@@ -100,7 +107,7 @@ export function registerSeasonRoutes(app: Hono<{ Bindings: Env }>, base: string,
   const noSuchSeason = (c: Ctx) => {
     setPageHeaders(c)
     c.header('Cache-Control', 'no-store')
-    return c.html(MessagePage({ title: 'No such season', message: 'We do not follow a season at this address. See the list of seasons on the home page.', demo: demo(c) }), 404)
+    return c.html(MessagePage({ ...NO_SUCH_SEASON, demo: demo(c) }), 404)
   }
   app.use(`${base}/api/facts`, apiCors)
   app.use(`${base}/api/changes`, apiCors)
@@ -176,7 +183,7 @@ export function registerSeasonPages(app: Hono<{ Bindings: Env }>) {
     if (!subject) {
       setPageHeaders(c)
       c.header('Cache-Control', 'no-store')
-      return c.html(MessagePage({ title: 'No such season', message: 'We do not follow a season at this address. See the list of seasons on the home page.', demo: isDemoMode(c.env) }), 404)
+      return c.html(MessagePage({ ...NO_SUCH_SEASON, demo: isDemoMode(c.env) }), 404)
     }
     const view = servedView(c, await readPublicView(workersKv(c.env.STATE), subject))
     const at: SeasonAt = { subject: { slug: subject.slug, show: subject.show, season: subject.season, status: subject.status }, view, base: seasonBase(subject.slug) }

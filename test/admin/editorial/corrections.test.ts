@@ -90,6 +90,26 @@ describe('retracting an announced fact', () => {
     expect(results.map((r) => (JSON.parse(r.changes_json) as { field: string }[]).map((c) => c.field))).toEqual([['stage', 'cast', 'cast'], ['stage'], ['stage']])
   })
 
+  it('a retracted actor coming back on another site’s word is news again, emailed as an update', async () => {
+    const { e, emails } = makeEnv()
+    await subscribe('reader@example.com', '2025-02-01T00:00:00.000Z')
+    await announce(e, emails)
+    const api = adminApi(e, () => new Date('2025-08-01T10:00:00Z'))
+    await api('POST', `/api/subjects/${SLUG}/review/retract`, { field: 'cast', actor: 'Lomon', reason: 'Not confirmed.' })
+    await deliverEmails(e, emails)
+    // Nothing about Lomon reads as already reported any more.
+    expect((await pipelineState()).reported.filter((id) => id.includes('Lomon'))).toEqual([])
+
+    web.pages[TWO] = { date: '2025-08-10', says: [SAYS.lomon] }
+    await run(e, web, '2025-08-11T07:00:00.000Z')
+    await deliverEmails(e, emails)
+    const mails = (await outbox()).filter((m) => m.to === 'reader@example.com').map((m) => m.subject)
+    expect(mails).toHaveLength(3) // the update, the correction, Lomon again
+    expect(mails[1]).toMatch(/^Correction/)
+    expect(mails[2]).toContain('Lomon')
+    expect((await publicView()).facts.cast.map((c) => c.actor).sort()).toEqual(['Lomon', 'Park Ji-hu'])
+  })
+
   it('a fact no update carried (the baseline) is corrected in public, with no email', async () => {
     const { e, emails } = makeEnv()
     await subscribe('reader@example.com', '2025-01-01T00:00:00.000Z')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Claim, Facts, Source } from '../../../src/core/types'
 import { filterLedger, statementOf, statementRule, unreliableUrls } from '../../../src/pipeline/facts/editorial-filter'
-import { applyDecisions, retractFact, revertChanges, toHeldChanges } from '../../../src/pipeline/facts/editorial-revert'
+import { applyDecisions, forgetRetracted, retractFact, revertChanges, toHeldChanges } from '../../../src/pipeline/facts/editorial-revert'
 import { diffFacts } from '../../../src/pipeline/facts/diff-facts'
 import { emptyFacts, mergeFacts } from '../../../src/pipeline/facts/merge-facts'
 
@@ -83,5 +83,63 @@ describe('editorial edits of the facts', () => {
     expect(retracted.cast).toEqual(after.cast) // other facts untouched
     const noLomon = retractFact(after, { field: 'cast', actor: 'Lomon' }, filterLedger(news, { rules: [statementRule({ field: 'cast', actor: 'Lomon' }, after.cast[0]!, news)!], unreliable: new Set() }), { today })
     expect(noLomon.cast).toEqual([])
+  })
+})
+
+describe('editorial exclusions of a person, whatever the spelling (samePerson)', () => {
+  const A = 'https://a.test/1'
+  const ledger = [cast('Park Ji-hu', A, 'reported', 'new')]
+  const fact = mergeFacts(emptyFacts(), [cast('Park Ji-hu', A), cast('Park Ji-hu', 'https://a.test/2')], { today }).cast[0]!
+  const rule = statementRule({ field: 'cast', actor: 'Park Ji-hu' }, fact, ledger)!
+  const kept = (claims: Claim[]) => filterLedger(claims, { rules: [rule], unreliable: new Set() }).map((c) => (c.field === 'cast' ? c.value.actor : ''))
+
+  it('a dropped actor stays dropped when the same site spells the name another way', () => {
+    const variants = ['Park Ji Hoo', 'Ji-hu Park', '박지후', 'PARK JIHU']
+    expect(kept(variants.map((n) => cast(n, 'https://a.test/9', 'confirmed')))).toEqual([])
+  })
+
+  it('but another person with a close name, the same person leaving, or another site still count', () => {
+    const others = [cast('Park Ji-won', A), cast('Kim Ji-hu', A), cast('Park Ji Hoo', A, 'confirmed', 'departed'), cast('Park Ji Hoo', 'https://b.test/1')]
+    expect(kept(others)).toEqual(['Park Ji-won', 'Kim Ji-hu', 'Park Ji Hoo', 'Park Ji Hoo'])
+  })
+
+  it('a decision and a held change find the fact when merge now spells the actor another way', () => {
+    const before = emptyFacts()
+    const spelled: Facts = { ...before, cast: [{ ...fact, actor: 'Park Ji Hoo' }] }
+    const decision = { slot: { field: 'cast' as const, actor: 'Park Ji-hu' }, statement: statementOf(cast('Park Ji-hu', A)), sites: ['a.test'], restore: null }
+    expect(applyDecisions(spelled, [decision]).cast).toEqual([])
+    const held = toHeldChanges(before, { ...before, cast: [fact] }, diffFacts(before, { ...before, cast: [fact] }, { baseline: false }).filter((c) => c.material))
+    expect(held).toHaveLength(1)
+    expect(revertChanges(spelled, [held]).cast).toEqual([])
+    // Someone else with a close name is left alone.
+    const other: Facts = { ...before, cast: [{ ...fact, actor: 'Park Ji-won' }] }
+    expect(applyDecisions(other, [decision]).cast.map((c) => c.actor)).toEqual(['Park Ji-won'])
+    expect(revertChanges(other, [held]).cast.map((c) => c.actor)).toEqual(['Park Ji-won'])
+  })
+})
+
+describe('what a retraction takes out of the reported set', () => {
+  const lomonIn = statementOf(cast('Lomon', 'https://a.test/1'))
+  const ids = [
+    'cast:{"actor":"Lomon","role":null,"status":"new"}',
+    'cast:{"actor":"Lomon","role":"Lee Su-hyeok","status":"returning"}',
+    'cast:{"actor":"LOMON","role":null,"status":"returning"}',
+    'cast:{"actor":"Lomon","role":null,"status":"departed"}',
+    'cast:{"actor":"Park Ji-hu","role":"Nam On-jo","status":"returning"}',
+    'stage:"filming"',
+    'not-an-id',
+  ]
+
+  it('forgets every change that announced the retracted statement (any role, new or returning, any spelling)', () => {
+    expect(forgetRetracted(ids, { field: 'cast', actor: 'Lomon' }, lomonIn)).toEqual([
+      'cast:{"actor":"Lomon","role":null,"status":"departed"}',
+      'cast:{"actor":"Park Ji-hu","role":"Nam On-jo","status":"returning"}',
+      'stage:"filming"',
+      'not-an-id',
+    ])
+  })
+
+  it('forgets a stage or release only when it stated the same value', () => {
+    expect(forgetRetracted(['stage:"filming"', 'stage:"renewed"'], { field: 'stage' }, 'stage:filming')).toEqual(['stage:"renewed"'])
   })
 })

@@ -7,6 +7,7 @@ import { earlierSeasonRows } from './earlier-season'
 import { fieldRowsEn } from './fields-en'
 import { fieldRowsKo } from './fields-ko'
 import { furnitureRows } from './furniture'
+import { generalityRows } from './generality'
 import { hedgeRows } from './hedges'
 import { negationRows } from './negation'
 import { officialVoiceRows } from './official-voice'
@@ -33,6 +34,7 @@ export const ROW_GROUPS: { name: string; rows: ClaimRow[] }[] = [
   { name: 'clause-level reading', rows: clauseRows },
   { name: 'every field and certainty, English', rows: fieldRowsEn },
   { name: 'every field and certainty, Korean', rows: fieldRowsKo },
+  { name: 'generality (timelines of other shows)', rows: generalityRows },
 ]
 
 export const ALL_ROWS: ClaimRow[] = ROW_GROUPS.flatMap((g) => g.rows)

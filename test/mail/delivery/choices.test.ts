@@ -80,6 +80,22 @@ describe('choices: who gets an edition, and which of its changes', () => {
     expect(renderEditionEmails({ changes: [WRAP], facts: FACTS, slug: FIRST, showTitle: 'X', season: 2, publicUrl: 'http://x.test' }).variants).toEqual([])
   })
 
+  it('shows a release-only reader the release and trailer facts, not the stage, episodes or cast', () => {
+    const facts = { ...FACTS, cast: [{ actor: 'Park Ji-hu', role: 'Nam On-jo', status: 'returning' as const, certainty: 'confirmed' as const, asOf: '2026-03-01', sources: [] }], episodes: { value: 8, certainty: 'confirmed' as const, asOf: '2026-03-01', sources: [] } }
+    const { email, variants } = renderEditionEmails({ changes: [WRAP, TRAILER], facts, slug: FIRST, showTitle: 'All of Us Are Dead', season: 2, publicUrl: 'http://x.test' })
+    const release = variants.find((v) => v.choice === 'release')!.email
+    const sheet = (text: string) => text.slice(text.indexOf('THE FACTS NOW'), text.indexOf('All facts with their sources'))
+    expect(sheet(release.text)).toContain('Release:')
+    expect(sheet(release.text)).toContain('Trailer:')
+    for (const hidden of ['Production stage', 'Episodes', 'Cast:', 'Park Ji-hu']) {
+      expect(sheet(release.text), hidden).not.toContain(hidden)
+      expect(release.html, hidden).not.toContain(hidden)
+    }
+    // Everyone else still gets the whole sheet.
+    for (const shown of ['Production stage', 'Episodes', 'Cast:', 'Park Ji-hu']) expect(sheet(email.text), shown).toContain(shown)
+    expect(email.html).toContain('Park Ji-hu')
+  })
+
   it('a correction (one email, not split by change) reaches the choices the corrected change reached', () => {
     const email = { subject: 'Correction', text: 't', html: 'h' }
     expect(sameEmailForChoices([WRAP], email)).toEqual([])

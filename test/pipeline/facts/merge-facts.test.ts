@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Certainty, Claim, ClaimBody, Facts } from '../../../src/core/types'
 import { changeId, diffFacts } from '../../../src/pipeline/facts/diff-facts'
-import { emptyFacts, isEstablished, mergeFacts } from '../../../src/pipeline/facts/merge-facts'
+import { creditedOutlet, emptyFacts, isEstablished, mergeFacts } from '../../../src/pipeline/facts/merge-facts'
 
 const subject = {
   show: 'Test Show',
@@ -183,8 +183,22 @@ describe('mergeFacts: one person, one entry', () => {
   })
 })
 
+describe('creditedOutlet: whose scoop a report retells', () => {
+  it('reads "according to (a report in) X", "X reported" and "reported by X"', () => {
+    expect(creditedOutlet('Fresh Face joins, according to a report in The Evening Courier.')).toBe('evening courier')
+    expect(creditedOutlet('Fresh Face has joined, The Evening Courier reported on Saturday.')).toBe('evening courier')
+    expect(creditedOutlet('The casting was first reported by Screen Weekly.')).toBe('screen weekly')
+  })
+
+  it('trap: an official statement or an unnamed source credits no outlet', () => {
+    expect(creditedOutlet('Filming has begun, Netflix said on Monday.')).toBeNull()
+    expect(creditedOutlet('Fresh Face joins the cast, according to sources close to the production.')).toBeNull()
+  })
+})
+
 describe('mergeFacts: independent corroboration', () => {
   const filming = (site: string, day: string, evidence: string) => ({ ...claim({ field: 'stage', value: 'filming' }, 'reported', `https://${site}.example/a`, day), evidence })
+  const joins = (site: string, day: string, evidence: string) => ({ ...claim({ field: 'cast', value: { actor: 'Fresh Face', role: null, status: 'new' } }, 'reported', `https://${site}.example/a`, day), evidence })
 
   it('two sites with their own words establish a report', () => {
     const facts = merge(emptyFacts(), [filming('a', '2025-07-01', 'Cameras are rolling in Mokpo, the local paper says.'), filming('b', '2025-07-02', 'Shooting began this week near the harbour, a crew member told us.')])
@@ -200,6 +214,33 @@ describe('mergeFacts: independent corroboration', () => {
   it('a short sentence two sites wrote the same way is not syndication', () => {
     const facts = merge(emptyFacts(), [filming('a', '2025-07-01', 'Filming has begun.'), filming('b', '2025-07-02', 'Filming has begun.')])
     expect(facts.stage?.value).toBe('filming')
+  })
+
+  it('trap: two sites retelling one outlet\'s scoop in their own words are one report', () => {
+    const facts = merge(emptyFacts(), [
+      joins('a', '2025-07-01', 'Fresh Face has joined the cast of Test Show season 2, The Evening Courier reported on Saturday.'),
+      joins('b', '2025-07-02', "Fresh Face joins Test Show season 2 as the new villain, according to The Evening Courier."),
+    ])
+    expect(facts.cast).toHaveLength(0)
+  })
+
+  it('trap: one Korean text copied by two portals is one source, though it has few words', () => {
+    const text = "배우 김하늘이 '테스트 쇼' 시즌2에 합류한다."
+    const facts = merge(emptyFacts(), [filming('a', '2025-07-01', text), filming('b', '2025-07-01', text)])
+    expect(facts.stage).toBeNull()
+  })
+
+  it('two short Korean sentences in their own words still corroborate each other', () => {
+    const facts = merge(emptyFacts(), [filming('a', '2025-07-01', '시즌2 촬영이 시작됐다.'), filming('b', '2025-07-01', '시즌2 촬영이 시작됐다.')])
+    expect(facts.stage?.value).toBe('filming')
+  })
+
+  it('two sites crediting different outlets still corroborate each other', () => {
+    const facts = merge(emptyFacts(), [
+      joins('a', '2025-07-01', 'Fresh Face has joined the cast of Test Show season 2, The Evening Courier reported on Saturday.'),
+      joins('b', '2025-07-02', 'Fresh Face joins Test Show season 2 as the new villain, according to a report in Screen Weekly.'),
+    ])
+    expect(facts.cast.map((c) => c.actor)).toEqual(['Fresh Face'])
   })
 
   it('trap: a report from years earlier does not corroborate a new one', () => {

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import type { Subject } from '../../../src/core/types'
+import { createSubjectMatcher } from '../../../src/pipeline/extract/subject-matcher'
+
+const subject = (show: string, aliases: string[] = []): Subject => ({ show, season: 2, aliases, people: [], officialSources: [] })
+
+describe('the title pattern', () => {
+  it('finds the title in any case after its capital, with Korean particles, and glued to a season number', () => {
+    const { titlePattern } = createSubjectMatcher(subject('Harvest', ['하베스트']))
+    for (const text of ['Harvest Season 2 began filming.', 'HARVEST 2 is coming', '하베스트는 시즌2로 돌아온다', 'Harvest2 teaser']) expect(titlePattern.test(text), text).toBe(true)
+  })
+
+  it('trap: a one-word title inside a longer word, or written in lower case as a common word, is not the show', () => {
+    const { titlePattern } = createSubjectMatcher(subject('Harvest'))
+    for (const text of ['Harvesting scenes wrapped in May.', 'the harvest festival scenes', 'a bumper harvest']) expect(titlePattern.test(text), text).toBe(false)
+  })
+
+  it('keeps multi-word titles whole-word and case-tolerant inside', () => {
+    const { titlePattern } = createSubjectMatcher(subject('All of Us Are Dead'))
+    expect(titlePattern.test('All Of Us Are Dead season 2')).toBe(true)
+    expect(titlePattern.test('ALL OF US ARE DEAD')).toBe(true)
+    expect(titlePattern.test('Ball of Us Are Deadline')).toBe(false)
+  })
+})
