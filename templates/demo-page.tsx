@@ -163,7 +163,7 @@ function SecondShow(props: { followed: boolean }) {
       ) : (
         <>
           <p>
-            To follow several seasons, add it as a subject in <a href="/admin">the admin</a> (the README lists its slug and
+            To follow several seasons, add it as a subject in <a href="/admin">the admin</a> (docs/demo.md lists its slug and
             sources), or here in one press:
           </p>
           <form method="post" action="/demo/follow-second-show">

@@ -22,7 +22,8 @@ export function OutboxListPage(props: { entries: OutboxEntry[]; to?: string | un
       {props.entries.length === 0 ? (
         <p class="empty">
           No emails yet. <a href="/">Subscribe on the home page</a> and the confirmation email appears here; updates follow
-          when a <a href="/demo">demo run</a> finds real news.
+          when a <a href="/demo">demo run</a> finds real news. Emails go through the email queue, so one can take
+          a few seconds to arrive: <a href="/outbox">reload</a>.
         </p>
       ) : (
         <ul class="history">

@@ -9,6 +9,7 @@ import type { Subject } from '../core/types'
 import { extractDocument } from '../pipeline/extract/extract-document'
 import { decodeBody } from '../pipeline/fetch/decode'
 import defaultSubject from '../../data/subject.json' with { type: 'json' }
+import { endOnClosedPipe } from './end-on-closed-pipe'
 
 function option(args: string[], name: string): string | null {
   const i = args.indexOf(name)
@@ -56,6 +57,7 @@ function main(): void {
   process.stdout.write(`${JSON.stringify({ published: result.published, claims: result.claims })}\n`)
 }
 
+endOnClosedPipe()
 try {
   main()
 } catch (err) {

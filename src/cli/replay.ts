@@ -11,6 +11,7 @@ import { memoryLock } from '../pipeline/run/lock'
 import { runCron } from '../pipeline/run/run-cron'
 import { countKv, memoryKv } from '../store/kv'
 import defaultSubject from '../../data/subject.json' with { type: 'json' }
+import { endOnClosedPipe } from './end-on-closed-pipe'
 
 interface RecordedResponse {
   url: string
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ type: 'state', state: facts })}\n`)
 }
 
+endOnClosedPipe()
 main().catch((e: unknown) => {
   process.stderr.write(`replay failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
   process.exit(1)

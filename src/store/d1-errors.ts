@@ -7,3 +7,14 @@ export function isMissingTableError(err: unknown): boolean {
   }
   return false
 }
+
+/**
+ * Throws D1's own "no such table" error unless every one of `tables` exists. For work deferred
+ * past the response (a sign-up after its 200): checked first, so a database that was never
+ * migrated answers 503 instead of accepting a request it will lose. Preparing a cross join
+ * with `LIMIT 0` makes SQLite resolve the names without reading a row, so the cost is one round
+ * trip, the same for every request.
+ */
+export async function requireTables(db: D1Database, tables: readonly string[]): Promise<void> {
+  await db.prepare(`SELECT 1 FROM ${tables.join(', ')} LIMIT 0`).run()
+}

@@ -271,6 +271,57 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   add('POST /api/subjects/:slug/sources', 'URL to 127.0.0.1', ({ ip }) => json(`/api/subjects/${FIRST_SUBJECT}/sources`, ip, source({ url: 'http://127.0.0.1/' }), bearer))
   add('POST /api/subjects/:slug/sources', 'slug with a path', ({ ip }) => json('/api/subjects/..%2F..%2Fx/sources', ip, source({}), bearer))
 
+  // --- The review (editorial) API and run-now, per subject and for all.
+  const api = (method: string, path: string, ip: string, body: string | null, headers: Record<string, string> = bearer) =>
+    new Request(url(path), { method, headers: { 'content-type': 'application/json', accept: 'application/json', 'cf-connecting-ip': ip, ...headers }, body })
+  const review = `/api/subjects/${FIRST_SUBJECT}/review`
+  add('review API', 'GET: no token', ({ ip }) => api('GET', review, ip, null, {}))
+  add('review API', 'GET: unknown subject', ({ ip }) => api('GET', '/api/subjects/no-such-show/review', ip, null))
+  for (const [name, body] of [
+    ['mode: not JSON', '{"mode":'],
+    ['mode: "publish"', '{"mode":"publish"}'],
+    ['mode: hold for 10,000 hours', '{"mode":"hold","holdHours":10000}'],
+    ['mode: __proto__ key', '{"mode":"off","__proto__":{"mode":"hold"}}'],
+  ] as const) {
+    add('review API', `PATCH ${name}`, ({ ip }) => api('PATCH', review, ip, body))
+  }
+  add('review API', 'send: unknown held edition', ({ ip }) => api('POST', `${review}/held/no-such-edition/send`, ip, null))
+  add('review API', 'send: held id with script', ({ ip }) => api('POST', `${review}/held/${encodeURIComponent(XSS)}/send`, ip, null))
+  add('review API', 'drop: no reason', ({ ip }) => api('POST', `${review}/held/no-such-edition/drop`, ip, '{}'))
+  add('review API', 'drop-change: no change named', ({ ip }) => api('POST', `${review}/held/no-such-edition/drop-change`, ip, '{"reason":"wrong"}'))
+  for (const [name, body] of [
+    ['not JSON', 'field=release'],
+    ['a field that does not exist', '{"field":"gossip","reason":"wrong"}'],
+    ['no reason', '{"field":"release"}'],
+    ['a reason of 100,000 characters', JSON.stringify({ field: 'release', reason: 'r'.repeat(100_000) })],
+    ['an actor with script, nothing known', JSON.stringify({ field: 'cast', actor: XSS, reason: 'wrong' })],
+  ] as const) {
+    add('review API', `retract: ${name}`, ({ ip }) => api('POST', `${review}/retract`, ip, body))
+  }
+  for (const [name, body] of [
+    ['a javascript: URL', JSON.stringify({ source: 'javascript:alert(1)', evidence: 'x', reason: 'wrong' })],
+    ['no sentence', JSON.stringify({ source: 'https://ok.example/a', evidence: '', reason: 'wrong' })],
+    ['an unknown field', JSON.stringify({ source: 'https://ok.example/a', evidence: 'x', reason: 'wrong', all: true })],
+  ] as const) {
+    add('review API', `ignore: ${name}`, ({ ip }) => api('POST', `${review}/ignore`, ip, body))
+  }
+  add('review API', 'trust: unknown source', ({ ip }) => api('POST', `${review}/trust`, ip, JSON.stringify({ source: 'no-such-source', unreliable: true, reason: 'spam' })))
+  add('review API', 'trust: unreliable as "yes"', ({ ip }) => api('POST', `${review}/trust`, ip, JSON.stringify({ source: existing, unreliable: 'yes', reason: 'spam' })))
+  for (const [name, body] of [
+    ['review: "publish"', ['/api/editorial/review', '{"mode":"publish"}']],
+    ['alerts: not an address', ['/api/editorial/alerts', '{"alertEmails":["not-an-address"],"failureThreshold":3}']],
+    ['alerts: header injection', ['/api/editorial/alerts', JSON.stringify({ alertEmails: ['a@example.com\r\nBcc: x@example.com'], failureThreshold: 3 })]],
+    ['alerts: threshold 0', ['/api/editorial/alerts', '{"alertEmails":[],"failureThreshold":0}']],
+    ['alerts: 500 addresses', ['/api/editorial/alerts', JSON.stringify({ alertEmails: Array.from({ length: 500 }, (_, i) => `m${i}@example.com`), failureThreshold: 3 })]],
+    ['alerts: not JSON', ['/api/editorial/alerts', '{']],
+  ] as const) {
+    add('review API', `editorial ${name}`, ({ ip }) => api('PATCH', body[0], ip, body[1]))
+  }
+  add('run now', 'API: no token', ({ ip }) => api('POST', `/api/subjects/${FIRST_SUBJECT}/run`, ip, null, {}))
+  add('run now', 'API: wrong token', ({ ip }) => api('POST', `/api/subjects/${FIRST_SUBJECT}/run`, ip, null, { authorization: 'Bearer nope' }))
+  add('run now', 'API: unknown subject', ({ ip }) => api('POST', '/api/subjects/no-such-show/run', ip, null))
+  add('run now', 'API, all subjects: no token', ({ ip }) => api('POST', '/api/editorial/run', ip, null, {}))
+
   // --- The admin page.
   add('POST /admin/login', 'wrong token', ({ ip }) => form('/admin/login', ip, { token: 'not-the-token' }, { origin: PUBLIC_URL }))
   add('POST /admin/login', 'empty token', ({ ip }) => form('/admin/login', ip, {}, { origin: PUBLIC_URL }))
@@ -288,12 +339,43 @@ export async function hostileInputs(): Promise<HostileInput[]> {
   add('admin page forms', 'import: loopback source', pageForm('/admin/import', { json: '[{"id":"loop-y","url":"http://localhost/","kind":"page"}]' }))
   add('admin page forms', 'edit: unknown source', pageForm('/admin/sources/no-such-source', { url: 'https://ok.example/', kind: 'page' }))
   add('admin page forms', 'delete: unknown source', pageForm('/admin/sources/no-such-source/delete', {}))
+  add('admin page forms', 'run now: no CSRF token', (c) => form('/admin/run', c.ip, {}, { cookie: c.session.cookie, origin: PUBLIC_URL }))
+  add('admin page forms', 'run now: another site', pageForm('/admin/run', { scope: 'all' }, { origin: 'https://evil.example' }))
+  add('admin page forms', 'run now: no session', ({ ip }) => form('/admin/run', ip, { scope: 'all' }, { origin: PUBLIC_URL }))
+  add('admin page forms', 'run now: unknown subject', pageForm('/admin/s/no-such-show/run', {}))
+  add('admin page forms', 'retract: no reason', pageForm('/admin/review/retract', { field: 'release' }))
+  add('admin page forms', 'review mode: "publish"', pageForm('/admin/review/mode', { mode: 'publish' }))
+  add('admin page forms', 'alerts: not an address', pageForm('/admin/review/alerts', { alertEmails: 'not-an-address', failureThreshold: '3' }))
   add('admin page forms', 'dry-run: private URL', pageForm('/admin/dry-run', { url: 'http://10.1.1.1/', kind: 'page' }))
 
   // --- Public pages and links.
   for (const path of ['/history/%3Cscript%3E', '/history/0000', '/outbox', '/outbox/1/html', '/demo', '/demo/advance', '/nope', '/api/sources/../../admin']) {
     add('public pages and links', `GET ${path}`, ({ ip }) => get(path, ip))
   }
+  // Per-season pages, feeds, calendars and the public API: unknown, hostile and malformed slugs.
+  for (const path of [
+    '/s/no-such-show/',
+    `/s/${encodeURIComponent(XSS)}/`,
+    '/s/..%2F..%2Fadmin/',
+    `/s/${'s'.repeat(300)}/`,
+    '/s/no-such-show/release.ics',
+    `/s/${encodeURIComponent(XSS)}/release.ics`,
+    '/s/no-such-show/feed.xml',
+    '/s/no-such-show/history',
+    `/s/${FIRST_SUBJECT}/history/%3Cscript%3E`,
+    `/s/${FIRST_SUBJECT}/history/0000`,
+    '/s/no-such-show/api/facts',
+    '/s/no-such-show/api/changes',
+    `/s/${FIRST_SUBJECT}/api/changes?page=0`,
+    `/s/${FIRST_SUBJECT}/api/changes?page=-5`,
+    `/s/${FIRST_SUBJECT}/api/changes?page=${encodeURIComponent(XSS)}`,
+    `/s/${FIRST_SUBJECT}/api/changes?page=99999999999999999999`,
+    `/s/${FIRST_SUBJECT}/history?page=abc`,
+  ]) {
+    add('season pages and public API', `GET ${path.length > 60 ? `${path.slice(0, 57)}…` : path}`, ({ ip }) => get(path, ip))
+  }
+  add('season pages and public API', 'GET /api/subjects with a forged token', ({ ip }) => get('/api/subjects', ip, { authorization: 'Bearer forged' }))
+  add('public pages and links', 'POST /demo/run outside demo mode', ({ ip }) => post('/demo/run', ip, null))
   add('public pages and links', 'POST /demo/reset outside demo mode', ({ ip }) => post('/demo/reset', ip, null))
   return inputs
 }

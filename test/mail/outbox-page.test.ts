@@ -40,4 +40,11 @@ describe('the outbox pages', () => {
     const id = /\/outbox\/(\d+)/.exec(list.querySelector('li[data-to] a')!.getAttribute('href')!)![1]
     expect((await page(`/outbox/${id}`)).querySelector('dl.headers dd')?.textContent).toContain('not recorded')
   })
+
+  it('when empty, say how an email gets there and that the queue can take a few seconds, with a reload link', async () => {
+    const empty = await page('/outbox')
+    const hint = empty.querySelector('p.empty')!
+    expect(hint.textContent).toContain('a few seconds')
+    expect([...hint.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['/', '/demo', '/outbox'])
+  })
 })

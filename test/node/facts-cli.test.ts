@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -36,5 +37,15 @@ describe('npm run facts on bad input', () => {
     const run = facts(['package.json'])
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout)).toEqual({ published: null, claims: [] })
+  })
+})
+
+describe('the CLIs piped into a reader that stops early', () => {
+  const timeline = resolve(root, 'test/fixtures/timelines/northwater-s3')
+  it.runIf(existsSync(timeline))('end quietly with exit 0 when `head` closes the pipe (no EPIPE stack)', () => {
+    // pipefail: the pipeline's status is replay's own, not head's.
+    const run = spawnSync('bash', ['-c', 'set -o pipefail; npm run --silent replay -- "$1" | head -c 1 >/dev/null', 'bash', timeline], { cwd: root, encoding: 'utf8', timeout: 120_000 })
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
   })
 })

@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test'
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../src/app'
 import { DATABASE_NOT_SET_UP } from '../../src/worker/app-errors'
@@ -7,7 +7,7 @@ import { isMissingTableError } from '../../src/store/d1-errors'
 
 /** The real D1, but every table name points at one that does not exist: a database never migrated. */
 function unmigrated(db: D1Database): D1Database {
-  const TABLES = /\b(subscribers|editions|edition_batches|outbox|admin_state|admin_lockouts|webhook_events|run_lock)\b/g
+  const TABLES = /\b(subscribers|subscriptions|subjects|editions|edition_batches|outbox|admin_state|admin_lockouts|webhook_events|run_lock)\b/g
   return new Proxy(db, {
     get(target, key) {
       if (key === 'prepare') return (sql: string) => target.prepare(sql.replace(TABLES, '$1_never_created'))
@@ -45,6 +45,29 @@ describe('a database without its tables', () => {
     const page = await app.request('/admin', {}, e)
     expect(page.status).toBe(503)
     expect(await page.text()).toMatch(/database has no tables.*migrations apply/)
+    vi.restoreAllMocks()
+  })
+
+  it('answers 503 to a sign-up, whose work runs after the response, instead of 200 and losing it', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const ctx = createExecutionContext()
+    const res = await app.request(
+      '/subscribe',
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': '192.0.2.10' }, body: new URLSearchParams({ email: 'late@example.com' }).toString() },
+      e,
+      ctx,
+    )
+    await waitOnExecutionContext(ctx)
+    expect(res.status).toBe(503)
+    expect(await res.text()).toBe(DATABASE_NOT_SET_UP)
+    const json = await app.request(
+      '/subscribe',
+      { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'cf-connecting-ip': '192.0.2.11' }, body: JSON.stringify({ email: 'late@example.com' }) },
+      e,
+      createExecutionContext(),
+    )
+    expect(json.status).toBe(503)
+    expect(await json.json()).toEqual({ error: DATABASE_NOT_SET_UP })
     vi.restoreAllMocks()
   })
 })

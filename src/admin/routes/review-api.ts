@@ -18,6 +18,7 @@ import type { EditorialContext, EditorialResult } from '../editorial/editorial-c
 import { badJson, INVALID, readJson, readOptionalJson, resolveSubject, sourceEdit, type AdminEnv, type C } from './context'
 import { readEditorialSettings } from '../../store/editorial-store'
 import { listSubjects } from '../../store/subject-store'
+import { ensureSubjects } from '../../worker/migrate-layout'
 import { maintainerAddresses } from '../editorial/alerts'
 
 /** The context an editorial action runs in, from a request. */
@@ -123,6 +124,9 @@ editorialApi.patch('/alerts', async (c) => {
 })
 
 editorialApi.post('/run', async (c) => {
+  // On a new install the first subject exists only once something seeds it: do it here, so a
+  // maintainer's first "run all now" after deploy runs it rather than answering an empty list.
+  await ensureSubjects(c.env, c.get('options').now())
   const queued = await requestRuns(c.env, await listSubjects(c.env.DB, { status: 'active' }), { actor: c.get('actor'), via: 'api', now: c.get('options').now() })
   return c.json({ queued }, 202)
 })

@@ -10,6 +10,7 @@ import { requestSubscription } from '../subscribers/request-subscription'
 import { formSeasons, readRequestedSeasons, resolveRequestedSeasons, type RequestedSeasons } from '../subscribers/requested-seasons'
 import { confirmSubscriber, purgeExpired } from '../subscribers/subscriber-store'
 import { verifyTurnstile } from '../subscribers/turnstile'
+import { requireTables } from '../../store/d1-errors'
 import { listSubjects } from '../../store/subject-store'
 import { ensureSubjects } from '../../worker/migrate-layout'
 import { CheckInboxPage, ConfirmedPage, ConfirmPage, LinkProblemPage, TooManyPage } from '../../../templates/confirm-page'
@@ -28,6 +29,9 @@ export interface SubscribeRouteDeps {
   fetch?: typeof fetch
   now?: () => Date
 }
+
+/** The tables the deferred part of a sign-up writes or reads. */
+const SUBSCRIBE_TABLES = ['subjects', 'subscribers', 'subscriptions'] as const
 
 const CHECK_INBOX_MESSAGE = 'If this address can be subscribed, we have sent it a link to confirm.'
 
@@ -133,6 +137,9 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
 
       // The answer must not tell an address's state, by content or by time: everything that
       // depends on the state (D1 reads and writes, the confirmation email) runs after the response.
+      // Only the tables' presence is checked first (the same for every address): a database that
+      // was never migrated answers 503 rather than 200 for a sign-up it would lose.
+      await requireTables(c.env.DB, SUBSCRIBE_TABLES)
       await defer(c, subscribeLater(c.env, config.signingKey, email.data, requested.value, now()))
       return ok()
     },

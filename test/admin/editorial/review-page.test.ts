@@ -96,6 +96,17 @@ describe('the review page', () => {
     expect(runs.jobs).toHaveLength(1)
   })
 
+  it('run all now is the first admin call of a new install: it seeds the first subject and runs it', async () => {
+    // A new install: no subject in D1 yet (the first one is seeded on first use).
+    await env.DB.batch(['sources', 'subscriptions', 'subjects', 'layout_migrations'].map((t) => env.DB.prepare(`DELETE FROM ${t}`)))
+    const { e, runs } = makeEnv()
+    const app = makeAdmin()
+    const all = await app.request('/api/editorial/run', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } }, e)
+    expect(all.status).toBe(202)
+    expect(await all.json()).toEqual({ queued: [SLUG] })
+    expect(runs.jobs).toHaveLength(1)
+  })
+
   it('run now over the API answers 202 at once; without the token it is 401', async () => {
     const { e, runs } = makeEnv()
     const app = makeAdmin()
