@@ -5,7 +5,9 @@
  * "X, who plays C in the series") is not casting news; a negated join ("will not be joining",
  * "pulled out of") is a departure, never new cast; an unknown name needs a casting act right
  * next to it. Whether an actor is new or returning is decided here, once: the subject config
- * knows who was in earlier seasons; for anyone else the act says it.
+ * knows who was in earlier seasons; for anyone else the act says it. A departure whose words say
+ * the actor held a part ("has left", "will not return", "replacing X", "X 대신") carries
+ * `formerCast`, so the merge takes it as news even when the config lists nobody.
  */
 import type { CastStatus } from '../../core/types'
 import type { Clause } from './clauses'
