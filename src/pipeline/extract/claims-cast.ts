@@ -140,6 +140,8 @@ function strayWords(text: string, from: number, to: number, mentions: Mention[])
   }
   // "A (Rin), B (Gald) and C (Mira) return": a short parenthetical after a name is its role, not a stray word.
   gap = gap.replace(/\(\s*\p{Lu}[^()]{0,30}\)/gu, (p) => ' '.repeat(p.length))
+  // "X, under investigation since March, has left": an aside between commas right after a name.
+  if (mentions.some((m) => m.index + m.length === from)) gap = gap.replace(/^,\s+[a-z][^,;()]{2,60},\s*$/, (p) => ' '.repeat(p.length))
   const words = gap.split(/[\s,:;·、/&()'"“”‘’]+/).filter((w) => w && !FILLER.test(w.replace(/['’]s$/, '')))
   return words.length
 }

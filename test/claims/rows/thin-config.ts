@@ -208,4 +208,21 @@ export const thinConfigRows: ClaimRow[] = [
     expect: [release('estimated', '2026-03-06', 'reported')],
     note: 'an unconfigured name that only confirms is an outlet as far as we can tell',
   },
+  {
+    id: 'thin-en-17',
+    subject: 'bare',
+    pattern: 4,
+    text: "Ansel Morrow, the valley's first sheriff, has left Copper Valley ahead of Season 2.",
+    expect: [departure('Ansel Morrow', 'reported', true)],
+    note: 'an aside between commas after an unlisted name does not part it from its verb',
+  },
+  {
+    id: 'thin-en-18',
+    subject: 'bare',
+    pattern: 6,
+    trap: true,
+    text: 'Mara Quell, a critic who adored the first season, says the show has left its best days behind as Copper Valley Season 2 nears.',
+    expect: [],
+    note: 'the one who has left is the show, not the critic',
+  },
 ]
