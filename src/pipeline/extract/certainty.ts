@@ -106,8 +106,13 @@ const OWNER_ACT =
   /^[\s,]*([A-Z][\w'’&+.-]*)\s+(?:has\s+|have\s+)?(?:officially\s+|also\s+|finally\s+|now\s+)?(?:announced|announces|renewed|released|releases|dropped|drops|unveiled|unveils)\b/
 const NOT_OWNER = /^(?:It|This|That|These|Those|He|She|They|We|I|You|Who|Reports?|Sources?|Fans?|Insiders?|Outlets?|Media|Critics|Viewers|Netizens|Rumou?rs?|Someone|Everyone|Season|Episode|Part|Chapter)$/
 
-/** True when the clause opens with an unconfigured name acting as the show's owner. */
+/**
+ * True when the clause opens with an unconfigured name acting as the show's owner. Only for a
+ * config that names no official voice: once maintainers list them, an unlisted one-word speaker
+ * is more likely an outlet than the owner, and guessing would cost precision for no recall.
+ */
 function ownerActs(text: string, matcher: SubjectMatcher): boolean {
+  if (matcher.subject.officialSources?.some(Boolean)) return false
   const m = OWNER_ACT.exec(text)
   if (!m || NOT_OWNER.test(m[1]!) || REPORTED_EN.test(text)) return false
   return !matcher.titlePattern.test(m[1]!) && !matcher.canonicalName(m[1]!)

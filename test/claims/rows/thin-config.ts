@@ -225,4 +225,13 @@ export const thinConfigRows: ClaimRow[] = [
     expect: [],
     note: 'the one who has left is the show, not the critic',
   },
+  {
+    id: 'thin-en-19',
+    subject: 'lantern',
+    pattern: 7,
+    trap: true,
+    text: 'Tidewell announced on Monday that The Lantern Keepers Season 2 premieres on March 6, 2026.',
+    expect: [release('estimated', '2026-03-06', 'reported')],
+    note: 'with official voices configured, an unlisted one-word speaker is not guessed to be the owner (thin-en-12 is the same words with none configured)',
+  },
 ]
