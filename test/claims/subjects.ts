@@ -112,6 +112,13 @@ const harvest: TestSubject = {
   titleKo: '하베스트 시즌2 소식',
 }
 
+/** A one-word title that is also part of place names ("the Czech Republic"), Season 2, thin config. */
+const republic: TestSubject = {
+  subject: { show: 'Republic', season: 2, aliases: [], officialSources: [], people: [] },
+  titleEn: 'Republic Season 2: the latest',
+  titleKo: '리퍼블릭 시즌2 소식',
+}
+
 /** A subject config as thin as a manifest may give it: title and season, nothing else. */
 const bare: TestSubject = {
   subject: { show: 'Copper Valley', season: 2, aliases: [], officialSources: [], people: [] },
@@ -132,6 +139,6 @@ const ledger: TestSubject = {
 }
 
 /** Every subject of the set, by the key rows name. */
-export const SUBJECTS = { aouad, lantern, harbor, bakery, room, harvest, bare, orchard, ledger } satisfies Record<string, TestSubject>
+export const SUBJECTS = { aouad, lantern, harbor, bakery, room, harvest, republic, bare, orchard, ledger } satisfies Record<string, TestSubject>
 
 export type SubjectKey = keyof typeof SUBJECTS

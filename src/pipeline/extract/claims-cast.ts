@@ -211,7 +211,7 @@ function findMentions(ctx: SentenceContext, clause: Clause, masked: string): Men
   const titleCase = isTitleCase(ctx.text)
   const known: Mention[] = ctx.matcher.findPeople(masked).map((p) => ({ name: p.name, known: true, index: clause.start + p.index, length: p.length }))
   const unknown: Mention[] = []
-  const untitled = masked.replace(new RegExp(ctx.matcher.titlePattern.source, 'gi'), (t) => ' '.repeat(t.length))
+  const untitled = masked.replace(new RegExp(ctx.matcher.titleSource, 'gi'), (t) => ' '.repeat(t.length))
   for (const n of [...findLatinNames(untitled), ...findKoreanNames(untitled)]) {
     const at = clause.start + n.index
     if (known.some((k) => at < k.index + k.length && k.index < at + n.length)) continue

@@ -111,7 +111,7 @@ export const extractStageClaims: FieldExtractor = (ctx) => {
       const at = clause.start + m.index
       const end = at + m[0].length
       if (!p.korean && NEGATED_INSIDE.test(m[0])) continue
-      if (p.showSubject && !new RegExp(`(?:${ctx.matcher.titlePattern.source})['"’”]?\\s*(?:이|가|은|는|도)\\s*$`, 'i').test(clause.text.slice(Math.max(0, m.index - 30), m.index))) continue
+      if (p.showSubject && !new RegExp(`(?:${ctx.matcher.titleSource})['"’”]?\\s*(?:이|가|은|는|도)\\s*$`, 'i').test(clause.text.slice(Math.max(0, m.index - 30), m.index))) continue
       if (p.titleSubject && !new RegExp(`(?:${ctx.matcher.titlePattern.source})['"’”]?\\s*$`).test(clause.text.slice(Math.max(0, m.index - 60), m.index).trimEnd())) continue
       if (p.korean && OTHER_SHOOT.test(clause.text.slice(Math.max(0, m.index - 8), m.index))) continue
       // "Room 302 is now streaming ahead of the second season": the season must be what was released.

@@ -147,8 +147,8 @@ function seasonPatterns(matcher: SubjectMatcher): SubjectPatterns {
   if (!p) {
     const season = matcher.subject.season
     p = {
-      titleAtEnd: new RegExp(`(?:${matcher.titlePattern.source})\\s*$`, 'i'),
-      titleN: new RegExp(`(?:${matcher.titlePattern.source})['’"”]?\\s*(?:${season}(?!\\d)|${ROMAN[season] ?? 'x^'}\\b)`, 'i'),
+      titleAtEnd: new RegExp(`(?:${matcher.titleSource})\\s*$`, 'i'),
+      titleN: new RegExp(`(?:${matcher.titleSource})['’"”]?\\s*(?:${season}(?!\\d)|${ROMAN[season] ?? 'x^'}\\b)`, 'i'),
       ordinalStory: new RegExp(`\\b${ORDINALS[season] ?? 'x'}\\s+(?:story|chapter)\\b`, 'i'),
     }
     patternCache.set(matcher, p)

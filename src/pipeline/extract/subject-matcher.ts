@@ -14,8 +14,14 @@ export interface PersonMention {
 /** Precompiled lookups for one subject; build once per run, reuse for every sentence. */
 export interface SubjectMatcher {
   subject: Subject
-  /** Matches any title alias of the show. */
+  /** Matches any title alias of the show (a one-word title inside a longer name does not count). */
   titlePattern: RegExp
+  /**
+   * The titles as a pattern source without the proper-noun guard, for patterns compiled with the
+   * `i` flag (under which the guard's capitals mean nothing); those anchor the title to a season
+   * number, a verb or the end of a phrase themselves.
+   */
+  titleSource: string
   /** Finds every known person (any alias, either name order) in a sentence. */
   findPeople(text: string): PersonMention[]
   /** The config entry for a canonical name. */
@@ -50,7 +56,7 @@ const LATIN = /[A-Za-z0-9\u00C0-\u024F]/
  * case except the first letter, which running text capitalises: "Moving" the show, not "a moving
  * finale". No `i` flag, so each cased letter is spelled as a class.
  */
-function titleSource(title: string): string {
+function titleSource(title: string, guarded = true): string {
   const chars = [...title.trim()]
   const body = chars
     .map((ch, i) => {
@@ -64,8 +70,24 @@ function titleSource(title: string): string {
     .replace(/(?:\\s\+)+/g, '\\s+')
   const lead = LATIN.test(chars[0] ?? '') ? '(?<![A-Za-z0-9\\u00C0-\\u024F])' : ''
   const trail = /[A-Za-z\u00C0-\u024F]/.test(chars.at(-1) ?? '') ? '(?![A-Za-z\\u00C0-\\u024F])' : ''
-  return `${lead}(?:${body})${trail}`
+  const plain = `${lead}(?:${body})${trail}`
+  if (!guarded || !/^[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’-]*$/.test(title.trim())) return plain
+  // A one-word title inside a longer proper noun is part of another name: "the United Kingdom",
+  // "the Harvest Moon Festival", "of Harvest Moon began". In running text (after a lower-case
+  // word) any capitalised neighbour that is not a season word says so; elsewhere (sentence start,
+  // a title-case headline) only a capitalised follower that running text goes on after does.
+  return `(?<!${NAME_BEFORE})(?:(?<=${RUNNING_BEFORE})${plain}(?!${CAPITAL_AFTER})|(?<!${RUNNING_BEFORE})${plain}(?!${CAPITAL_AFTER}\\s+[a-z]))`
 }
+
+// A word that starts in lower case, then the space before the title: running text, not a headline.
+const RUNNING_BEFORE = `(?:^|[^A-Za-z0-9'’\\u00C0-\\u024F])[a-z][A-Za-z'’-]*,?\\s+`
+// Capitalised words that may follow the title ("Kingdom Season 2", "Harvest Star …").
+const TITLE_TAIL = 'Season|Seasons|Series|Part|Chapter|Episode|Episodes|Vol|Volume|Special|Finale|Trailer|Teaser|Poster|Star|Stars|Cast|Actor|Actress|Director|Writer|Creator|Showrunner|Original'
+const CAPITAL_AFTER = `\\s+(?!(?:${TITLE_TAIL})\\b)[A-Z][a-z]+\\b`
+// A capitalised word right before the title, itself after a lower-case word or "The" ("the United
+// Kingdom", "The Czech Republic began"); a possessive ("Netflix's Kingdom") or a label ("Original",
+// "Series") is not one.
+const NAME_BEFORE = `(?:^|[^A-Za-z0-9'’\\u00C0-\\u024F])(?:[a-z][A-Za-z'’-]*|The)\\s+(?!(?:Original|Originals|Drama|Series|Season|Show)\\s)[A-Z][a-z]+\\s+`
 
 /**
  * The titles plus each English title of three or more words without its leading "The" ("The
@@ -118,7 +140,8 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   }
 
   const titles = withoutArticle([subject.show, ...subject.aliases].filter(Boolean)).sort((a, b) => b.length - a.length)
-  const titlePattern = new RegExp(titles.map(titleSource).join('|'))
+  const titlePattern = new RegExp(titles.map((t) => titleSource(t)).join('|'))
+  const titleLoose = titles.map((t) => titleSource(t, false)).join('|')
   const official = (subject.officialSources ?? []).filter(Boolean)
   // Korean particles attach to the noun ("넷플릭스는"), so only Latin letters end a word here.
   // No unicode flag (it makes every test slower): letters are spelled out as ranges.
@@ -154,6 +177,7 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   return {
     subject,
     titlePattern,
+    titleSource: titleLoose,
     officialPattern,
     officialGlobal: new RegExp(officialSource, 'gi'),
     officialPassive: new RegExp(

@@ -17,6 +17,7 @@ import { positiveRows } from './positives'
 import { thinConfigRows } from './thin-config'
 import { trailerEpisodeRows } from './trailers-episodes'
 import { undatedRows } from './undated'
+import { wordEdgeRows } from './word-edges'
 
 /** Row groups in report order. */
 export const ROW_GROUPS: { name: string; rows: ClaimRow[] }[] = [
@@ -37,6 +38,7 @@ export const ROW_GROUPS: { name: string; rows: ClaimRow[] }[] = [
   { name: 'every field and certainty, Korean', rows: fieldRowsKo },
   { name: 'generality (timelines of other shows)', rows: generalityRows },
   { name: 'thin subject config', rows: thinConfigRows },
+  { name: 'word edges: titles, release verbs, Korean names', rows: wordEdgeRows },
 ]
 
 export const ALL_ROWS: ClaimRow[] = ROW_GROUPS.flatMap((g) => g.rows)
