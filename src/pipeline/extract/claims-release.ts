@@ -2,6 +2,7 @@ import type { ReleaseValue } from '../../core/types'
 import { type DateMention, findDateMentions } from './dates'
 import type { Clause } from './clauses'
 import { otherTitleBefore } from './scope'
+import type { SubjectMatcher } from './subject-matcher'
 import { type FieldExtractor, isAboutTarget, type SentenceContext } from './sentence-context'
 
 /**
@@ -23,7 +24,22 @@ interface Anchor {
 const RELEASE_ANCHOR =
   /\b(?:premier(?:e|es|ed|ing)|release\s+(?:date|window)|premiere\s+date|releas(?:e|es|ed|ing)|debut(?:s|ed|ing)?|arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+(?:on|in)|drop(?:s|ping)?\s+(?:on|in)|hit(?:s|ting)?\s+(?:screens|the\s+(?:platform|streamer|service))|stream(?:s|ing)?\s+(?:from|on)|launch(?:es|ed|ing)?|coming\s+out|come\s+out|air(?:s|ing|ed)?|(?:set|slated|scheduled|due|planned|expected|tipped|pencilled|penciled)\s+to\s+(?:premiere|release|arrive|debut|drop|return|stream|land|air|launch)|(?:release|content|streaming|programming)?\s*slate)\b|공개(?:일|\s*예정|된다|될|\s*확정|를|일을|일은|은|는|\s*시점|\s*날짜|한다|하기로|할|했다)?|(?:첫\s*)?방송(?:된다|될|\s*예정|을)|방영(?:된다|될|\s*예정|을)|편성/gi
 // "returns in May" is the season's premiere only when the season (not an actor) is what returns.
-const SHOW_RETURNS = /\b(?:season\s*\d+|(?:second|third|new|next)\s+season|series|show|drama|it)\s+(?:will\s+|is\s+set\s+to\s+)?returns?\s+(?:on|in)\b|\breturns?\s+for\s+(?:its|a|the)\s+(?:\w+\s+)?(?:season|series|run|installment|instalment)\s+(?:on|in)\b/gi
+// The preposition may be left out before a day ("Season 2 returns December 12").
+const RETURNS_VERB = String.raw`(?:will\s+|is\s+set\s+to\s+)?returns?\s+(?:(?:on|in)\b|(?=(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}\b))`
+const SHOW_RETURNS = new RegExp(String.raw`\b(?:season\s*\d+|(?:second|third|new|next)\s+season|series|show|drama|it)\s+${RETURNS_VERB}|` + String.raw`\breturns?\s+for\s+(?:its|a|the)\s+(?:\w+\s+)?(?:season|series|run|installment|instalment)\s+(?:on|in)\b`, 'gi')
+// "…returns December 12 for a reunion special": the date is the special's, not the season's.
+const FOR_OTHER_EVENT = /^[^.;]{0,30}?\bfor\s+(?:a|an|one|its|the)\s+(?:[\w-]+\s+){0,2}(?:special|reunion|concert|event|panel|screening|livestream|fan\s*meeting|tour)\b/i
+const titleReturnsCache = new WeakMap<SubjectMatcher, RegExp>()
+
+/** "Harvest returns December 12", "Harvest Season 2 returns on …": the followed show is what returns. */
+function titleReturns(matcher: SubjectMatcher): RegExp {
+  let re = titleReturnsCache.get(matcher)
+  if (!re) {
+    re = new RegExp(`(?:${matcher.titlePattern.source})(?:\\s+(?:[Ss]eason|[Pp]art)\\s*\\d+)?['’"”]?\\s+${RETURNS_VERB.replace('returns?', '[Rr]eturns?')}`, 'g')
+    titleReturnsCache.set(matcher, re)
+  }
+  return re
+}
 // Words whose date is something else: production, promotion, events, slates.
 const OTHER_ANCHOR =
   /\b(?:film(?:ing|ed|s)?|shoot(?:ing)?|production|wrap(?:s|ped)?|cameras?|table[\s-]?read(?:ing)?|script\s+reading|teasers?|trailers?|posters?|clips?|stills?|first\s+look|videos?|event|showcase|festival|screening|press\s+conference|renew(?:al|ed)|announce(?:d|ment)?|cast(?:ing)?|line-?up|rankings?|military|service|enlist(?:s|ed|ment)?|discharged?|chart|ceremony|awards?|interview)\b|촬영|크랭크|제작발표회|예고편|티저|포스터|스틸|영화제|상영|캐스팅|발표회|시상식/gi
@@ -60,7 +76,7 @@ function isInName(text: string, m: DateMention): boolean {
 }
 
 /** Release and other-event words in a clause, in order. */
-function findAnchors(clause: Clause, sentence: string): Anchor[] {
+function findAnchors(clause: Clause, sentence: string, matcher: SubjectMatcher): Anchor[] {
   const text = clause.text
   const out: Anchor[] = []
   RELEASE_ANCHOR.lastIndex = 0
@@ -72,8 +88,13 @@ function findAnchors(clause: Clause, sentence: string): Anchor[] {
     const past = PAST_BEFORE.test(before) || (PAST_ANCHOR.test(m[0]) && !FUTURE_PASSIVE.test(before))
     out.push({ index: m.index, end, release: !clip, past })
   }
-  SHOW_RETURNS.lastIndex = 0
-  for (let m = SHOW_RETURNS.exec(text); m; m = SHOW_RETURNS.exec(text)) out.push({ index: m.index, end: m.index + m[0].length, release: true })
+  for (const re of [SHOW_RETURNS, titleReturns(matcher)]) {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length
+      out.push({ index: m.index, end, release: !FOR_OTHER_EVENT.test(text.slice(end)) })
+    }
+  }
   OTHER_ANCHOR.lastIndex = 0
   for (let m = OTHER_ANCHOR.exec(text); m; m = OTHER_ANCHOR.exec(text)) out.push({ index: m.index, end: m.index + m[0].length, release: false })
   DELAY.lastIndex = 0
@@ -139,7 +160,7 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
   const text = clause.text
   if (!DATE_WORDS.test(text)) return []
   if (FESTIVAL.test(text) || NO_DATE.test(text) || PAST_RELEASE.test(text)) return []
-  const anchors = findAnchors(clause, ctx.text)
+  const anchors = findAnchors(clause, ctx.text, ctx.matcher)
   const firstRelease = anchors.find((a) => a.release && !a.past)
   if (!firstRelease) return []
   const at = clause.start + firstRelease.index
@@ -168,7 +189,7 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
 }
 
 // Cheap gate before any clause work.
-const RELEASE_WORDS = /premier|releas|debut|arriv|land(?:s|ing)?\s+(?:on|in)|drop|hits?\s+(?:screens|the)|stream|returns?\s+(?:on|in|for)|launch|com(?:e|ing)\s+out|\bair(?:s|ing|ed)?\b|\bset\s+(?:for|to)|slated|scheduled|\bdue\b|planned|expected|tipped|slate|delay|pushed|postponed|moved\s+(?:to|up|back)|공개|방송|방영|편성/i
+const RELEASE_WORDS = /premier|releas|debut|arriv|land(?:s|ing)?\s+(?:on|in)|drop|hits?\s+(?:screens|the)|stream|returns?\s+(?:on|in|for|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|launch|com(?:e|ing)\s+out|\bair(?:s|ing|ed)?\b|\bset\s+(?:for|to)|slated|scheduled|\bdue\b|planned|expected|tipped|slate|delay|pushed|postponed|moved\s+(?:to|up|back)|공개|방송|방영|편성/i
 
 // A release claim needs a date: no digit, month, season or relative word, no claim.
 const DATE_WORDS =

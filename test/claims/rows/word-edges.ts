@@ -1,10 +1,12 @@
 /**
- * Where a word ends. A one-word title inside a longer proper noun ("the Czech Republic", "Harvest
+ * Where a word ends. A release verb takes its day without "on" ("Harvest returns December 12",
+ * "premieres Friday, March 6") but not a day that belongs to filming, a special or another title.
+ * A one-word title inside a longer proper noun ("the Czech Republic", "Harvest
  * Moon") is another name, while "Lumen TV's Harvest", "Republic Season 2" and "Republic: Rising
  * Tide" are the show. The rows give a headline about no show in particular, so the sentence alone
  * decides.
  */
-import { type ClaimRow, stage } from '../row'
+import { type ClaimRow, release, stage } from '../row'
 
 const NEUTRAL = 'Autumn TV roundup'
 
@@ -90,5 +92,79 @@ export const wordEdgeRows: ClaimRow[] = [
     pattern: 12,
     text: 'Harvest Season 2 began filming in Seoul on Monday, Lumen TV confirmed.',
     expect: [stage('filming', 'confirmed')],
+  },
+  {
+    id: 'edge-en-10',
+    subject: 'harvest',
+    published: '2025-10-01',
+    pattern: 12,
+    text: 'Harvest returns December 12 on Lumen TV.',
+    expect: [release('estimated', '2025-12-12', 'reported')],
+    note: 'the title returns, a day right after the verb without "on"',
+  },
+  {
+    id: 'edge-en-11',
+    subject: 'harvest',
+    published: '2025-10-01',
+    pattern: 12,
+    text: 'The second season returns Friday, December 12.',
+    expect: [release('estimated', '2025-12-12', 'reported')],
+  },
+  {
+    id: 'edge-en-12',
+    subject: 'harvest',
+    title: NEUTRAL,
+    published: '2025-10-01',
+    pattern: 12,
+    text: 'Harvest Season 2 returns December 12, Lumen TV confirmed.',
+    expect: [release('confirmed', '2025-12-12', 'confirmed')],
+  },
+  {
+    id: 'edge-en-13',
+    subject: 'harvest',
+    published: '2025-12-01',
+    pattern: 12,
+    text: 'Harvest Season 2 premieres Friday, March 6.',
+    expect: [release('estimated', '2026-03-06', 'reported')],
+  },
+  {
+    id: 'edge-en-14',
+    subject: 'harvest',
+    published: '2025-10-01',
+    trap: true,
+    pattern: 2,
+    text: 'Season 2 returns to filming December 12.',
+    expect: [],
+    allow: [stage('filming', 'reported')],
+    note: 'the day is when filming resumes',
+  },
+  {
+    id: 'edge-en-15',
+    subject: 'harvest',
+    published: '2025-10-01',
+    trap: true,
+    pattern: 2,
+    text: 'The show returns December 12 for a reunion special.',
+    expect: [],
+  },
+  {
+    id: 'edge-en-16',
+    subject: 'harvest',
+    published: '2025-10-01',
+    trap: true,
+    pattern: 2,
+    text: 'The show returns on December 12 for a one-night reunion special.',
+    expect: [],
+    note: 'with "on" too',
+  },
+  {
+    id: 'edge-en-17',
+    subject: 'harvest',
+    published: '2025-10-01',
+    trap: true,
+    pattern: 2,
+    text: 'Lumen TV said Harvest is coming, while The Glass Orchard Season 2 returns December 12.',
+    expect: [],
+    note: "another title's return",
   },
 ]
