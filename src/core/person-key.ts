@@ -40,6 +40,11 @@ const COMMON_SURNAMES = new Set(
   'kim lee park choi jung jeong kang cho jo yoon jang lim im han oh seo shin kwon hwang ahn song yoo ryu hong jeon ko go moon yang son bae baek heo nam noh roh'.split(' '),
 )
 
+/** True for one of the most frequent Korean surnames as news copy writes it ("Kim", "Lee", "Park"). */
+export function isCommonKoreanSurname(word: string): boolean {
+  return COMMON_SURNAMES.has(word.toLowerCase())
+}
+
 /** Romanizes Hangul syllables (Revised Romanization, letter by letter). */
 export function romanizeHangul(text: string): string {
   let out = ''

@@ -12,7 +12,7 @@
 import type { CastStatus } from '../../core/types'
 import type { Clause } from './clauses'
 import { personKey } from '../../core/person-key'
-import { findKoreanNames, findLatinNames } from './person-names'
+import { blankSpacedKoreanNames, findKoreanNames, findLatinNames } from './person-names'
 import { type FieldExtractor, isAboutTarget, type SentenceContext } from './sentence-context'
 
 type Kind = 'departed' | 'replaces' | 'returning' | 'new' | 'list'
@@ -200,7 +200,8 @@ const LOWER_FUNCTION_WORDS = /\s(?:and|the|of|to|in|for|with|on|at|by|from|a|an|
 
 /** A title-case line ("New Faces Board The Night Boat") is a headline, whose capitals say nothing. */
 function isTitleCase(text: string): boolean {
-  if (FUNCTION_WORDS.test(text) && !LOWER_FUNCTION_WORDS.test(text)) return true
+  // "Choi Seul In joins …": a given-name syllable is not a headline's capitalised "In".
+  if (FUNCTION_WORDS.test(text) && !LOWER_FUNCTION_WORDS.test(text) && FUNCTION_WORDS.test(blankSpacedKoreanNames(text))) return true
   const words = text.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w))
   return words.length >= 6 && words.every((w) => /^[A-Z]/.test(w))
 }

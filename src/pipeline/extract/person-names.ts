@@ -4,6 +4,7 @@
  * a Korean surname. Shape alone never makes a person: the cast extractor also needs a casting
  * act next to the name.
  */
+import { isCommonKoreanSurname } from '../../core/person-key'
 
 /** A name candidate found in a clause. */
 export interface NameSpan {
@@ -34,12 +35,43 @@ const CATEGORY_WORDS = new Set(
 // Two or three capitalised words, each possibly hyphenated ("Kim Sung-cheol", "Ji Hu Park").
 const CAPITALIZED_NAME = /(?<![\p{L}\d])(\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?){1,2})(?![\p{L}\d])/gu
 
+// English function words that are also Korean given-name syllables ("Choi Seul In", "Kang An Byul").
+const KO_SYLLABLE_WORDS = new Set(['in', 'an', 'on'])
+// One romanised Korean syllable ("In", "Hyun", "Eun", "Dam", "Ah"): an initial, one vowel, a
+// Korean final; never "Jeju", "Seoul", "Set" or "Air".
+const ONE_SYLLABLE = /^(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjhcyw])?(?:yeo|yae|wae|eo|ae|ya|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|a|e|i|o|u)h?(?:ng|n|m|l|k|p|b)?$/i
+
+/**
+ * A Korean name written with spaces and no hyphen, "Choi Seul In": a common surname and two
+ * one-syllable words, where "In", "An" or "On" is part of the given name. Only this shape lets a
+ * function word into a name: "Lee In Seoul" and "Kim In The" stay phrases.
+ */
+export function isSpacedKoreanName(words: string[]): boolean {
+  if (words.length !== 3 || !isCommonKoreanSurname(words[0]!)) return false
+  return words.slice(1).every((w) => {
+    if (!ONE_SYLLABLE.test(w)) return false
+    const lower = w.toLowerCase()
+    return !CATEGORY_WORDS.has(lower) || KO_SYLLABLE_WORDS.has(lower)
+  })
+}
+
+const SPACED_THREE = /(?<![\p{L}\d])\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}*\s+\p{Lu}\p{Ll}*(?![\p{L}\d])/gu
+
+/** The text with every spaced Korean name ("Choi Seul In") blanked, so its "In" is not read as a headline's. */
+export function blankSpacedKoreanNames(text: string): string {
+  return text.replace(SPACED_THREE, (m) => (isSpacedKoreanName(m.split(/\s+/)) ? ' '.repeat(m.length) : m))
+}
+
 /** Latin-script person-shaped phrases in a text, category words excluded. */
 export function findLatinNames(text: string): NameSpan[] {
   const out: NameSpan[] = []
   CAPITALIZED_NAME.lastIndex = 0
   for (let m = CAPITALIZED_NAME.exec(text); m; m = CAPITALIZED_NAME.exec(text)) {
     const words = m[1]!.split(/\s+/)
+    if (isSpacedKoreanName(words)) {
+      out.push({ name: m[1]!, index: m.index, length: m[1]!.length })
+      continue
+    }
     // Drop leading category words ("Actor Kim Mu-yeol", "Newcomers Kim Min-ji") and keep the rest.
     let first = 0
     while (first < words.length && CATEGORY_WORDS.has(words[first]!.toLowerCase())) first++

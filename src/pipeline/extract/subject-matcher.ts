@@ -81,11 +81,11 @@ function titleSource(title: string, guarded = true): string {
 
 // A word that starts in lower case, then the space before the title: running text, not a headline.
 const RUNNING_BEFORE = `(?:^|[^A-Za-z0-9'’\\u00C0-\\u024F])[a-z][A-Za-z'’-]*,?\\s+`
-// Capitalised words that may follow the title ("Kingdom Season 2", "Harvest Star …").
+// Capitalised words that may follow the title ("Republic Season 2", "Harvest Star …").
 const TITLE_TAIL = 'Season|Seasons|Series|Part|Chapter|Episode|Episodes|Vol|Volume|Special|Finale|Trailer|Teaser|Poster|Star|Stars|Cast|Actor|Actress|Director|Writer|Creator|Showrunner|Original'
 const CAPITAL_AFTER = `\\s+(?!(?:${TITLE_TAIL})\\b)[A-Z][a-z]+\\b`
 // A capitalised word right before the title, itself after a lower-case word or "The" ("the United
-// Kingdom", "The Czech Republic began"); a possessive ("Netflix's Kingdom") or a label ("Original",
+// Kingdom", "The Czech Republic began"); a possessive ("Lumen TV's Harvest") or a label ("Original",
 // "Series") is not one.
 const NAME_BEFORE = `(?:^|[^A-Za-z0-9'’\\u00C0-\\u024F])(?:[a-z][A-Za-z'’-]*|The)\\s+(?!(?:Original|Originals|Drama|Series|Season|Show)\\s)[A-Z][a-z]+\\s+`
 

@@ -1,12 +1,14 @@
 /**
- * Where a word ends. A release verb takes its day without "on" ("Harvest returns December 12",
+ * Where a word ends. A Korean name written with spaces ("Choi Seul In") may hold a syllable that
+ * is an English function word, but only in the surname-plus-two-syllables shape: "Lee In Seoul"
+ * and "Kim In The" are not names. A release verb takes its day without "on" ("Harvest returns December 12",
  * "premieres Friday, March 6") but not a day that belongs to filming, a special or another title.
  * A one-word title inside a longer proper noun ("the Czech Republic", "Harvest
  * Moon") is another name, while "Lumen TV's Harvest", "Republic Season 2" and "Republic: Rising
  * Tide" are the show. The rows give a headline about no show in particular, so the sentence alone
  * decides.
  */
-import { type ClaimRow, release, stage } from '../row'
+import { cast, type ClaimRow, release, stage } from '../row'
 
 const NEUTRAL = 'Autumn TV roundup'
 
@@ -166,5 +168,47 @@ export const wordEdgeRows: ClaimRow[] = [
     text: 'Lumen TV said Harvest is coming, while The Glass Orchard Season 2 returns December 12.',
     expect: [],
     note: "another title's return",
+  },
+  {
+    id: 'edge-en-18',
+    subject: 'bare',
+    pattern: 12,
+    text: 'Choi Seul In has joined the cast of Copper Valley Season 2.',
+    expect: [cast('Choi Seul In', 'new', 'reported')],
+    note: 'an unlisted Korean name whose last syllable is written like "in"',
+  },
+  {
+    id: 'edge-en-19',
+    subject: 'bare',
+    pattern: 12,
+    text: 'Kang An Byul joins Copper Valley Season 2.',
+    expect: [cast('Kang An Byul', 'new', 'reported')],
+    note: 'the syllable in the middle, and no lower-case function word to tell the line from a headline',
+  },
+  {
+    id: 'edge-en-20',
+    subject: 'bare',
+    trap: true,
+    pattern: 6,
+    text: 'Lee In Seoul has joined the cast of Copper Valley Season 2.',
+    expect: [],
+    note: 'a place after "In" is no syllable',
+  },
+  {
+    id: 'edge-en-21',
+    subject: 'bare',
+    trap: true,
+    pattern: 6,
+    text: 'Kim In The has joined the cast of Copper Valley Season 2.',
+    expect: [],
+  },
+  {
+    id: 'edge-en-22',
+    subject: 'bare',
+    trap: true,
+    pattern: 6,
+    text: 'Park On Set joins Copper Valley Season 2 for a cameo.',
+    expect: [],
+    note: 'an English word with a final no Korean syllable has',
   },
 ]
