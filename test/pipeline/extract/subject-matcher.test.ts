@@ -15,6 +15,18 @@ describe('the title pattern', () => {
     for (const text of ['Harvesting scenes wrapped in May.', 'the harvest festival scenes', 'a bumper harvest']) expect(titlePattern.test(text), text).toBe(false)
   })
 
+  it('trap: a one-word title inside a longer proper noun is another name', () => {
+    const { titlePattern } = createSubjectMatcher(subject('Republic'))
+    for (const text of ['filmed across the Czech Republic', 'The Czech Republic began filming.', 'the second season of Republic Day began', 'at the Republic Plaza Hotel'])
+      expect(titlePattern.test(text), text).toBe(false)
+  })
+
+  it('still finds a one-word title after a possessive, before a season word or a subtitle, and in a title-case headline', () => {
+    const { titlePattern } = createSubjectMatcher(subject('Republic'))
+    for (const text of ["Lumen TV's Republic returns", 'the cast of Republic Season 2', 'Republic: Rising Tide began filming', 'Lumen TV Renews Republic For Season 2', 'the Original Republic cast'])
+      expect(titlePattern.test(text), text).toBe(true)
+  })
+
   it('keeps multi-word titles whole-word and case-tolerant inside', () => {
     const { titlePattern } = createSubjectMatcher(subject('All of Us Are Dead'))
     expect(titlePattern.test('All Of Us Are Dead season 2')).toBe(true)
