@@ -22,7 +22,7 @@ describe('the labelled claim set', () => {
     const ids = ALL_ROWS.map((r) => r.id)
     expect(new Set(ids).size).toBe(ids.length)
     for (const r of ALL_ROWS) {
-      expect(r.id).toMatch(/^(?:p\d{1,2}|f|cl|gen|thin)-(?:en|ko)-\d{2}$/)
+      expect(r.id).toMatch(/^(?:p\d{1,2}|f|cl|gen|thin|edge)-(?:en|ko)-\d{2}$/)
       expect((r.text === undefined) !== (r.html === undefined), r.id).toBe(true)
       if (r.known !== undefined) expect(r.known.trim(), r.id).not.toBe('')
     }
