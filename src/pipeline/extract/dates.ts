@@ -38,6 +38,8 @@ const MONTH =
 const ORD = '(?:st|nd|rd|th)?'
 const YEAR = '((?:19|20)\\d{2}|2100)'
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?'
+// Weekday stems in `Date.getUTCDay()` order.
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur']
 // Words that make a bare month name a date ("in May") rather than a verb or a name ("may", "April").
 const LEAD = '(?:in|by|until|till|since|from|through|before|after|around|during|between|or|and|to|for)'
 const PART = '(early|mid|late|the\\s+(?:end|start|beginning|middle)\\s+of|(?:end|start|beginning|middle)\\s+of)'
@@ -290,13 +292,18 @@ const ABSOLUTE_DAY_RULES: Rule[] = [
 const MENTION_RULES: Rule[] = [
   ...ABSOLUTE_DAY_RULES,
   {
-    // December 12 (no year): the reference year, or across New Year when far away.
-    re: new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})${ORD}\\b(?![:.,]?\\s*\\d)`, 'gi'),
+    // December 12 (no year): the reference year, or across New Year when far away; a weekday
+    // written with it ("Friday, March 6") picks the adjacent year it falls on instead.
+    re: new RegExp(`\\b(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?${MONTH}\\s+(\\d{1,2})${ORD}\\b(?![:.,]?\\s*\\d)`, 'gi'),
     relative: true,
     build: (m, ref) => {
-      if (!ref || !isMonthWord(m[1])) return null
-      const mo = monthOf(m[1]!)
-      return dayOf(nearestYear(mo, ref), mo, Number(m[2]))
+      if (!ref || !isMonthWord(m[2])) return null
+      const mo = monthOf(m[2]!)
+      const day = Number(m[3])
+      const near = nearestYear(mo, ref)
+      const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase()) : -1
+      const year = weekday < 0 ? near : ([near, near + 1, near - 1].find((y) => isValidDay(y, mo, day) && new Date(Date.UTC(y, mo - 1, day)).getUTCDay() === weekday) ?? near)
+      return dayOf(year, mo, day)
     },
   },
   {

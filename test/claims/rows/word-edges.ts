@@ -211,4 +211,21 @@ export const wordEdgeRows: ClaimRow[] = [
     expect: [],
     note: 'an English word with a final no Korean syllable has',
   },
+  {
+    id: 'edge-en-23',
+    subject: 'harvest',
+    pattern: 12,
+    text: 'Harvest Season 2 premieres Friday, March 6.',
+    expect: [release('estimated', '2026-03-06', 'reported')],
+    note: 'on an April page: the weekday says which March (2026; March 6, 2025 was a Thursday)',
+  },
+  {
+    id: 'edge-en-24',
+    subject: 'harvest',
+    trap: true,
+    pattern: 5,
+    text: 'Harvest Season 1 premiered Thursday, March 6, and became a hit.',
+    expect: [],
+    note: 'the same day with the weekday of the past year, of an earlier season',
+  },
 ]

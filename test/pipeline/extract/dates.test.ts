@@ -16,6 +16,11 @@ const single: Row[] = [
   ['The listing says 2026-12-12 everywhere.', '2026-12-12', 'day', '2026-12-12', '2026-12-12'],
   ['방송일은 2026년 12월 12일로 잡혔다.', '2026년 12월 12일', 'day', '2026-12-12', '2026-12-12'],
   ['On July 23, the harbour festival opened.', 'July 23', 'day', '2025-07-23', '2025-07-23'],
+  // a weekday picks the adjacent year the day falls on; without one, or when it fits neither, the nearest year
+  ['The ferry sails Friday, March 6.', 'Friday, March 6', 'day', '2026-03-06', '2026-03-06', '2025-04-15'],
+  ['The ferry sailed Thursday, March 6.', 'Thursday, March 6', 'day', '2025-03-06', '2025-03-06', '2025-04-15'],
+  ['The ferry sails March 6.', 'March 6', 'day', '2025-03-06', '2025-03-06', '2025-04-15'],
+  ['The ferry sails Monday, March 6.', 'Monday, March 6', 'day', '2025-03-06', '2025-03-06', '2025-04-15'],
   ['Passes for the Sept. 13-19, 2021 boat show.', 'Sept. 13-19, 2021', 'day', '2021-09-13', '2021-09-19'],
   // months
   ['Pencilled in for December 2026.', 'December 2026', 'month', '2026-12-01', '2026-12-31'],
