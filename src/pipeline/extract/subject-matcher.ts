@@ -76,7 +76,9 @@ function titleSource(title: string, guarded = true): string {
   // "the Harvest Moon Festival", "of Harvest Moon began". In running text (after a lower-case
   // word) any capitalised neighbour that is not a season word says so; elsewhere (sentence start,
   // a title-case headline) only a capitalised follower that running text goes on after does.
-  return `(?<!${NAME_BEFORE})(?:(?<=${RUNNING_BEFORE})${plain}(?!${CAPITAL_AFTER})|(?<!${RUNNING_BEFORE})${plain}(?!${CAPITAL_AFTER}\\s+[a-z]))`
+  // The checks look back from after the title, so they run only where the title matched.
+  const back = `(?:${body})`
+  return `${plain}(?<!${NAME_BEFORE}${back})(?:(?<=${RUNNING_BEFORE}${back})(?!${CAPITAL_AFTER})|(?<!${RUNNING_BEFORE}${back})(?!${CAPITAL_AFTER}\\s+[a-z]))`
 }
 
 // A word that starts in lower case, then the space before the title: running text, not a headline.
