@@ -56,7 +56,7 @@ const LATIN = /[A-Za-z0-9\u00C0-\u024F]/
  * case except the first letter, which running text capitalises: "Moving" the show, not "a moving
  * finale". No `i` flag, so each cased letter is spelled as a class.
  */
-function titleSource(title: string, guarded = true): string {
+function titleSource(title: string, guarded = true, ownNames: readonly string[] = []): string {
   const chars = [...title.trim()]
   const body = chars
     .map((ch, i) => {
@@ -78,7 +78,7 @@ function titleSource(title: string, guarded = true): string {
   // a title-case headline) only a capitalised follower that running text goes on after does.
   // The checks look back from after the title, so they run only where the title matched.
   const back = `(?:${body})`
-  return `${plain}(?<!${NAME_BEFORE}${back})(?:(?<=${RUNNING_BEFORE}${back})(?!${CAPITAL_AFTER})|(?<!${RUNNING_BEFORE}${back})(?!${CAPITAL_AFTER}\\s+[a-z]))`
+  return `${plain}(?<!${nameBefore(ownNames)}${back})(?:(?<=${RUNNING_BEFORE}${back})(?!${CAPITAL_AFTER})|(?<!${RUNNING_BEFORE}${back})(?!${CAPITAL_AFTER}\\s+[a-z]))`
 }
 
 // A word that starts in lower case, then the space before the title: running text, not a headline.
@@ -88,8 +88,10 @@ const TITLE_TAIL = 'Season|Seasons|Series|Part|Chapter|Episode|Episodes|Vol|Volu
 const CAPITAL_AFTER = `\\s+(?!(?:${TITLE_TAIL})\\b)[A-Z][a-z]+\\b`
 // A capitalised word right before the title, itself after a lower-case word or "The" ("the United
 // Kingdom", "The Czech Republic began"); a possessive ("Lumen TV's Harvest") or a label ("Original",
-// "Series") is not one.
-const NAME_BEFORE = `(?:^|[^A-Za-z0-9'’\\u00C0-\\u024F])(?:[a-z][A-Za-z'’-]*|The)\\s+(?!(?:Original|Originals|Drama|Series|Season|Show)\\s)[A-Z][a-z]+\\s+`
+// "Series") is not one, and neither is a word of the subject's own official names ("the Lumen
+// Harvest teaser"): they own the show.
+const nameBefore = (ownNames: readonly string[]) =>
+  `(?:^|[^A-Za-z0-9'’\\u00C0-\\u024F])(?:[a-z][A-Za-z'’-]*|The)\\s+(?!(?:${['Original', 'Originals', 'Drama', 'Series', 'Season', 'Show', ...ownNames].join('|')})\\s)[A-Z][a-z]+\\s+`
 
 /**
  * The titles plus each English title of three or more words without its leading "The" ("The
@@ -142,7 +144,9 @@ export function createSubjectMatcher(subject: Subject): SubjectMatcher {
   }
 
   const titles = withoutArticle([subject.show, ...subject.aliases].filter(Boolean)).sort((a, b) => b.length - a.length)
-  const titlePattern = new RegExp(titles.map((t) => titleSource(t)).join('|'))
+  // Capitalised Latin words of the official names, which may stand right before the title.
+  const ownNames = [...new Set((subject.officialSources ?? []).flatMap((o) => o.match(/\b[A-Z][a-z]+\b/g) ?? []))]
+  const titlePattern = new RegExp(titles.map((t) => titleSource(t, true, ownNames)).join('|'))
   const titleLoose = titles.map((t) => titleSource(t, false)).join('|')
   const official = (subject.officialSources ?? []).filter(Boolean)
   // Korean particles attach to the noun ("넷플릭스는"), so only Latin letters end a word here.

@@ -27,6 +27,14 @@ describe('the title pattern', () => {
       expect(titlePattern.test(text), text).toBe(true)
   })
 
+  it("still finds a one-word title right after a word of the subject's own official names, which owns the show", () => {
+    const owned = createSubjectMatcher({ ...subject('Republic'), officialSources: ['Lumen TV', 'Studio Kestrel'] })
+    for (const text of ['the new Lumen Republic teaser dropped', 'a Kestrel Republic set photo']) expect(owned.titlePattern.test(text), text).toBe(true)
+    // The same words with no official names configured: another name, as above.
+    expect(createSubjectMatcher(subject('Republic')).titlePattern.test('the new Lumen Republic teaser dropped')).toBe(false)
+    expect(owned.titlePattern.test('filmed across the Czech Republic')).toBe(false)
+  })
+
   it('keeps multi-word titles whole-word and case-tolerant inside', () => {
     const { titlePattern } = createSubjectMatcher(subject('All of Us Are Dead'))
     expect(titlePattern.test('All Of Us Are Dead season 2')).toBe(true)
