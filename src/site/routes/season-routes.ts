@@ -9,7 +9,7 @@ import { releaseEventFor, renderReleaseCalendar } from '../calendar'
 import { rebaseDemoUrls } from '../demo/demo-origin'
 import { seasonTitle } from '../format'
 import { paginate } from '../paginate'
-import { readFirstSubjectView, readPublicView, readSubjectView, type PublicSubject } from '../read-public-view'
+import { readFirstSubjectView, readPublicView, readSubjectView, toPublic, type PublicSubject } from '../read-public-view'
 import { API_CACHE, apiCors, cacheFor, setPageHeaders, type Ctx } from './site-headers'
 import { HomePage } from '../../../templates/home-page'
 import { EditionPage, HistoryPage } from '../../../templates/history-page'
@@ -38,6 +38,13 @@ const NO_SUCH_SEASON = {
   title: 'No such season',
   message: 'We do not follow a season at this address: the link may be mistyped, or the season was removed.',
   links: [{ href: '/', label: 'The seasons we follow' }],
+}
+
+/** Answers with the 404 page of a season we do not follow (never cached: it may be added soon). */
+function noSuchSeason(c: Ctx) {
+  setPageHeaders(c)
+  c.header('Cache-Control', 'no-store')
+  return c.html(MessagePage({ ...NO_SUCH_SEASON, demo: isDemoMode(c.env) }), 404)
 }
 
 /** How a set of routes finds its season: by the `:slug` in the path, or the first subject. */
@@ -104,11 +111,6 @@ export async function renderSeasonPage(c: Ctx, at: SeasonAt, several: boolean, f
  */
 export function registerSeasonRoutes(app: Hono<{ Bindings: Env }>, base: string, locate: LocateSeason) {
   const demo = (c: Ctx) => isDemoMode(c.env)
-  const noSuchSeason = (c: Ctx) => {
-    setPageHeaders(c)
-    c.header('Cache-Control', 'no-store')
-    return c.html(MessagePage({ ...NO_SUCH_SEASON, demo: demo(c) }), 404)
-  }
   app.use(`${base}/api/facts`, apiCors)
   app.use(`${base}/api/changes`, apiCors)
 
@@ -180,13 +182,9 @@ export function registerSeasonPages(app: Hono<{ Bindings: Env }>) {
     // One D1 read for every subject (the form offers each open season), one KV read for this one.
     const subjects = await listSubjects(c.env.DB)
     const subject = subjects.find((s) => s.slug === c.req.param('slug'))
-    if (!subject) {
-      setPageHeaders(c)
-      c.header('Cache-Control', 'no-store')
-      return c.html(MessagePage({ ...NO_SUCH_SEASON, demo: isDemoMode(c.env) }), 404)
-    }
+    if (!subject) return noSuchSeason(c)
     const view = servedView(c, await readPublicView(workersKv(c.env.STATE), subject))
-    const at: SeasonAt = { subject: { slug: subject.slug, show: subject.show, season: subject.season, status: subject.status }, view, base: seasonBase(subject.slug) }
+    const at: SeasonAt = { subject: toPublic(subject), view, base: seasonBase(subject.slug) }
     return renderSeasonPage(c, at, subjects.length > 1, { seasons: formSeasons(subjects) })
   })
 
