@@ -36,6 +36,14 @@ type JobResult = { kind: 'done'; rate?: RateState } | { kind: 'retry'; delaySeco
 /** DeliveryDeps with its defaults filled in, once per consumer invocation. */
 type Ctx = DeliveryDeps & Required<Pick<DeliveryDeps, 'now' | 'log'>>
 
+/** A link to one of the pages a signed token opens (`/confirm`, `/manage`, `/unsubscribe`, …). */
+const tokenUrl = (publicUrl: string, path: string, token: string) => `${publicUrl}${path}?token=${encodeURIComponent(token)}`
+
+/** A subscriber's manage link, valid for `MANAGE_TOKEN_TTL_SECONDS` from `from` (epoch seconds). */
+async function manageUrl(deps: Pick<DeliveryDeps, 'signingKey' | 'publicUrl'>, subscriberId: number, from: number): Promise<string> {
+  return tokenUrl(deps.publicUrl, '/manage', await signLinkToken(deps.signingKey, 'manage', subscriberId, from + MANAGE_TOKEN_TTL_SECONDS))
+}
+
 /**
  * One recipient's links: `List-Unsubscribe` and friends (RFC 2369 / RFC 8058) and the body link,
  * both for the season the email is about (`slug`; an edition from before subjects: everything),
@@ -44,13 +52,11 @@ type Ctx = DeliveryDeps & Required<Pick<DeliveryDeps, 'now' | 'log'>>
  */
 async function recipientLinks(deps: Pick<DeliveryDeps, 'signingKey' | 'publicUrl'>, edition: EditionRecord, subscriberId: number) {
   const token = await signLinkToken(deps.signingKey, 'unsubscribe', subscriberId, null, edition.subjectSlug ?? '')
-  const expiresAt = Math.floor(Date.parse(edition.snapshotAt) / 1000) + MANAGE_TOKEN_TTL_SECONDS
-  const manage = await signLinkToken(deps.signingKey, 'manage', subscriberId, expiresAt)
-  const q = (t: string) => encodeURIComponent(t)
+  const snapshotAt = Math.floor(Date.parse(edition.snapshotAt) / 1000)
   return {
-    unsubscribeUrl: `${deps.publicUrl}/unsubscribe?token=${q(token)}`,
-    oneClickUrl: `${deps.publicUrl}/unsubscribe/one-click?token=${q(token)}`,
-    manageUrl: `${deps.publicUrl}/manage?token=${q(manage)}`,
+    unsubscribeUrl: tokenUrl(deps.publicUrl, '/unsubscribe', token),
+    oneClickUrl: tokenUrl(deps.publicUrl, '/unsubscribe/one-click', token),
+    manageUrl: await manageUrl(deps, subscriberId, snapshotAt),
   }
 }
 
@@ -144,16 +150,13 @@ async function runConfirmJob(job: Extract<EmailJob, { kind: 'confirm' }>, attemp
   const seasons = decodeChoices(job.seasons ?? '') ?? []
   const token = await signLinkToken(deps.signingKey, 'confirm', target.id, sentAt + CONFIRM_TOKEN_TTL_SECONDS, job.seasons ?? '')
   const titles = await deps.store.seasonTitles(seasons.map((s) => s.slug))
-  const manageUrl = job.change
-    ? `${deps.publicUrl}/manage?token=${encodeURIComponent(await signLinkToken(deps.signingKey, 'manage', target.id, sentAt + MANAGE_TOKEN_TTL_SECONDS))}`
-    : null
   const props = {
-    confirmUrl: `${deps.publicUrl}/confirm?token=${encodeURIComponent(token)}`,
+    confirmUrl: tokenUrl(deps.publicUrl, '/confirm', token),
     siteUrl: `${deps.publicUrl}/`,
     validFor: CONFIRM_TOKEN_VALID_FOR,
     seasons: seasons.flatMap((s) => (titles.has(s.slug) ? [{ title: titles.get(s.slug)!, choice: s.choice }] : [])),
     change: job.change === true,
-    manageUrl,
+    manageUrl: job.change ? await manageUrl(deps, target.id, sentAt) : null,
     manageValidFor: MANAGE_TOKEN_VALID_FOR,
   }
   const email: OutgoingEmail = {
