@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
+import { HtmlDocument } from './html-document'
 import { ADMIN_CSS, SITE_CSS } from './styles'
 
 /**
@@ -9,53 +10,50 @@ import { ADMIN_CSS, SITE_CSS } from './styles'
  */
 export function AdminLayout(props: { title: string; csrf?: string; children?: Child }) {
   return (
-    <>
-      {raw('<!doctype html>')}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <HtmlDocument
+      title={`${props.title} · Season Watch admin`}
+      bodyClass="admin"
+      head={
+        <>
           <meta name="robots" content="noindex" />
           <meta name="color-scheme" content="light" />
-          <title>{props.title} · Season Watch admin</title>
           <style>{raw(SITE_CSS + ADMIN_CSS)}</style>
-        </head>
-        <body class="admin">
-          <a class="skip" href="#main">
-            Skip to content
+        </>
+      }
+    >
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="site-header">
+        <div class="wrap wrap-wide">
+          <a class="brand" href="/admin">
+            Season Watch <small>admin</small>
           </a>
-          <header class="site-header">
-            <div class="wrap wrap-wide">
-              <a class="brand" href="/admin">
-                Season Watch <small>admin</small>
-              </a>
-              <nav class="site-nav" aria-label="Admin">
-                <ul>
-                  <li>
-                    <a href="/admin">Subjects</a>
-                  </li>
-                  <li>
-                    <a href="/">Public site</a>
-                  </li>
-                  {props.csrf ? (
-                    <li>
-                      <form method="post" action="/admin/logout" id="logout">
-                        <input type="hidden" name="_csrf" value={props.csrf} />
-                        <button type="submit">Log out</button>
-                      </form>
-                    </li>
-                  ) : null}
-                </ul>
-              </nav>
-            </div>
-          </header>
-          <main id="main" class="wrap wrap-wide">
-            <h1>{props.title}</h1>
-            {props.children}
-          </main>
-        </body>
-      </html>
-    </>
+          <nav class="site-nav" aria-label="Admin">
+            <ul>
+              <li>
+                <a href="/admin">Subjects</a>
+              </li>
+              <li>
+                <a href="/">Public site</a>
+              </li>
+              {props.csrf ? (
+                <li>
+                  <form method="post" action="/admin/logout" id="logout">
+                    <input type="hidden" name="_csrf" value={props.csrf} />
+                    <button type="submit">Log out</button>
+                  </form>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" class="wrap wrap-wide">
+        <h1>{props.title}</h1>
+        {props.children}
+      </main>
+    </HtmlDocument>
   )
 }
 

@@ -1,4 +1,4 @@
-import { EmailDocument } from './email-document'
+import { HtmlDocument } from './html-document'
 
 /**
  * An email to maintainers (an edition waits for review, a source keeps failing, a run failed).
@@ -16,7 +16,7 @@ export interface AlertEmailModel {
 export function AlertEmailHtml(props: { model: AlertEmailModel }) {
   const m = props.model
   return (
-    <EmailDocument title={m.subject} bodyStyle="margin:0;padding:16px;color:#1b1f24;font:15px/1.5 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
+    <HtmlDocument title={m.subject} bodyStyle="margin:0;padding:16px;color:#1b1f24;font:15px/1.5 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
       <p style="color:#4a5360;font-size:13px;margin:0 0 8px">Season Watch · maintainer alert</p>
       <h1 style="font-size:19px;margin:0 0 12px">{m.subject}</h1>
       {m.lines.map((line) => (
@@ -29,7 +29,7 @@ export function AlertEmailHtml(props: { model: AlertEmailModel }) {
           </a>
         </p>
       ) : null}
-    </EmailDocument>
+    </HtmlDocument>
   )
 }
 

@@ -1,9 +1,9 @@
 import type { Child } from 'hono/jsx'
-import { raw } from 'hono/html'
+import { HtmlDocument } from './html-document'
 
 /**
- * The frame every HTML email shares: doctype, charset, viewport and title, and for reader
- * emails (updates, corrections, confirmations) the grey page, the white card and the small
+ * What reader emails (updates, corrections, confirmations) share inside the document frame
+ * (`html-document.tsx`): the grey page, the white card and the small
  * footer line under it. Inline styles only: mail clients drop <style> blocks.
  */
 
@@ -18,36 +18,19 @@ export const EMAIL_STYLE = {
   preheader: 'display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#f4f4f2',
 } as const
 
-/** The document: doctype, head and a styled body. */
-export function EmailDocument(props: { title: string; bodyStyle: string; children?: Child }) {
-  return (
-    <>
-      {raw('<!DOCTYPE html>')}
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{props.title}</title>
-        </head>
-        <body style={props.bodyStyle}>{props.children}</body>
-      </html>
-    </>
-  )
-}
-
 /**
  * A reader email: the card holding `children`, then `footer` in small print under it. A
  * `preheader` is the hidden line mail clients show next to the subject.
  */
 export function EmailCard(props: { title: string; preheader?: string; footer: Child; children?: Child }) {
   return (
-    <EmailDocument title={props.title} bodyStyle={EMAIL_STYLE.body}>
+    <HtmlDocument title={props.title} bodyStyle={EMAIL_STYLE.body}>
       {props.preheader !== undefined ? <div style={EMAIL_STYLE.preheader}>{props.preheader}</div> : null}
       <div style={EMAIL_STYLE.wrap}>
         <div style={EMAIL_STYLE.card}>{props.children}</div>
         <p style={EMAIL_STYLE.small}>{props.footer}</p>
       </div>
-    </EmailDocument>
+    </HtmlDocument>
   )
 }
 
