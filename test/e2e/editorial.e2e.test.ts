@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { artifactPath, launchBrowser } from './support/browser'
-import { startDevServer, waitFor, type DevServer } from './support/dev-server'
+import { artifactPath } from './support/browser'
+import { waitFor, type DevServer } from './support/dev-server'
+import { closeBrowserSession, openBrowserSession, type BrowserSession } from './support/session'
 import { advanceDemo, openEmail, runCron } from './support/demo'
 import { readOutbox } from './support/outbox'
 
@@ -13,27 +14,18 @@ const TOKEN = 'editorial-e2e-admin-token-0123456789abcdef'
 const FAN = 'fan@example.com'
 const EDITOR = 'editor@example.com'
 
+let session: BrowserSession
 let server: DevServer
-let browser: Browser
-let context: BrowserContext
 let page: Page
 
 const outbox = (to: string, kind?: string) => readOutbox(server.url, to, kind)
 
 beforeAll(async () => {
-  server = await startDevServer({ port: PORT, vars: { ADMIN_TOKEN: TOKEN, MAINTAINER_EMAILS: EDITOR, PUBLIC_URL: `http://localhost:${PORT}` } })
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 } })
-  page = await context.newPage()
-  await fetch(`${server.url}/demo/reset`, { method: 'POST', headers: { accept: 'application/json' } })
+  session = await openBrowserSession({ port: PORT, vars: { ADMIN_TOKEN: TOKEN, MAINTAINER_EMAILS: EDITOR, PUBLIC_URL: `http://localhost:${PORT}` } }, { viewport: { width: 1100, height: 900 } }, { resetDemo: true })
+  ;({ server, page } = session)
 }, 240_000)
 
-afterAll(async () => {
-  if (page) await page.screenshot({ path: artifactPath('editorial-last.png'), fullPage: true }).catch(() => {})
-  await context?.close()
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => closeBrowserSession(session, 'editorial-last.png'))
 
 describe('editorial control in Chromium against wrangler dev (review: hold)', () => {
   it('a reader subscribes and confirms; the silent baseline runs', async () => {

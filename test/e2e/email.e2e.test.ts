@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { artifactPath, launchBrowser } from './support/browser'
-import { startDevServer, waitFor, type DevServer } from './support/dev-server'
+import { artifactPath } from './support/browser'
+import { waitFor, type DevServer } from './support/dev-server'
+import { closeBrowserSession, openBrowserSession, type BrowserSession } from './support/session'
 import { advanceDemo as advanceDemoTo, runCron as runDemoCron } from './support/demo'
 import { readOutbox, type OutboxEntry } from './support/outbox'
 
@@ -12,9 +13,8 @@ const PORT = 8790
 const LEAVER = 'leaver@example.com'
 const STAYER = 'stayer@example.com'
 
+let session: BrowserSession
 let server: DevServer
-let browser: Browser
-let context: BrowserContext
 let page: Page
 
 const outbox = (to: string, kind?: string) => readOutbox(server.url, to, kind)
@@ -55,11 +55,8 @@ async function confirmFromOutbox(email: string) {
 }
 
 beforeAll(async () => {
-  server = await startDevServer({ port: PORT })
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: { width: 800, height: 900 } })
-  page = await context.newPage()
-  await fetch(`${server.url}/demo/reset`, { method: 'POST', headers: { accept: 'application/json' } })
+  session = await openBrowserSession({ port: PORT }, { viewport: { width: 800, height: 900 } }, { resetDemo: true })
+  ;({ server, page } = session)
   // The silent baseline run.
   await runCron()
   await waitFor('the baseline facts', async () => {
@@ -68,11 +65,7 @@ beforeAll(async () => {
   })
 }, 240_000)
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => closeBrowserSession(session))
 
 describe('subscriber email flow in Chromium against wrangler dev', () => {
   it('subscribe on the form, confirm from the outbox by the button', async () => {

@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_STEPS, LAST_DEMO_STEP } from '../../src/site/demo/demo-articles'
-import { artifactPath, launchBrowser } from './support/browser'
-import { startDevServer, waitFor, type DevServer } from './support/dev-server'
+import { artifactPath } from './support/browser'
+import { waitFor, type DevServer } from './support/dev-server'
+import { closeBrowserSession, openBrowserSession, type BrowserSession } from './support/session'
 import { readOutbox } from './support/outbox'
 
 // A newcomer's first hour, in Chromium: the server started the way the README says,
@@ -10,9 +11,9 @@ import { readOutbox } from './support/outbox'
 const PORT = 8811
 const FAN = 'fan@example.com'
 
+let session: BrowserSession
 let server: DevServer
 let browser: Browser
-let context: BrowserContext
 let page: Page
 
 const outbox = (kind: string) => readOutbox(server.url, FAN, kind)
@@ -34,17 +35,11 @@ function absoluteUrls(text: string): string[] {
 const style = (selector: string, prop: string) => `getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(prop)}]`
 
 beforeAll(async () => {
-  server = await startDevServer({ port: PORT, viaNpmRunDev: true })
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false })
-  page = await context.newPage()
+  session = await openBrowserSession({ port: PORT, viaNpmRunDev: true }, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false })
+  ;({ server, browser, page } = session)
 }, 240_000)
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => closeBrowserSession(session))
 
 describe('a newcomer on another port, in Chromium', () => {
   it('is told how to start the first run, and every link follows the port actually served', async () => {

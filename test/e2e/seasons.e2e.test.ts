@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SECOND_SUBJECT } from '../../src/site/demo/demo-second-show'
 import { listSecondShowSources } from '../../src/site/demo/demo-documents'
-import { artifactPath, launchBrowser } from './support/browser'
-import { startDevServer, waitFor, type DevServer } from './support/dev-server'
+import { artifactPath } from './support/browser'
+import { waitFor, type DevServer } from './support/dev-server'
+import { closeBrowserSession, openBrowserSession, type BrowserSession } from './support/session'
 import { advanceDemo as advanceDemoTo, runCron as runDemoCron } from './support/demo'
 import { readOutbox, type OutboxEntry } from './support/outbox'
 
@@ -19,9 +20,8 @@ const MIXED = 'mixed@example.com'
 /** Follows the second season for everything. */
 const ORCHARD = 'orchard@example.com'
 
+let session: BrowserSession
 let server: DevServer
-let browser: Browser
-let context: BrowserContext
 let page: Page
 
 const outbox = (to: string, kind?: string) => readOutbox(server.url, to, kind)
@@ -57,19 +57,11 @@ async function confirmFromOutbox(email: string) {
 }
 
 beforeAll(async () => {
-  server = await startDevServer({ port: PORT, vars: { ADMIN_TOKEN: TOKEN } })
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: { width: 900, height: 1000 } })
-  page = await context.newPage()
-  await fetch(`${server.url}/demo/reset`, { method: 'POST', headers: { accept: 'application/json' } })
+  session = await openBrowserSession({ port: PORT, vars: { ADMIN_TOKEN: TOKEN } }, { viewport: { width: 900, height: 1000 } }, { resetDemo: true })
+  ;({ server, page } = session)
 }, 240_000)
 
-afterAll(async () => {
-  if (page) await page.screenshot({ path: artifactPath('seasons-last.png'), fullPage: true }).catch(() => {})
-  await context?.close()
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => closeBrowserSession(session, 'seasons-last.png'))
 
 describe('following several seasons, in Chromium against wrangler dev', () => {
   it('1. a maintainer adds the second show in the admin, with its sources from the demo news site', async () => {
