@@ -62,9 +62,15 @@ export function createManageRoutes(deps: { now?: () => Date } = {}) {
     return { id: check.subscriberId }
   }
 
-  const render = async (c: Ctx, id: number, token: string, extra: { saved?: boolean; error?: string; picked?: SeasonChoice[] } = {}, status: 200 | 400 = 200) => {
+  /** The seasons `id` is offered, as stored now (two D1 reads). */
+  const readOffer = async (c: Ctx, id: number) => {
     const [subjects, following] = await Promise.all([listSubjects(c.env.DB), listSubscriptions(c.env.DB, id)])
-    let seasons = seasonsToShow(subjects, following)
+    return seasonsToShow(subjects, following)
+  }
+
+  /** The page; `offered` when this request has read it already. */
+  const render = async (c: Ctx, id: number, token: string, extra: { saved?: boolean; error?: string; picked?: SeasonChoice[]; offered?: ManageSeason[] } = {}, status: 200 | 400 = 200) => {
+    let seasons = extra.offered ?? (await readOffer(c, id))
     // After an error, show what was ticked, not what is stored.
     if (extra.picked) {
       const picked = new Map(extra.picked.map((s) => [s.slug, s.choice]))
@@ -102,10 +108,9 @@ export function createManageRoutes(deps: { now?: () => Date } = {}) {
     }
     const picked = requested.value.seasons
     // Only seasons the page offered: active ones, or paused ones already followed.
-    const [subjects, following] = await Promise.all([listSubjects(c.env.DB), listSubscriptions(c.env.DB, who.id)])
-    const offered = new Set(seasonsToShow(subjects, following).map((s) => s.slug))
-    if (picked.some((s) => !offered.has(s.slug))) {
-      return render(c, who.id, token, { error: 'One of those seasons is not followed here any more. Choose again from the list.', picked }, 400)
+    const offered = await readOffer(c, who.id)
+    if (picked.some((s) => !offered.some((o) => o.slug === s.slug))) {
+      return render(c, who.id, token, { error: 'One of those seasons is not followed here any more. Choose again from the list.', picked, offered }, 400)
     }
     const result = await setSubscriptions(c.env.DB, who.id, picked, now())
     logEvent({ event: 'manage.saved', subscriberId: who.id, seasons: result.subscriptions.length, erased: result.erased })
