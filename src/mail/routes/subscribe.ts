@@ -88,8 +88,11 @@ export function createSubscribeRoutes(deps: SubscribeRouteDeps = {}) {
     bodyLimit({
       maxSize: 8 * 1024,
       onError: async (c) => {
-        setPageHeaders(c)
-        return wantsJson(c) ? c.json({ ok: false, error: 'Request too large.' }, 413) : c.html(SubscribePage({ seasons: await seasonsOnOffer(c), error: 'That request was too large.' }), 413)
+        // The form drawn again keeps its Turnstile widget, or the next try would be refused for lacking it.
+        const config = readEmailConfig(c.env)
+        setPageHeaders(c, { turnstile: Boolean(config.turnstileSiteKey) })
+        if (wantsJson(c)) return c.json({ ok: false, error: 'Request too large.' }, 413)
+        return c.html(SubscribePage({ seasons: await seasonsOnOffer(c), error: 'That request was too large.', turnstileSiteKey: config.turnstileSiteKey, demo: config.demoMode }), 413)
       },
     }),
     async (c) => {

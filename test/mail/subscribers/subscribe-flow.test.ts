@@ -169,6 +169,12 @@ describe('subscribing with double opt-in', () => {
     expect(html).toContain('class="cf-turnstile" data-sitekey="1x00000000000000000000AA"')
     expect(page.headers.get('content-security-policy')).toContain('script-src https://challenges.cloudflare.com')
 
+    // A form too large to read is drawn again with its widget, so the next try can pass.
+    const huge = await call(withTurnstile, pass, '/subscribe', form({ email: 'human@example.com', pad: 'x'.repeat(20_000) }, nextIp()))
+    expect(huge.status).toBe(413)
+    expect(await huge.text()).toContain('class="cf-turnstile" data-sitekey="1x00000000000000000000AA"')
+    expect(huge.headers.get('content-security-policy')).toContain('script-src https://challenges.cloudflare.com')
+
     const ok = await call(withTurnstile, pass, '/subscribe', form({ email: 'human@example.com', 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }, nextIp()))
     expect(ok.status).toBe(200)
     expect(await rowFor('human@example.com')).not.toBeNull()
