@@ -2,17 +2,10 @@ import { env } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { sweepEditorial } from '../../../src/worker/scheduled'
 import { auditMark } from '../helpers'
-import { adminApi, auditOf, deliverEmails, freshWorld, MAINTAINER, makeEnv, makeWeb, ONE, outbox, pipelineState, publicView, run, SAYS, SLUG, subscribe, TWO, type Web } from './world'
+import { adminApi, auditOf, deliverEmails, freshWorld, MAINTAINER, makeEnv, makeWeb, newsArrives, ONE, outbox, pipelineState, publicView, run, SAYS, SLUG, subscribe, TWO, type Web } from './world'
 
 const BASELINE = '2025-01-11T07:00:00.000Z'
 const NEWS = '2025-07-15T07:00:00.000Z'
-
-/** A baseline run, then site one confirms filming and two actors: three material changes. */
-async function newsArrives(e: Env, web: Web) {
-  await run(e, web, BASELINE)
-  web.pages[ONE] = { date: '2025-07-14', says: [SAYS.renewed, SAYS.filming, SAYS.twoReturn] }
-  return run(e, web, NEWS)
-}
 
 async function editions() {
   const { results } = await env.DB.prepare('SELECT id, snapshot_at AS snapshotAt, changes_json AS changes FROM editions ORDER BY created_at').all<{ id: string; snapshotAt: string; changes: string }>()
