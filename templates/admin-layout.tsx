@@ -78,3 +78,16 @@ export function FieldError(props: { errors?: Record<string, string>; name: strin
     </p>
   ) : null
 }
+
+/** A table's header row: one plain-text heading a column. */
+export function TableHead(props: { cols: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.cols.map((c) => (
+          <th>{c}</th>
+        ))}
+      </tr>
+    </thead>
+  )
+}
