@@ -40,7 +40,7 @@ export function AdminLayout(props: { title: string; csrf?: string; children?: Ch
                   {props.csrf ? (
                     <li>
                       <form method="post" action="/admin/logout" id="logout">
-                        <input type="hidden" name="_csrf" value={props.csrf} />
+                        <CsrfField csrf={props.csrf} />
                         <button type="submit">Log out</button>
                       </form>
                     </li>
