@@ -216,6 +216,8 @@ describe('review mode hold', () => {
     const api = adminApi(e, () => new Date('2025-07-01T00:00:00Z'))
     expect(await api('PATCH', `/api/subjects/${SLUG}/review`, { mode: 'sometimes', holdHours: 0 })).toMatchObject({ status: 422, body: { errors: { mode: expect.any(String), holdHours: expect.any(String) } } })
     expect(await api('PATCH', `/api/editorial/alerts`, { alertEmails: ['not an address'], failureThreshold: 0 })).toMatchObject({ status: 422, body: { errors: { 'alertEmails.0': expect.any(String), failureThreshold: expect.any(String) } } })
+    // An unknown field is named, as the source and subject forms name it.
+    expect(await api('PATCH', `/api/editorial/review`, { mode: 'off', loud: true })).toMatchObject({ status: 422, body: { errors: { loud: 'Unknown field.' } } })
     await run(e, web, BASELINE)
     expect(await api('POST', `/api/subjects/${SLUG}/review/held/nope/send`)).toMatchObject({ status: 404 })
     expect(await api('POST', `/api/subjects/no-such-s1/review/held/nope/send`)).toMatchObject({ status: 404 })
