@@ -1,5 +1,6 @@
 import type { Stage } from '../../core/types'
 import { isDeferred, isDeferredAfter, isKoreanDeferred } from './certainty'
+import { WEEKDAY } from './dates'
 import { scopeSentence } from './scope'
 import { type FieldExtractor, isAboutTarget } from './sentence-context'
 
@@ -17,7 +18,6 @@ interface StagePattern {
 }
 
 const FILMING_NOUN = '(?:filming|shooting|(?<![\\w-])production|principal\\s+photography|cameras?)'
-const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?'
 // Any later season: which one the sentence means is the scope's job, so a season-3 show reads
 // "renewed for a third season" and not "…for a fourth season".
 const NEXT_ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1\\d(?:th)|new)'
