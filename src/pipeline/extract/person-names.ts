@@ -106,7 +106,7 @@ const KO_PARTICLE = /(?:으로|에게|까지|부터|이가|이는|이를|이와|
 const HANGUL_WORD = /[\uAC00-\uD7A3]{2,6}/g
 
 /** A Hangul word shaped like a Korean name (surname + one to three syllables), with its particle cut. */
-export function koreanNameShape(token: string, followedBySeparator: boolean): string | null {
+function koreanNameShape(token: string, followedBySeparator: boolean): string | null {
   // A verb or adjective with its ending ("추종하는", "예고하며", "공개되는") is never a name.
   if (KO_VERB_FORM.test(token)) return null
   let t = token
