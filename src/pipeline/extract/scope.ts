@@ -15,7 +15,8 @@ export interface SentenceScope {
 const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
 // "Northwater III": a title with a Roman numeral names that season.
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
-const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+/** Number words by value, as far as a season number goes ("Season Two"). */
+export const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
 
 /** Words a title-cased phrase may start with that are not part of a show's title. */
 const NOT_TITLE = new Set(
@@ -36,7 +37,7 @@ function seasonWordNumber(w: string): number {
   return c >= 0 ? c : -1
 }
 
-const SEASON_N = /\b(?:season|series|part|temporada|saison|staffel)[\s-]*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\bS(\d{1,2})\b|시즌\s*(\d{1,2})/gi
+const SEASON_N = new RegExp(String.raw`\b(?:season|series|part|temporada|saison|staffel)[\s-]*(\d{1,2}|${CARDINALS.slice(1).join('|')})\b|\bS(\d{1,2})\b|시즌\s*(\d{1,2})`, 'gi')
 // Korean ordinals: "세 번째 시즌" (third season), "두 번째 이야기" (second story), "3번째 시즌", "첫 시즌".
 const KO_ORDINALS = ['', '첫', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열']
 const SEASON_KO_ORD = /(?<![\uAC00-\uD7A3])(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d{1,2})\s*(?:번째\s*)?(?:시즌|이야기)/g
