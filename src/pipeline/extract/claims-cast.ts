@@ -245,9 +245,9 @@ const SELF_STATEMENT = /^\s*(?:has\s+|have\s+|had\s+)?(?:officially\s+|personall
 
 /** "When they were cast in our 2023 preview": a clause that names an earlier year is about the past. */
 function namesEarlierYear(text: string, reference: string | null): boolean {
-  if (!reference) return false
+  if (!reference || !/\b(?:was|were|had|in\s+(?:19|20)\d\d)\b|지난/.test(text)) return false
   const year = Number(reference.slice(0, 4))
-  for (const m of text.matchAll(/\b((?:19|20)\d\d)\b/g)) if (Number(m[1]) < year && /\b(?:was|were|had|in\s+(?:19|20)\d\d)\b|지난/.test(text)) return true
+  for (const m of text.matchAll(/\b((?:19|20)\d\d)\b/g)) if (Number(m[1]) < year) return true
   return false
 }
 
