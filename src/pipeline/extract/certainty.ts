@@ -6,6 +6,7 @@
 import type { Certainty } from '../../core/types'
 import type { Clause } from './clauses'
 import type { SubjectMatcher } from './subject-matcher'
+import { HANGUL } from '../../core/names'
 
 /** A certainty, and whether the text said so (a hedge, an attribution, an official act). */
 export interface CertaintyReading {
@@ -63,7 +64,7 @@ export function findFrame(sentence: string, matcher: SubjectMatcher): SentenceFr
 
 /** "20일 루멘(Lumen)은 …": the sentence opens with an official voice as its topic. */
 function koreanOfficialTopic(sentence: string, matcher: SubjectMatcher): boolean {
-  if (!/[\uAC00-\uD7A3]/.test(sentence)) return false
+  if (!HANGUL.test(sentence)) return false
   for (const re of [matcher.officialGlobal, COMPANY_KO]) {
     re.lastIndex = 0
     const m = re.exec(sentence)

@@ -4,6 +4,7 @@ import type { Clause } from './clauses'
 import { otherTitleBefore } from './scope'
 import type { SubjectMatcher } from './subject-matcher'
 import { type FieldExtractor, isAboutTarget, type SentenceContext } from './sentence-context'
+import { HANGUL } from '../../core/names'
 
 /**
  * Release dates. A date is the season's premiere only when it is attached to a release word
@@ -174,7 +175,7 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
   if (otherTitleBefore(text, firstRelease.index, ctx.matcher)) return []
   // "Will not premiere before 2026", "There is no Season 3 releasing in 2026" give no date.
   if (/\b(?:not|never|no)\b|n['’]t\b/i.test(text.slice(Math.max(0, firstRelease.index - 40), firstRelease.index))) return []
-  const korean = /[\uAC00-\uD7A3]/.test(text)
+  const korean = HANGUL.test(text)
   const reference = ctx.reference
   // A premiere is ahead of the article: dates on or before its day are about something else.
   let mentions = findDateMentions(text, reference ?? '')

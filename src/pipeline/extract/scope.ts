@@ -1,4 +1,5 @@
 import type { SubjectMatcher } from './subject-matcher'
+import { HANGUL } from '../../core/names'
 
 /** Which season(s) a sentence talks about, and whether it names another show. */
 export interface SentenceScope {
@@ -76,7 +77,7 @@ function findSeasonMentions(text: string): SeasonMention[] {
  */
 function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): boolean {
   const before = text.slice(Math.max(0, at - 60), at)
-  if (/[\uAC00-\uD7A3]/.test(text[at] ?? '')) return koreanOtherShow(before, matcher)
+  if (HANGUL.test(text[at] ?? '')) return koreanOtherShow(before, matcher)
   const cleaned = before.replace(/['’]s\s*$/, '').replace(/[\s'"‘’“”:]+$/, '')
   if (seasonPatterns(matcher).titleAtEnd.test(cleaned)) return false
   const m = /((?:[A-Z][\p{L}\d’'&:.-]*\s+){0,4}[A-Z][\p{L}\d’'&:.-]*)$/u.exec(cleaned)
@@ -129,7 +130,7 @@ const KO_NOT_TITLE = /(?:이번|새|새로운|다음|지난|올해|첫|두\s*번
 function koreanOtherShow(before: string, matcher: SubjectMatcher): boolean {
   const cleaned = before.replace(/[\s'"‘’“”<>《》〈〉「」『』()]+$/, '')
   const m = /([\uAC00-\uD7A3A-Za-z0-9]+)$/.exec(cleaned)
-  if (!m?.[1] || !/[\uAC00-\uD7A3]/.test(m[1])) return false
+  if (!m?.[1] || !HANGUL.test(m[1])) return false
   if (seasonPatterns(matcher).titleAtEnd.test(cleaned)) return false
   if (matcher.officialPattern.test(m[1]) || KO_NOT_TITLE.test(m[1])) return false
   return true
