@@ -137,10 +137,10 @@ const OFFICIAL_AFTER = new RegExp(`^\\s*(?:[\\w’'-]+\\s+){0,3}?${OFFICIAL_VERB
 // Korean subject markers after an official name: "루멘은", "루멘 측은", "루멘(Lumen)이".
 const KO_SPEAKER = /^\s*(?:\([^)]{1,20}\))?\s*(?:측은|측이|측에서|은|는|이|가|에서)/
 
-/** A hedge word that is not part of a hyphenated adjective ("the possibly-not-dead hero"). */
 const MAY_ALL = new RegExp(MAY.source, 'g')
 const HEDGE_EN_ALL_I = new RegExp(HEDGE_EN.source, 'gi')
 
+/** A hedge word that is not part of a hyphenated adjective ("the possibly-not-dead hero"). */
 function hedged(text: string): boolean {
   if (HEDGE_KO.test(text)) return true
   for (const re of [HEDGE_EN_ALL_I, MAY_ALL]) {
