@@ -1,7 +1,7 @@
 import type { Change, Claim } from '../src/core/types'
 import { describeValue, formatTime, safeHref } from '../src/admin/describe'
 import type { DryRunResult } from '../src/admin/dry-run'
-import { AdminLayout } from './admin-layout'
+import { AdminLayout, TableHead } from './admin-layout'
 
 /** What a dry-run found: documents, their claims with evidence, and the changes they would cause. */
 export function AdminDryRun(props: { csrf: string; base: string; result: DryRunResult }) {
@@ -78,14 +78,7 @@ function ClaimTable(props: { claims: Claim[]; unreliable: boolean }) {
   if (props.claims.length === 0) return <p class="hint">No claims about the season.</p>
   return (
     <table class="claims cards">
-      <thead>
-        <tr>
-          <th>Field</th>
-          <th>Value</th>
-          <th>Certainty</th>
-          <th>Evidence</th>
-        </tr>
-      </thead>
+      <TableHead cols={['Field', 'Value', 'Certainty', 'Evidence']} />
       <tbody>
         {props.claims.map((c) => (
           <tr>
@@ -111,15 +104,7 @@ function ChangeList(props: { changes: Change[]; id: string; empty: string }) {
   if (props.changes.length === 0) return props.empty ? <p id={props.id}>{props.empty}</p> : null
   return (
     <table id={props.id} class="cards">
-      <thead>
-        <tr>
-          <th>Field</th>
-          <th>From</th>
-          <th>To</th>
-          <th>Certainty</th>
-          <th>Evidence</th>
-        </tr>
-      </thead>
+      <TableHead cols={['Field', 'From', 'To', 'Certainty', 'Evidence']} />
       <tbody>
         {props.changes.map((c) => (
           <tr class={c.material ? 'material' : ''}>

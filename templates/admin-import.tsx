@@ -1,7 +1,7 @@
 import { isEmptyPlan } from '../src/admin/import-plan'
 import type { Source } from '../src/core/types'
 import type { ImportPreview } from '../src/admin/sources/source-admin'
-import { AdminLayout, CsrfField } from './admin-layout'
+import { AdminLayout, CsrfField, TableHead } from './admin-layout'
 
 /** The import preview: what would be added, changed and removed, and the confirm button. */
 export function AdminImportPreview(props: { csrf: string; base: string; preview: ImportPreview }) {
@@ -19,13 +19,7 @@ export function AdminImportPreview(props: { csrf: string; base: string; preview:
         <p class="hint">None.</p>
       ) : (
         <table id="import-changes" class="cards">
-          <thead>
-            <tr>
-              <th>Id</th>
-              <th>Before</th>
-              <th>After</th>
-            </tr>
-          </thead>
+          <TableHead cols={['Id', 'Before', 'After']} />
           <tbody>
             {plan.changes.map((c) => (
               <tr>

@@ -40,7 +40,7 @@ export function AdminLayout(props: { title: string; csrf?: string; children?: Ch
                   {props.csrf ? (
                     <li>
                       <form method="post" action="/admin/logout" id="logout">
-                        <input type="hidden" name="_csrf" value={props.csrf} />
+                        <CsrfField csrf={props.csrf} />
                         <button type="submit">Log out</button>
                       </form>
                     </li>
@@ -77,4 +77,17 @@ export function FieldError(props: { errors?: Record<string, string>; name: strin
       {message}
     </p>
   ) : null
+}
+
+/** A table's header row: one plain-text heading a column. */
+export function TableHead(props: { cols: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.cols.map((c) => (
+          <th>{c}</th>
+        ))}
+      </tr>
+    </thead>
+  )
 }

@@ -5,7 +5,7 @@ import { NOTES_MAX, type FieldErrors } from '../src/admin/source-schema'
 import type { SourceWithHealth } from '../src/admin/source-health'
 import type { RunSummary } from '../src/pipeline/run/run-report'
 import type { SubjectRecord } from '../src/store/subject-store'
-import { AdminLayout, CsrfField, FieldError, VersionField } from './admin-layout'
+import { AdminLayout, CsrfField, FieldError, TableHead, VersionField } from './admin-layout'
 import { RunReportList } from './run-report'
 
 /** What a source form shows: the typed values (strings from the form) and their errors. */
@@ -136,13 +136,7 @@ export function AdminPage(props: AdminPageProps) {
 function SubjectList(props: { subjects: SubjectRecord[]; current: string }) {
   return (
     <table id="subjects" class="cards">
-      <thead>
-        <tr>
-          <th>Subject</th>
-          <th>Slug</th>
-          <th>Status</th>
-        </tr>
-      </thead>
+      <TableHead cols={['Subject', 'Slug', 'Status']} />
       <tbody>
         {props.subjects.map((s, i) => (
           <tr id={`subject-${s.slug}`} data-status={s.status}>
@@ -172,17 +166,7 @@ function SourceTable(props: { sources: SourceWithHealth[]; csrf: string; base: s
   if (props.sources.length === 0) return <p class="empty">No sources yet: add one below.</p>
   return (
     <table id="sources" class="cards">
-      <thead>
-        <tr>
-          <th>Source</th>
-          <th>Last fetch</th>
-          <th>Status</th>
-          <th>Failures</th>
-          <th>Articles seen</th>
-          <th>Last change</th>
-          <th>Actions</th>
-        </tr>
-      </thead>
+      <TableHead cols={['Source', 'Last fetch', 'Status', 'Failures', 'Articles seen', 'Last change', 'Actions']} />
       <tbody>
         {props.sources.map((s) => (
           <tr id={`source-${s.id}`} data-enabled={String(s.enabled)}>
@@ -331,14 +315,7 @@ function SubjectView(props: { subject: SubjectRecord }) {
       <details hidden={s.people.length === 0} id="people">
         <summary>People ({s.people.length}): the cast and every spelling of their names</summary>
       <table class="cards">
-        <thead>
-          <tr>
-            <th>Person</th>
-            <th>Aliases</th>
-            <th>Roles</th>
-            <th>Earlier season</th>
-          </tr>
-        </thead>
+        <TableHead cols={['Person', 'Aliases', 'Roles', 'Earlier season']} />
         <tbody>
           {s.people.map((p) => (
             <tr>
@@ -490,15 +467,7 @@ function AuditTable(props: { entries: AuditEntry[]; total: number; base: string 
   return (
     <>
       <table id="audit-log" class="cards">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>Action</th>
-            <th>Target</th>
-            <th>Before / after</th>
-          </tr>
-        </thead>
+        <TableHead cols={['When', 'Who', 'Action', 'Target', 'Before / after']} />
         <tbody>
           {props.entries.map((e) => (
             <tr>

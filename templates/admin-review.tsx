@@ -8,7 +8,7 @@ import { statementOfPiece } from '../src/pipeline/facts/editorial-filter'
 import type { ExclusionRule, ReviewPolicy } from '../src/core/editorial'
 import type { HeldEdition } from '../src/store/editorial-store'
 import type { SubjectRecord } from '../src/store/subject-store'
-import { AdminLayout, CsrfField, FieldError, VersionField } from './admin-layout'
+import { AdminLayout, CsrfField, FieldError, TableHead, VersionField } from './admin-layout'
 
 /** Everything the review page shows. */
 export interface AdminReviewProps {
@@ -115,15 +115,7 @@ export function AdminReview(props: AdminReviewProps) {
         <p class="hint">None.</p>
       ) : (
         <table id="correction-list" class="cards">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>We said</th>
-              <th>True now</th>
-              <th>Why</th>
-              <th>Email</th>
-            </tr>
-          </thead>
+          <TableHead cols={['When', 'We said', 'True now', 'Why', 'Email']} />
           <tbody>
             {data.corrections.map((c) => (
               <tr>
@@ -141,13 +133,7 @@ export function AdminReview(props: AdminReviewProps) {
       <h2 id="trust">Source trust</h2>
       <p class="hint">An unreliable source’s claims never count towards corroboration or confirmation (the dry-run still shows them, marked).</p>
       <table id="trust-list" class="cards">
-        <thead>
-          <tr>
-            <th>Source</th>
-            <th>Trust</th>
-            <th>Change</th>
-          </tr>
-        </thead>
+        <TableHead cols={['Source', 'Trust', 'Change']} />
         <tbody>
           {data.sources.map((s) => (
             <tr id={`trust-${s.id}`}>
@@ -182,14 +168,7 @@ export function AdminReview(props: AdminReviewProps) {
         <p class="hint">None.</p>
       ) : (
         <table id="exclusion-list" class="cards">
-          <thead>
-            <tr>
-              <th>What</th>
-              <th>Excluded</th>
-              <th>Why</th>
-              <th>When, who</th>
-            </tr>
-          </thead>
+          <TableHead cols={['What', 'Excluded', 'Why', 'When, who']} />
           <tbody>
             {data.exclusions.map((e) => (
               <tr>
@@ -294,14 +273,7 @@ function HeldEditionView(props: { held: HeldEdition; csrf: string; action: strin
         {h.holdUntil ? <span class="tag">goes out by itself at {formatTime(h.holdUntil)}</span> : <span class="tag">waits for you</span>}
       </h3>
       <table class="held-changes cards">
-        <thead>
-          <tr>
-            <th>Change</th>
-            <th>Certainty, as of</th>
-            <th>Evidence</th>
-            <th>Drop</th>
-          </tr>
-        </thead>
+        <TableHead cols={['Change', 'Certainty, as of', 'Evidence', 'Drop']} />
         <tbody>
           {h.changes.map((c) => {
             const dropped = h.dropped.includes(c.id)
@@ -416,14 +388,7 @@ function FactsTable(props: { facts: Facts; pending: HeldEdition[]; csrf: string;
     <>
       <FieldError errors={props.errors} name="reason" />
       <table id="fact-list" class="cards">
-        <thead>
-          <tr>
-            <th>Fact</th>
-            <th>Value</th>
-            <th>Evidence</th>
-            <th>Retract</th>
-          </tr>
-        </thead>
+        <TableHead cols={['Fact', 'Value', 'Evidence', 'Retract']} />
         <tbody>
           {rows
             .filter((r) => r.piece !== null)

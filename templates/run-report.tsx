@@ -79,7 +79,7 @@ export function findingOutcomeLine(f: Finding, held: RunSummary['held']): string
 }
 
 /** `https://news.example/a/b/story` → `news.example/…/story`, for links listed under a finding. */
-export function shortUrl(url: string): string {
+function shortUrl(url: string): string {
   try {
     const u = new URL(url)
     const parts = u.pathname.split('/').filter(Boolean)

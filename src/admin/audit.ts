@@ -1,7 +1,19 @@
 import type { Source } from '../core/types'
-import type { AuditAction } from '../store/audit-log'
+import type { AuditAction, NewAuditEntry } from '../store/audit-log'
 
 export type { AuditAction, AuditEntry } from '../store/audit-log'
+
+/** Who did an admin action, how, and when. */
+export interface AuditActor {
+  actor: string
+  via: NewAuditEntry['via']
+  now: Date
+}
+
+/** An audit entry for an action by `who`: its time, actor and channel from `who`, the rest as given. */
+export function auditEntry(who: AuditActor, what: Omit<NewAuditEntry, 'at' | 'actor' | 'via'>): NewAuditEntry {
+  return { at: who.now.toISOString(), actor: who.actor, via: who.via, ...what }
+}
 
 /** The action an edit amounts to: a pure enabled or trust flip reads better as its own word. */
 export function classifyEdit(before: Source, after: Source): AuditAction {

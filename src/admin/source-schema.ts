@@ -116,7 +116,7 @@ function tidy(source: Source): Source {
 }
 
 /** zod issues → one message per field (the first is the most basic one); `root` names the whole object. */
-export function collectErrors(issues: readonly z.core.$ZodIssue[], root: 'source' | 'subject' = 'source'): FieldErrors {
+export function collectErrors(issues: readonly z.core.$ZodIssue[], root: 'source' | 'subject' | 'body' = 'source'): FieldErrors {
   const errors: FieldErrors = {}
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -314,12 +314,6 @@ export async function listCorrections(db: D1Database, slug: string): Promise<Cor
   }))
 }
 
-/** One correction, or null. */
-export async function getCorrection(db: D1Database, id: string): Promise<CorrectionRecord | null> {
-  const row = await db.prepare('SELECT subject_slug FROM corrections WHERE id = ?1').bind(id).first<{ subject_slug: string }>()
-  return row ? ((await listCorrections(db, row.subject_slug)).find((c) => c.id === id) ?? null) : null
-}
-
 /**
  * Forgets every held edition, exclusion and correction (the demo's reset, which starts the facts
  * over: decisions about facts that no longer exist would only confuse the next baseline). The

@@ -7,7 +7,8 @@
  */
 import type { Source } from '../core/types'
 import { appendAuditWhen, type NewAuditEntry } from './audit-log'
-import { bumpIfAt, isStaleVersion, keepIfAt, readConstraintFailure } from './d1-guard'
+import { readConstraintFailure } from './d1-errors'
+import { bumpIfAt, isStaleVersion, keepIfAt } from './d1-guard'
 
 /** A source as stored, with the version an edit must name. */
 export type SourceRecord = Source & { version: number }

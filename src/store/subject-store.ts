@@ -5,7 +5,8 @@
  */
 import type { Source, Subject } from '../core/types'
 import { appendAuditStatement, appendAuditWhen, type NewAuditEntry } from './audit-log'
-import { isStaleVersion, keepIfAt, readConstraintFailure } from './d1-guard'
+import { readConstraintFailure } from './d1-errors'
+import { isStaleVersion, keepIfAt } from './d1-guard'
 import { insertSourceStatements } from './source-store'
 
 /** Whether a subject's runs happen. */

@@ -54,7 +54,7 @@ export async function kvSnapshot(): Promise<Record<string, string | null>> {
 }
 
 /** Everything an admin write could touch (KV, subjects, sources, audit): equal before/after = nothing written. */
-export async function storageSnapshot(): Promise<unknown> {
+export async function storageSnapshot(): Promise<Record<string, unknown>> {
   const rows = async (sql: string) => (await env.DB.prepare(sql).all()).results
   return {
     kv: await kvSnapshot(),

@@ -43,7 +43,7 @@ export function maintainerAddresses(env: Pick<Env, 'MAINTAINER_EMAILS'>, saved: 
 }
 
 /** The admin page of a subject's review, as an absolute link. */
-export function reviewUrl(publicUrl: string, slug: string, anchor = ''): string {
+function reviewUrl(publicUrl: string, slug: string, anchor = ''): string {
   return `${publicUrl}/admin/s/${encodeURIComponent(slug)}/review${anchor}`
 }
 

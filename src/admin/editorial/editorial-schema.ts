@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { FactSlot, ReviewPolicy } from '../../core/editorial'
 import { emailAddressSchema } from '../../mail/subscribers/email-address'
-import type { FieldErrors } from '../source-schema'
+import { collectErrors, type FieldErrors } from '../source-schema'
 
 /** The longest hold window, in hours (30 days). */
 export const MAX_HOLD_HOURS = 720
@@ -65,14 +65,9 @@ export const trustSchema = z.strictObject({
 /** A drop (of a change or an edition) and its optional reason. */
 export const dropSchema = z.strictObject({ changeId: z.string().min(1).max(2000).optional(), reason: reasonSchema })
 
-/** zod issues as `{ field: message }`, the shape every admin form and API error uses. */
+/** zod issues as `{ field: message }`, the shape every admin form and API error uses (the source forms' collector). */
 export function fieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {}
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'body'
-    out[key] ??= issue.message
-  }
-  return out
+  return collectErrors(error.issues, 'body')
 }
 
 /** A review policy from a parsed mode (hours only with hold). */

@@ -18,6 +18,7 @@ import { factPiece, pieceStates, statementOfPiece, statementRule, withFactPiece 
 import { revertChanges } from '../../pipeline/facts/editorial-revert'
 import { editionId } from '../../pipeline/run/hand-over'
 import { appendAuditStatement, type AuditAction, type NewAuditEntry } from '../../store/audit-log'
+import { auditEntry } from '../audit'
 import {
   getHeldEdition,
   insertExclusionStatement,
@@ -41,7 +42,7 @@ export interface SendOutcome {
 }
 
 function audit(ctx: EditorialContext, action: AuditAction, target: string, before: unknown, after: unknown, reason: string | null, targetKind: NewAuditEntry['targetKind'] = 'edition'): NewAuditEntry {
-  return { at: ctx.now.toISOString(), actor: ctx.actor, via: ctx.via, action, subject: ctx.subject.slug, targetKind, target, before, after, reason }
+  return auditEntry(ctx, { action, subject: ctx.subject.slug, targetKind, target, before, after, reason })
 }
 
 /** The held edition, still waiting and of this subject, or a refusal. */

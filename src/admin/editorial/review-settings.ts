@@ -6,6 +6,7 @@
  */
 import type { ReviewPolicy } from '../../core/editorial'
 import type { AuditAction, NewAuditEntry } from '../../store/audit-log'
+import { auditEntry } from '../audit'
 import { GLOBAL_SCOPE, readEditorialSettings, saveAlertSettings, saveReviewSetting, type EditorialSettings } from '../../store/editorial-store'
 import type { FieldErrors } from '../source-schema'
 import { alertSettingsSchema, defaultReviewSchema, fieldErrors, subjectReviewSchema, toPolicy } from './editorial-schema'
@@ -21,7 +22,7 @@ export interface SettingsActor {
 export type SettingsResult = { ok: true; value: EditorialSettings } | { ok: false; status: 422; errors: FieldErrors }
 
 function entry(who: SettingsActor, action: AuditAction, subject: string | null, target: string, before: unknown, after: unknown): NewAuditEntry {
-  return { at: who.now.toISOString(), actor: who.actor, via: who.via, action, subject, targetKind: 'settings', target, before, after, reason: null }
+  return auditEntry(who, { action, subject, targetKind: 'settings', target, before, after, reason: null })
 }
 
 /** Sets a subject's review mode (`default`: follow the default). */

@@ -6,6 +6,7 @@
  */
 import type { SubjectRecord } from '../../store/subject-store'
 import { appendAuditStatement } from '../../store/audit-log'
+import { auditEntry } from '../audit'
 import type { RunJob } from '../../worker/run-job'
 import { logEvent } from '../../core/log'
 
@@ -17,7 +18,7 @@ export async function requestRuns(env: Env, subjects: readonly SubjectRecord[], 
   const jobs: RunJob[] = active.map((s) => ({ kind: 'run', slug: s.slug, at }))
   await (env.RUNS_QUEUE as Queue<RunJob>).sendBatch(jobs.map((body) => ({ body })))
   await env.DB.batch(
-    active.map((s) => appendAuditStatement(env.DB, { at, actor: who.actor, via: who.via, action: 'run', subject: s.slug, targetKind: 'run', target: s.slug, before: null, after: { queued: at }, reason: null })),
+    active.map((s) => appendAuditStatement(env.DB, auditEntry(who, { action: 'run', subject: s.slug, targetKind: 'run', target: s.slug, before: null, after: { queued: at }, reason: null }))),
   )
   logEvent({ event: 'run.requested', subjects: jobs.map((j) => j.slug), actor: who.actor })
   return jobs.map((j) => j.slug)

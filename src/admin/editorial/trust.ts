@@ -8,6 +8,7 @@ import { hashText } from '../../pipeline/fetch/hash'
 import { addExclusion } from '../../store/editorial-store'
 import type { SourceRecord } from '../../store/source-store'
 import { updateSource, type EditContext, type EditResult } from '../sources/source-admin'
+import { auditEntry } from '../audit'
 import type { EditorialContext, EditorialResult } from './editorial-context'
 
 /** The longest evidence sentence the ignore action accepts (extracted sentences are far shorter). */
@@ -29,7 +30,7 @@ export async function ignoreEvidence(ctx: EditorialContext, input: { source: str
   const added = await addExclusion(
     ctx.env.DB,
     { slug: ctx.subject.slug, key, kind: 'ignore', rule: { kind: 'evidence', source: input.source, evidence: input.evidence }, reason: input.reason, at: ctx.now, by: ctx.actor },
-    { at: ctx.now.toISOString(), actor: ctx.actor, via: ctx.via, action: 'ignore-evidence', subject: ctx.subject.slug, targetKind: 'evidence', target: input.source, before: null, after: { evidence: input.evidence }, reason: input.reason },
+    auditEntry(ctx, { action: 'ignore-evidence', subject: ctx.subject.slug, targetKind: 'evidence', target: input.source, before: null, after: { evidence: input.evidence }, reason: input.reason }),
   )
   return { ok: true, value: { key, added } }
 }

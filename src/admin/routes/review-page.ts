@@ -5,12 +5,12 @@
  * review mode and alert settings of every subject. Each form posts, then redirects back here.
  */
 import type { Hono } from 'hono'
-import { field } from '../form-input'
+import { field, type FormBody } from '../form-input'
 import { dropHeldChange, dropHeldEdition, sendHeldEdition } from '../editorial/held-review'
 import { retractFact } from '../editorial/retract-fact'
 import { loadReviewData } from '../editorial/review-data'
 import { setAlertSettings, setDefaultReview, setSubjectReview, type SettingsResult } from '../editorial/review-settings'
-import { emailsFromForm, fieldErrors, hoursFromForm, ignoreSchema, slotSchema, toSlot } from '../editorial/editorial-schema'
+import { emailsFromForm, fieldErrors, hoursFromForm, ignoreSchema, MAX_REASON, slotSchema, toSlot } from '../editorial/editorial-schema'
 import { requestRuns } from '../editorial/run-request'
 import { ignoreEvidence, setSourceTrust } from '../editorial/trust'
 import type { EditorialResult } from '../editorial/editorial-context'
@@ -59,6 +59,11 @@ function afterSettings(c: C, result: SettingsResult, done: string) {
   return result.ok ? back(c, done) : reviewPage(c, { errors: result.errors, error: 'Not saved: see the messages below.' }, result.status)
 }
 
+/** The optional reason of a drop or trust form, cut to what the audit log keeps (empty is none). */
+function reasonFromForm(form: FormBody): string | null {
+  return field(form, 'reason').trim().slice(0, MAX_REASON) || null
+}
+
 /** Registers the review page and its forms under `base` (`/admin` or `/admin/s/:slug`). */
 export function registerReviewPages(app: Hono<AdminEnv>, base: string): void {
   const subject = resolveSubject(missingSubject)
@@ -89,13 +94,13 @@ export function registerReviewPages(app: Hono<AdminEnv>, base: string): void {
   )
 
   app.post(`${base}/review/held/:id/drop`, subject, async (c) => {
-    const reason = field(c.get('form'), 'reason').trim().slice(0, 500) || null
+    const reason = reasonFromForm(c.get('form'))
     return after(c, await dropHeldEdition(editorialContext(c, 'page'), c.req.param('id'), reason), () => 'dropped-edition')
   })
 
   app.post(`${base}/review/held/:id/drop-change`, subject, async (c) => {
     const form = c.get('form')
-    const reason = field(form, 'reason').trim().slice(0, 500) || null
+    const reason = reasonFromForm(form)
     return after(c, await dropHeldChange(editorialContext(c, 'page'), c.req.param('id'), field(form, 'changeId'), reason), () => 'dropped-change')
   })
 
@@ -116,7 +121,7 @@ export function registerReviewPages(app: Hono<AdminEnv>, base: string): void {
 
   app.post(`${base}/review/trust`, subject, async (c) => {
     const form = c.get('form')
-    const reason = field(form, 'reason').trim().slice(0, 500) || null
+    const reason = reasonFromForm(form)
     const result = await setSourceTrust(sourceEdit(c, 'page'), field(form, 'source'), field(form, 'unreliable') === 'true', reason, formVersion(c))
     return result.ok ? back(c, 'trust') : reviewPage(c, { error: Object.values(result.errors).join(' ') }, result.status)
   })

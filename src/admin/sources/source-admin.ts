@@ -8,7 +8,7 @@
  *   the read and the write), which keeps the plain `curl -X PATCH` of the README working;
  * - an import confirm is applied only if the list is still the one previewed (`base`).
  */
-import { classifyEdit, sameJson } from '../audit'
+import { auditEntry, classifyEdit, sameJson } from '../audit'
 import { isEmptyPlan, planImport, type ImportPlan } from '../import-plan'
 import { isRecord, validateSource, validateSourceList, type FieldErrors, type SourceRules } from '../source-schema'
 import type { Source } from '../../core/types'
@@ -151,7 +151,7 @@ async function loadList(ctx: EditContext): Promise<{ base: number; records: Sour
 }
 
 function entry(ctx: EditContext, action: AuditAction, target: string | null, before: unknown, after: unknown, targetKind: 'source' | 'sources' = 'source'): NewAuditEntry {
-  return { at: ctx.now.toISOString(), actor: ctx.actor, via: ctx.via, action, subject: ctx.subject, targetKind, target, before, after, reason: ctx.reason ?? null }
+  return auditEntry(ctx, { action, subject: ctx.subject, targetKind, target, before, after, reason: ctx.reason ?? null })
 }
 
 /** A store refusal as an HTTP answer. */

@@ -4,7 +4,7 @@
  * that names the version it saw gets 409 when the subject moved on; one that names none is applied
  * to the current row.
  */
-import { sameJson } from '../audit'
+import { auditEntry, sameJson } from '../audit'
 import { isRecord, type FieldErrors } from '../source-schema'
 import { validateSubject } from '../subject-schema'
 import type { EditResult } from '../sources/source-admin'
@@ -114,7 +114,7 @@ function actionFor(before: SubjectInput, after: SubjectInput): AuditAction {
 }
 
 function entry(ctx: SubjectEditContext, action: AuditAction, slug: string, before: unknown, after: unknown): NewAuditEntry {
-  return { at: ctx.now.toISOString(), actor: ctx.actor, via: ctx.via, action, subject: slug, targetKind: 'subject', target: slug, before, after }
+  return auditEntry(ctx, { action, subject: slug, targetKind: 'subject', target: slug, before, after })
 }
 
 function notFound(slug: string): EditResult<never> {

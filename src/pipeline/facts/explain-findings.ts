@@ -6,6 +6,7 @@
  * nothing of its own. Pure.
  */
 import { CERTAINTY_RANK, siteOf } from '../../core/claim-key'
+import { personKey, samePerson } from '../../core/person-key'
 import type { CastValue, Certainty, Change, Claim, Facts, Field, ReleaseValue, Subject, TrailerValue } from '../../core/types'
 import { STAGES } from '../../core/types'
 import { changeId } from './diff-facts'
@@ -71,19 +72,6 @@ export interface ExplainInput {
 
 const MAX_SOURCES = 3
 
-/** A name compared loosely (case, spaces, dashes), remembered: a ledger repeats the same few names. */
-const normalized = new Map<string, string>()
-function norm(name: string): string {
-  let out = normalized.get(name)
-  if (out === undefined) {
-    out = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-    // Bounded: names come from scraped text.
-    if (normalized.size > 5000) normalized.clear()
-    normalized.set(name, out)
-  }
-  return out
-}
-
 const releaseKey = (v: Partial<ReleaseValue>) => `release:${v.status}:${v.date ?? ''}:${v.window?.from ?? ''}:${v.window?.to ?? ''}`
 
 /**
@@ -99,7 +87,8 @@ function candidateKey(field: Field, value: unknown): string {
       return releaseKey((value ?? {}) as Partial<ReleaseValue>)
     case 'cast': {
       const v = (value ?? {}) as Partial<CastValue>
-      return `cast:${norm(String(v.actor ?? ''))}:${v.status === 'departed' ? 'out' : 'in'}`
+      // The same person however spelled, as merge groups them (`person-key.ts`).
+      return `cast:${personKey(String(v.actor ?? ''))}:${v.status === 'departed' ? 'out' : 'in'}`
     }
     case 'trailer':
       return `trailer:${String((value as Partial<TrailerValue> | null)?.kind)}`
@@ -140,8 +129,8 @@ function currentAsOf(facts: Facts, field: Field, value: unknown): string | null 
     case 'trailer':
       return facts.trailer?.asOf ?? null
     case 'cast': {
-      const actor = norm(String((value as Partial<CastValue>)?.actor ?? ''))
-      return facts.cast.find((c) => norm(c.actor) === actor)?.asOf ?? null
+      const actor = String((value as Partial<CastValue>)?.actor ?? '')
+      return facts.cast.find((c) => samePerson(c.actor, actor))?.asOf ?? null
     }
   }
 }
@@ -159,7 +148,7 @@ function factsHold(facts: Facts, field: Field, value: unknown): boolean {
       return !!facts.trailer && (facts.trailer.kind === (value as Partial<TrailerValue>)?.kind || facts.trailer.kind === 'trailer')
     case 'cast': {
       const v = (value ?? {}) as Partial<CastValue>
-      const entry = facts.cast.find((c) => norm(c.actor) === norm(String(v.actor ?? '')))
+      const entry = facts.cast.find((c) => samePerson(c.actor, String(v.actor ?? '')))
       return !!entry && (entry.status === 'departed') === (v.status === 'departed')
     }
   }

@@ -25,7 +25,7 @@ export interface RunReportCounts {
   /** Answered 304, or the same bytes as last time: not read again. */
   unchanged: number
   failed: number
-  /** Not tried this run (a Retry-After still running). */
+  /** Not tried this run (a Retry-After still running, or left to the next run at its deadline). */
   skipped: number
 }
 
@@ -133,7 +133,7 @@ export function fitBytes(summary: RunSummary, maxBytes: number): RunSummary {
   return s
 }
 
-/** Where a subject's recent run reports are kept (D1 in the Worker: `src/store/run-report-store.ts`). */
+/** Where a subject's recent run reports are kept (D1 in the Worker: `run-report-store.ts` beside this file). */
 export interface RunReportStore {
   /** Keeps `summary` as the subject's newest report, dropping any beyond the last `REPORTS_KEPT`. */
   save(slug: string, summary: RunSummary): Promise<void>

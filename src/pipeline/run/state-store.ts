@@ -36,10 +36,14 @@ export interface StateLocation {
 /** Thrown when the state names a shard KV does not (yet) return: the run must wait, not guess. */
 export class MissingShardError extends Error {}
 
+/** The state value as stored: the subject's key, else (`legacy`) the single-subject one. */
+async function readStateText(kv: KvLike, at: StateLocation): Promise<string | null> {
+  return (await kv.get(kvKeys.state(at.slug))) ?? (at.legacy ? await kv.get(legacyKvKeys.state()) : null)
+}
+
 /** Reads the state value alone (no shards): what the admin's health view needs. */
 export async function readStoredState(kv: KvLike, at: StateLocation): Promise<StoredState | null> {
-  let raw = await kv.get(kvKeys.state(at.slug))
-  if (raw === null && at.legacy) raw = await kv.get(legacyKvKeys.state())
+  const raw = await readStateText(kv, at)
   if (raw === null) return null
   try {
     return JSON.parse(raw) as StoredState
@@ -50,8 +54,7 @@ export async function readStoredState(kv: KvLike, at: StateLocation): Promise<St
 
 /** Reads the whole state: the state value and every sealed shard it names (in parallel). Null before the first run. */
 export async function loadState(kv: KvLike, at: StateLocation): Promise<LoadedState | null> {
-  let raw = await kv.get(kvKeys.state(at.slug))
-  if (raw === null && at.legacy) raw = await kv.get(legacyKvKeys.state())
+  const raw = await readStateText(kv, at)
   if (raw === null) return null
   const { shards = [], nextShard = 0, ...stored } = JSON.parse(raw) as StoredState
   const sealed = await Promise.all(

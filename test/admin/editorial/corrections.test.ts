@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { renderAtomFeed } from '../../../templates/atom-feed'
 import { HistoryList } from '../../../templates/history-list'
 import { auditMark } from '../helpers'
-import { adminApi, auditOf, deliverEmails, freshWorld, makeEnv, makeWeb, ONE, outbox, pipelineState, publicView, run, SAYS, SLUG, subscribe, TWO, type Web } from './world'
+import { adminApi, auditOf, deliverEmails, freshWorld, makeEnv, makeWeb, newsArrives, ONE, outbox, pipelineState, publicView, run, SAYS, SLUG, subscribe, TWO, type Web } from './world'
 
 let web: Web
 beforeEach(async () => {
@@ -13,9 +13,7 @@ beforeEach(async () => {
 
 /** Baseline, then site one confirms filming and two actors (review off: the update goes out). */
 async function announce(e: Env, emails: Parameters<typeof deliverEmails>[1]) {
-  await run(e, web, '2025-01-11T07:00:00.000Z')
-  web.pages[ONE] = { date: '2025-07-14', says: [SAYS.renewed, SAYS.filming, SAYS.twoReturn] }
-  await run(e, web, '2025-07-15T07:00:00.000Z')
+  await newsArrives(e, web)
   await deliverEmails(e, emails)
 }
 

@@ -1,21 +1,19 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { kvSnapshot, makeAdmin, TOKEN } from '../helpers'
+import { makeAdmin, storageSnapshot, TOKEN } from '../helpers'
 import { freshWorld, makeEnv, makeWeb, run, SLUG } from './world'
 
 const XSS = '<script>alert(1)</script>'
 
-/** Everything an editorial write could touch: equal before and after = nothing written. */
+/** Everything an editorial write could touch (the admin storage plus the editorial tables): equal before and after = nothing written. */
 async function editorialSnapshot() {
   const rows = async (sql: string) => (await env.DB.prepare(sql).all()).results
   return {
-    kv: await kvSnapshot(),
+    ...(await storageSnapshot()),
     held: await rows('SELECT * FROM held_editions ORDER BY id'),
     exclusions: await rows('SELECT * FROM claim_exclusions ORDER BY id'),
     corrections: await rows('SELECT * FROM corrections ORDER BY id'),
     settings: await rows('SELECT * FROM editorial_settings ORDER BY scope'),
-    sources: await rows('SELECT * FROM sources ORDER BY subject_slug, position'),
-    audit: await rows('SELECT COUNT(*) AS n FROM audit_log'),
     editions: await rows('SELECT COUNT(*) AS n FROM editions'),
   }
 }

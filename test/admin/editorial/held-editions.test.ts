@@ -2,17 +2,10 @@ import { env } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { sweepEditorial } from '../../../src/worker/scheduled'
 import { auditMark } from '../helpers'
-import { adminApi, auditOf, deliverEmails, freshWorld, MAINTAINER, makeEnv, makeWeb, ONE, outbox, pipelineState, publicView, run, SAYS, SLUG, subscribe, TWO, type Web } from './world'
+import { adminApi, auditOf, deliverEmails, freshWorld, MAINTAINER, makeEnv, makeWeb, newsArrives, ONE, outbox, pipelineState, publicView, run, SAYS, SLUG, subscribe, TWO, type Web } from './world'
 
 const BASELINE = '2025-01-11T07:00:00.000Z'
 const NEWS = '2025-07-15T07:00:00.000Z'
-
-/** A baseline run, then site one confirms filming and two actors: three material changes. */
-async function newsArrives(e: Env, web: Web) {
-  await run(e, web, BASELINE)
-  web.pages[ONE] = { date: '2025-07-14', says: [SAYS.renewed, SAYS.filming, SAYS.twoReturn] }
-  return run(e, web, NEWS)
-}
 
 async function editions() {
   const { results } = await env.DB.prepare('SELECT id, snapshot_at AS snapshotAt, changes_json AS changes FROM editions ORDER BY created_at').all<{ id: string; snapshotAt: string; changes: string }>()
@@ -223,6 +216,8 @@ describe('review mode hold', () => {
     const api = adminApi(e, () => new Date('2025-07-01T00:00:00Z'))
     expect(await api('PATCH', `/api/subjects/${SLUG}/review`, { mode: 'sometimes', holdHours: 0 })).toMatchObject({ status: 422, body: { errors: { mode: expect.any(String), holdHours: expect.any(String) } } })
     expect(await api('PATCH', `/api/editorial/alerts`, { alertEmails: ['not an address'], failureThreshold: 0 })).toMatchObject({ status: 422, body: { errors: { 'alertEmails.0': expect.any(String), failureThreshold: expect.any(String) } } })
+    // An unknown field is named, as the source and subject forms name it.
+    expect(await api('PATCH', `/api/editorial/review`, { mode: 'off', loud: true })).toMatchObject({ status: 422, body: { errors: { loud: 'Unknown field.' } } })
     await run(e, web, BASELINE)
     expect(await api('POST', `/api/subjects/${SLUG}/review/held/nope/send`)).toMatchObject({ status: 404 })
     expect(await api('POST', `/api/subjects/no-such-s1/review/held/nope/send`)).toMatchObject({ status: 404 })

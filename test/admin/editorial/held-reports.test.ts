@@ -1,14 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { RunSummary } from '../../../src/pipeline/run/run-report'
 import { findingOutcomeLine, RunReportList, runGist } from '../../../templates/run-report'
-import { adminApi, freshWorld, makeEnv, makeWeb, run, SAYS, SLUG, subscribe, ONE, type Web } from './world'
+import { adminApi, freshWorld, makeEnv, makeWeb, newsArrives, ONE, run, SAYS, SLUG, subscribe, type Web } from './world'
 
 /** A baseline run, then site one confirms filming and two actors: three material changes, held. */
 async function heldNews(api: ReturnType<typeof adminApi>, e: Env, web: Web) {
   await api('PATCH', `/api/subjects/${SLUG}/review`, { mode: 'hold' })
-  await run(e, web, '2025-01-11T07:00:00.000Z')
-  web.pages[ONE] = { date: '2025-07-14', says: [SAYS.renewed, SAYS.filming, SAYS.twoReturn] }
-  await run(e, web, '2025-07-15T07:00:00.000Z')
+  await newsArrives(e, web)
   const [held] = (await api('GET', `/api/subjects/${SLUG}/review`)).body.pending as { id: string; changes: { id: string; change: { to: { actor?: string } } }[] }[]
   return held!
 }

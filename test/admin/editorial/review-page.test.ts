@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { HeldChange } from '../../../src/core/editorial'
 import { insertHeldEdition } from '../../../src/store/editorial-store'
 import { auditMark, loginPage, makeAdmin, ORIGIN, postForm, TOKEN } from '../helpers'
-import { auditOf, freshWorld, makeEnv, makeWeb, ONE, outbox, deliverEmails, pipelineState, publicView, run, SAYS, SLUG, subscribe, type Web } from './world'
+import { auditOf, deliverEmails, freshWorld, makeEnv, makeWeb, newsArrives, outbox, pipelineState, publicView, run, SLUG, subscribe, type Web } from './world'
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>'
 
@@ -25,9 +25,7 @@ describe('the review page', () => {
     const session = await loginPage(app, e)
     expect((await postForm(app, '/admin/review/mode', session, { mode: 'hold', holdHours: '' }, e)).status).toBe(303)
 
-    await run(e, web, '2025-01-11T07:00:00.000Z')
-    web.pages[ONE] = { date: '2025-07-14', says: [SAYS.renewed, SAYS.filming, SAYS.twoReturn] }
-    await run(e, web, '2025-07-15T07:00:00.000Z')
+    await newsArrives(e, web)
     emails.jobs.length = 0
     await subscribe('fan@example.com', '2025-01-01T00:00:00.000Z')
 

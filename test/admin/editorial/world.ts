@@ -111,6 +111,13 @@ export async function run(e: Env, web: Web, at: string, attempts = 1) {
   return getQueueResult(batch, ctx)
 }
 
+/** A baseline run, then site one confirms filming and two actors: three material changes. */
+export async function newsArrives(e: Env, web: Web) {
+  await run(e, web, '2025-01-11T07:00:00.000Z')
+  web.pages[ONE] = { date: '2025-07-14', says: [SAYS.renewed, SAYS.filming, SAYS.twoReturn] }
+  return run(e, web, '2025-07-15T07:00:00.000Z')
+}
+
 /** Delivers every queued email job (then forgets them) through the real consumer into the outbox. */
 export async function deliverEmails(e: Env, emails: ReturnType<typeof fakeQueue<EmailJob>>) {
   const jobs = emails.jobs.splice(0)

@@ -125,6 +125,13 @@ describe('explainFindings: why each finding was or was not sent', () => {
     expect(r.lines).toEqual(['not sent: recorded, not a material change'])
   })
 
+  it('known: another spelling of an actor the facts already hold is the same person, as merge counts it', () => {
+    const joins = (actor: string, site: string) => claim({ field: 'cast', value: { actor, role: null, status: 'new' } }, 'confirmed', `https://${site}.example/cast`, '2025-07-14')
+    const r = explain({ earlier: [joins('Kim Sung-cheol', 'a')], found: [joins('Kim Seong-cheol', 'b')] })
+    expect(r.material).toBe(0)
+    expect(r.findings.map((f) => f.reason)).toEqual(['known'])
+  })
+
   it('gives one finding per candidate fact and per change, sent ones first, and as many sent as diff marked material', () => {
     const r = explain({
       earlier: [claim({ field: 'stage', value: 'renewed' }, 'confirmed', 'https://a.example/renewal', '2024-01-01')],

@@ -230,7 +230,7 @@ describe('mergeFacts: independent corroboration', () => {
     expect(facts.stage).toBeNull()
   })
 
-  it('two short Korean sentences in their own words still corroborate each other', () => {
+  it('two short Korean sentences, even word for word, are too short to call syndication and still corroborate each other', () => {
     const facts = merge(emptyFacts(), [filming('a', '2025-07-01', '시즌2 촬영이 시작됐다.'), filming('b', '2025-07-01', '시즌2 촬영이 시작됐다.')])
     expect(facts.stage?.value).toBe('filming')
   })
