@@ -1,7 +1,7 @@
 /**
  * `npm run eval:timelines`: scores every recorded timeline with the shared scorer: ours under
- * `test/fixtures/timelines/<name>/` and, when the checkout sits next to `../shared/eval`, the
- * shared `dev` and `hellbound`. Prints one line per timeline and a summary; exits 1 when any
+ * `test/fixtures/timelines/<name>/`, then the shared `dev` and `hellbound` beside the scorer in
+ * `../shared/eval` (the checkout must sit next to it). Prints one line per timeline and a summary; exits 1 when any
  * timeline misses the bar (recall >= 0.9, at most 1 false alarm, final state right).
  *
  * `npm run eval:timelines -- NAME…` scores only the named timelines; `--verbose` prints the
@@ -33,7 +33,7 @@ function listTimelines(): string[] {
     }
   }
   scan(ours, readdirSync(ours).filter((n) => statSync(join(ours, n)).isDirectory()).sort())
-  if (existsSync(scorer)) scan(shared, ['dev', 'hellbound'])
+  scan(shared, ['dev', 'hellbound'])
   return only.length ? dirs.filter((d) => only.some((o) => d.endsWith(`/${o}`))) : dirs
 }
 

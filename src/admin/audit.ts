@@ -1,3 +1,4 @@
+import { sameJson } from '../core/canonical-json'
 import type { Source } from '../core/types'
 import type { AuditAction, NewAuditEntry } from '../store/audit-log'
 
@@ -26,8 +27,3 @@ export function classifyEdit(before: Source, after: Source): AuditAction {
   return 'edit'
 }
 
-/** Key-order-insensitive equality for plain JSON objects (nested values compared as JSON). */
-export function sameJson(a: object, b: object): boolean {
-  const norm = (o: object) => JSON.stringify(Object.entries(o).filter(([, v]) => v !== undefined).sort(([x], [y]) => (x < y ? -1 : 1)))
-  return norm(a) === norm(b)
-}

@@ -1,5 +1,5 @@
 import type { Source } from '../core/types'
-import { sameJson } from './audit'
+import { sameJson } from '../core/canonical-json'
 
 /** What applying an import would do, matched by id. */
 export interface ImportPlan {

@@ -5,3 +5,6 @@ export function normalizeName(s: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '')
 }
+
+/** One Hangul syllable (a test, not a global scan: no lastIndex to reset). */
+export const HANGUL = /[\uAC00-\uD7A3]/

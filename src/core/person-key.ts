@@ -60,7 +60,7 @@ export function romanizeHangul(text: string): string {
 }
 
 /** Folds romanization variants: voiced/unvoiced pairs, vowel spellings, a final silent "e". */
-export function foldSpelling(word: string): string {
+function foldSpelling(word: string): string {
   let t = word
     .normalize('NFKD')
     .toLowerCase()

@@ -8,7 +8,8 @@
  *   the read and the write), which keeps the plain `curl -X PATCH` of the README working;
  * - an import confirm is applied only if the list is still the one previewed (`base`).
  */
-import { auditEntry, classifyEdit, sameJson } from '../audit'
+import { sameJson } from '../../core/canonical-json'
+import { auditEntry, classifyEdit } from '../audit'
 import { isEmptyPlan, planImport, type ImportPlan } from '../import-plan'
 import { isRecord, validateSource, validateSourceList, type FieldErrors, type SourceRules } from '../source-schema'
 import type { Source } from '../../core/types'

@@ -4,7 +4,8 @@
  * that names the version it saw gets 409 when the subject moved on; one that names none is applied
  * to the current row.
  */
-import { auditEntry, sameJson } from '../audit'
+import { sameJson } from '../../core/canonical-json'
+import { auditEntry } from '../audit'
 import { isRecord, type FieldErrors } from '../source-schema'
 import { validateSubject } from '../subject-schema'
 import type { EditResult } from '../sources/source-admin'

@@ -6,6 +6,7 @@
 import type { Certainty } from '../../core/types'
 import type { Clause } from './clauses'
 import type { SubjectMatcher } from './subject-matcher'
+import { HANGUL } from '../../core/names'
 
 /** A certainty, and whether the text said so (a hedge, an attribution, an official act). */
 export interface CertaintyReading {
@@ -63,7 +64,7 @@ export function findFrame(sentence: string, matcher: SubjectMatcher): SentenceFr
 
 /** "20일 루멘(Lumen)은 …": the sentence opens with an official voice as its topic. */
 function koreanOfficialTopic(sentence: string, matcher: SubjectMatcher): boolean {
-  if (!/[\uAC00-\uD7A3]/.test(sentence)) return false
+  if (!HANGUL.test(sentence)) return false
   for (const re of [matcher.officialGlobal, COMPANY_KO]) {
     re.lastIndex = 0
     const m = re.exec(sentence)
@@ -136,10 +137,10 @@ const OFFICIAL_AFTER = new RegExp(`^\\s*(?:[\\w’'-]+\\s+){0,3}?${OFFICIAL_VERB
 // Korean subject markers after an official name: "루멘은", "루멘 측은", "루멘(Lumen)이".
 const KO_SPEAKER = /^\s*(?:\([^)]{1,20}\))?\s*(?:측은|측이|측에서|은|는|이|가|에서)/
 
-/** A hedge word that is not part of a hyphenated adjective ("the possibly-not-dead hero"). */
 const MAY_ALL = new RegExp(MAY.source, 'g')
 const HEDGE_EN_ALL_I = new RegExp(HEDGE_EN.source, 'gi')
 
+/** A hedge word that is not part of a hyphenated adjective ("the possibly-not-dead hero"). */
 function hedged(text: string): boolean {
   if (HEDGE_KO.test(text)) return true
   for (const re of [HEDGE_EN_ALL_I, MAY_ALL]) {

@@ -14,6 +14,7 @@ import type { Clause } from './clauses'
 import { personKey } from '../../core/person-key'
 import { blankSpacedKoreanNames, findKoreanNames, findLatinNames } from './person-names'
 import { type FieldExtractor, isAboutTarget, type SentenceContext } from './sentence-context'
+import { HANGUL } from '../../core/names'
 
 type Kind = 'departed' | 'replaces' | 'returning' | 'new' | 'list'
 /** Which names an act governs: the ones before it (its subject), after it (its objects), or both. */
@@ -245,9 +246,9 @@ const SELF_STATEMENT = /^\s*(?:has\s+|have\s+|had\s+)?(?:officially\s+|personall
 
 /** "When they were cast in our 2023 preview": a clause that names an earlier year is about the past. */
 function namesEarlierYear(text: string, reference: string | null): boolean {
-  if (!reference) return false
+  if (!reference || !/\b(?:was|were|had|in\s+(?:19|20)\d\d)\b|지난/.test(text)) return false
   const year = Number(reference.slice(0, 4))
-  for (const m of text.matchAll(/\b((?:19|20)\d\d)\b/g)) if (Number(m[1]) < year && /\b(?:was|were|had|in\s+(?:19|20)\d\d)\b|지난/.test(text)) return true
+  for (const m of text.matchAll(/\b((?:19|20)\d\d)\b/g)) if (Number(m[1]) < year) return true
   return false
 }
 
@@ -332,7 +333,6 @@ function acceptsUnknown(text: string, m: Mention, gov: { act: Act; stray: number
   return gov.stray <= (gov.act.kind === 'list' ? 0 : 1)
 }
 
-const HANGUL = /[\uAC00-\uD7A3]/
 const KO_GENITIVE_ACT = /^의\s*(?:[^\s.]+\s){0,2}?[^\s.]*?(?:합류|출연|캐스팅|하차|복귀)/
 // Subject and topic particles: the name is who the clause-final verb is about.
 const KO_SUBJECT = /^\s*(?:측\s*)?(?:이|가|은|는|이가|이는)(?![\uAC00-\uD7A3])/

@@ -1,9 +1,9 @@
 import { isDeferred } from './certainty'
-import { scopeSentence } from './scope'
+import { CARDINALS, scopeSentence } from './scope'
 import { type FieldExtractor, isAboutTarget, type SentenceContext } from './sentence-context'
 
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen']
-const NUMBER = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)'
+const WORDS = [...CARDINALS, 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen']
+const NUMBER = `(\\d{1,2}|${WORDS.slice(1).join('|')})`
 const COUNT = new RegExp(
   `\\b${NUMBER}[\\s-]+(?:part\\s+|new\\s+|hour-long\\s+)?episodes?\\b|\\b(?:episode\\s+)?count\\s+(?:is|was|will\\s+be|stands\\s+at|of)\\s+${NUMBER}\\b|(\\d{1,2})\\s*부작|(\\d{1,2})\\s*개\\s*(?:의\\s*)?에피소드`,
   'gi',

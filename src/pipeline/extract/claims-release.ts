@@ -4,6 +4,7 @@ import type { Clause } from './clauses'
 import { otherTitleBefore } from './scope'
 import type { SubjectMatcher } from './subject-matcher'
 import { type FieldExtractor, isAboutTarget, type SentenceContext } from './sentence-context'
+import { HANGUL } from '../../core/names'
 
 /**
  * Release dates. A date is the season's premiere only when it is attached to a release word
@@ -66,8 +67,13 @@ const NO_DATE =
 const PAST_RELEASE =
   /\b(?:initial|original|first|previous|debut|last)\s+(?:release|premiere|season)\b|\boriginally\s+premiering\b|^\s*(?:released|premiering|debuting)\s+(?:in|on)\b|\bits\s+(?:19|20)\d\d\s+(?:debut|premiere|release)\b|\b(?:since|after|following)\s+(?:its|the\s+show['’]s|the\s+series['’])\s+(?:release|premiere|debut)\b|^\s*(?:originally|initially|previously|once)\b|^\s*(?:earlier|previous|initial|first)\s+reports?\b|공개(?:됐|되었|된\s)|방영(?:됐|되었|된\s)/i
 // The thing released in the clause is a clip or a document, not the season.
-const RELEASED_OBJECT = /^\s*(?:(?:a|an|the|its|their|his|her|new|first|official|main|final|launch|brief|short)\s+){0,3}(?:teaser|trailer|poster|clip|stills?|photos?|images?|video|statement|cast|line-?up|first\s+look|footage|behind|OST|soundtrack|single|song|script)\b/i
-const SUBJECT_CLIP = /\b(?:teaser|trailer|poster|clip|stills?|photos?|images?|video|statement|cast|line-?up|first\s+look|footage)\b[^.;]{0,25}$/i
+const CLIP_NOUN = String.raw`teaser|trailer|poster|clip|stills?|photos?|images?|video|statement|cast|line-?up|first\s+look|footage`
+const RELEASED_OBJECT = new RegExp(
+  String.raw`^\s*(?:(?:a|an|the|its|their|his|her|new|first|official|main|final|launch|brief|short)\s+){0,3}(?:${CLIP_NOUN}|behind|OST|soundtrack|single|song|script)\b`,
+  'i',
+)
+// A clip noun shortly before the date ("the teaser lands on March 3"): the date is the clip's.
+const SUBJECT_CLIP = new RegExp(String.raw`\b(?:${CLIP_NOUN})\b[^.;]{0,25}$`, 'i')
 const KO_CLIP_BEFORE = /(?:예고편|티저|포스터|스틸|영상|사진|캐스팅|라인업)\s*(?:을|를|이|가|도)?\s*$/
 
 /** Years inside names ("Geeked Week 2022", "Awards 2023") are not release dates. */
@@ -169,7 +175,7 @@ function releaseFromClause(ctx: SentenceContext, clause: Clause): ReturnType<Fie
   if (otherTitleBefore(text, firstRelease.index, ctx.matcher)) return []
   // "Will not premiere before 2026", "There is no Season 3 releasing in 2026" give no date.
   if (/\b(?:not|never|no)\b|n['’]t\b/i.test(text.slice(Math.max(0, firstRelease.index - 40), firstRelease.index))) return []
-  const korean = /[\uAC00-\uD7A3]/.test(text)
+  const korean = HANGUL.test(text)
   const reference = ctx.reference
   // A premiere is ahead of the article: dates on or before its day are about something else.
   let mentions = findDateMentions(text, reference ?? '')

@@ -1,6 +1,7 @@
 import type { Stage } from '../../core/types'
 import { isDeferred, isDeferredAfter, isKoreanDeferred } from './certainty'
-import { scopeSentence } from './scope'
+import { WEEKDAY } from './dates'
+import { CARDINALS, scopeSentence } from './scope'
 import { type FieldExtractor, isAboutTarget } from './sentence-context'
 
 interface StagePattern {
@@ -17,7 +18,6 @@ interface StagePattern {
 }
 
 const FILMING_NOUN = '(?:filming|shooting|(?<![\\w-])production|principal\\s+photography|cameras?)'
-const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?'
 // Any later season: which one the sentence means is the scope's job, so a season-3 show reads
 // "renewed for a third season" and not "…for a fourth season".
 const NEXT_ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[2-9](?:nd|rd|th)|1\\d(?:th)|new)'
@@ -36,7 +36,7 @@ const PATTERNS: StagePattern[] = [
   { stage: 'renewed', re: new RegExp(`\\b(?:is|are)\\s+(?:officially\\s+|indeed\\s+|now\\s+)?getting\\s+(?:a\\s+)?(?:${NEXT_ORDINAL})\\s+season\\b`, 'i') },
   // "Season 2 has been confirmed" is a renewal; "… has been confirmed to premiere in May" is a date.
   { stage: 'renewed', re: new RegExp(`\\b(?:${NEXT_ORDINAL})\\s+season\\s+(?:has\\s+been\\s+|was\\s+|is\\s+)?(?:officially\\s+)?confirmed\\b${NOT_A_DATE}`, 'i') },
-  { stage: 'renewed', re: new RegExp(`\\b(?:season|series)\\s*(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\b[^.;,]{0,40}?\\b(?:is|has\\s+been|was)\\s+(?:officially\\s+)?(?:confirmed|happening|a\\s+go|announced)\\b${NOT_A_DATE}`, 'i') },
+  { stage: 'renewed', re: new RegExp(`\\b(?:season|series)\\s*(?:\\d{1,2}|${CARDINALS.slice(2).join('|')})\\b[^.;,]{0,40}?\\b(?:is|has\\s+been|was)\\s+(?:officially\\s+)?(?:confirmed|happening|a\\s+go|announced)\\b${NOT_A_DATE}`, 'i') },
   { stage: 'renewed', re: new RegExp(`\\b(?:will\\s+(?:return|be\\s+back|come\\s+back)|(?:is\\s+)?coming\\s+back|(?:is|are)\\s+returning)\\s+for\\s+(?:a\\s+)?(?:${NEXT_ORDINAL}|another)\\s+(?:season|series|go-round|round|installment)`, 'i'), allowFuture: true },
   // "The Lantern Keepers is coming back for Season 2": only the show itself (an actor coming back is casting).
   { stage: 'renewed', re: /\b(?:will\s+(?:return|be\s+back|come\s+back)|(?:is\s+)?coming\s+back|(?:is|are)\s+returning)\s+for\s+(?:season|series)\s*(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten)\b/i, allowFuture: true, titleSubject: true },

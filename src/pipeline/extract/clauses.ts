@@ -4,6 +4,7 @@
  * filming has begun, which would put the premiere in 2026", the hedge "would" belongs to the
  * relative clause and leaves the confirmation alone.
  */
+import { HANGUL } from '../../core/names'
 
 /** A clause as offsets into its sentence; `text` is the sentence slice with asides blanked out. */
 export interface Clause {
@@ -34,7 +35,7 @@ export function splitClauses(sentence: string): Clause[] {
   if (lead) cuts.add(lead[0].length)
   EN_BOUNDARY.lastIndex = 0
   for (let m = EN_BOUNDARY.exec(sentence); m; m = EN_BOUNDARY.exec(sentence)) if (m.index > 0) cuts.add(m.index)
-  if (/[\uAC00-\uD7A3]/.test(sentence)) {
+  if (HANGUL.test(sentence)) {
     KO_BOUNDARY.lastIndex = 0
     for (let m = KO_BOUNDARY.exec(sentence); m; m = KO_BOUNDARY.exec(sentence)) cuts.add(m.index + m[0].length)
   }

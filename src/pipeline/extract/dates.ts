@@ -37,7 +37,8 @@ const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?'
 const ORD = '(?:st|nd|rd|th)?'
 const YEAR = '((?:19|20)\\d{2}|2100)'
-const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?'
+/** An optional leading weekday ("Friday, "), as a regex source without a capture group. */
+export const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?'
 // Weekday stems in `Date.getUTCDay()` order.
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur']
 // Words that make a bare month name a date ("in May") rather than a verb or a name ("may", "April").

@@ -5,6 +5,7 @@
  * act next to the name.
  */
 import { isCommonKoreanSurname } from '../../core/person-key'
+import { HANGUL } from '../../core/names'
 
 /** A name candidate found in a clause. */
 export interface NameSpan {
@@ -106,7 +107,7 @@ const KO_PARTICLE = /(?:으로|에게|까지|부터|이가|이는|이를|이와|
 const HANGUL_WORD = /[\uAC00-\uD7A3]{2,6}/g
 
 /** A Hangul word shaped like a Korean name (surname + one to three syllables), with its particle cut. */
-export function koreanNameShape(token: string, followedBySeparator: boolean): string | null {
+function koreanNameShape(token: string, followedBySeparator: boolean): string | null {
   // A verb or adjective with its ending ("추종하는", "예고하며", "공개되는") is never a name.
   if (KO_VERB_FORM.test(token)) return null
   let t = token
@@ -129,7 +130,7 @@ export function findKoreanNames(text: string): NameSpan[] {
   for (let m = HANGUL_WORD.exec(text); m; m = HANGUL_WORD.exec(text)) {
     const after = text.slice(m.index + m[0].length).replace(/\s+/g, ' ').slice(0, 4)
     const before = text[m.index - 1] ?? ''
-    if (/[\uAC00-\uD7A3]/.test(before)) continue
+    if (HANGUL.test(before)) continue
     const separated = /^\s*(?:[,·、/&(]|등(?![\uAC00-\uD7A3])|$)/.test(after)
     const name = koreanNameShape(m[0], separated)
     if (name) out.push({ name, index: m.index, length: name.length })

@@ -1,4 +1,5 @@
 import type { SubjectMatcher } from './subject-matcher'
+import { HANGUL } from '../../core/names'
 
 /** Which season(s) a sentence talks about, and whether it names another show. */
 export interface SentenceScope {
@@ -15,7 +16,8 @@ export interface SentenceScope {
 const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
 // "Northwater III": a title with a Roman numeral names that season.
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
-const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+/** Number words by value, as far as a season number goes ("Season Two"). */
+export const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
 
 /** Words a title-cased phrase may start with that are not part of a show's title. */
 const NOT_TITLE = new Set(
@@ -36,7 +38,7 @@ function seasonWordNumber(w: string): number {
   return c >= 0 ? c : -1
 }
 
-const SEASON_N = /\b(?:season|series|part|temporada|saison|staffel)[\s-]*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\bS(\d{1,2})\b|시즌\s*(\d{1,2})/gi
+const SEASON_N = new RegExp(String.raw`\b(?:season|series|part|temporada|saison|staffel)[\s-]*(\d{1,2}|${CARDINALS.slice(1).join('|')})\b|\bS(\d{1,2})\b|시즌\s*(\d{1,2})`, 'gi')
 // Korean ordinals: "세 번째 시즌" (third season), "두 번째 이야기" (second story), "3번째 시즌", "첫 시즌".
 const KO_ORDINALS = ['', '첫', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉', '열']
 const SEASON_KO_ORD = /(?<![\uAC00-\uD7A3])(첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d{1,2})\s*(?:번째\s*)?(?:시즌|이야기)/g
@@ -75,7 +77,7 @@ function findSeasonMentions(text: string): SeasonMention[] {
  */
 function ownedByOtherShow(text: string, at: number, matcher: SubjectMatcher): boolean {
   const before = text.slice(Math.max(0, at - 60), at)
-  if (/[\uAC00-\uD7A3]/.test(text[at] ?? '')) return koreanOtherShow(before, matcher)
+  if (HANGUL.test(text[at] ?? '')) return koreanOtherShow(before, matcher)
   const cleaned = before.replace(/['’]s\s*$/, '').replace(/[\s'"‘’“”:]+$/, '')
   if (seasonPatterns(matcher).titleAtEnd.test(cleaned)) return false
   const m = /((?:[A-Z][\p{L}\d’'&:.-]*\s+){0,4}[A-Z][\p{L}\d’'&:.-]*)$/u.exec(cleaned)
@@ -128,7 +130,7 @@ const KO_NOT_TITLE = /(?:이번|새|새로운|다음|지난|올해|첫|두\s*번
 function koreanOtherShow(before: string, matcher: SubjectMatcher): boolean {
   const cleaned = before.replace(/[\s'"‘’“”<>《》〈〉「」『』()]+$/, '')
   const m = /([\uAC00-\uD7A3A-Za-z0-9]+)$/.exec(cleaned)
-  if (!m?.[1] || !/[\uAC00-\uD7A3]/.test(m[1])) return false
+  if (!m?.[1] || !HANGUL.test(m[1])) return false
   if (seasonPatterns(matcher).titleAtEnd.test(cleaned)) return false
   if (matcher.officialPattern.test(m[1]) || KO_NOT_TITLE.test(m[1])) return false
   return true

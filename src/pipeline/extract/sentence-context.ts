@@ -114,10 +114,10 @@ class Sentence implements SentenceContext {
 /** Builds the context of one sentence; clauses, frames and per-clause scopes are computed on demand. */
 export function createSentenceContext(
   text: string,
-  scope: SentenceScope | (() => SentenceScope),
+  readScope: () => SentenceScope,
   doc: { docTarget: boolean; titleTarget?: boolean; reference: string | null; url: string; matcher: SubjectMatcher; castFrame: boolean },
 ): SentenceContext {
-  return new Sentence(text, typeof scope === 'function' ? scope : () => scope, doc)
+  return new Sentence(text, readScope, doc)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { normalizeName } from '../../core/names'
+import { HANGUL, normalizeName } from '../../core/names'
 import { personKey, plainKey, sameKey } from '../../core/person-key'
 import type { Person, Subject } from '../../core/types'
 
@@ -41,7 +41,6 @@ export interface SubjectMatcher {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐'’][\p{L}\p{N}]+)*/gu
-const HANGUL = /[\uAC00-\uD7A3]/
 // Two words glued by a missing space in the source ("Kim Shin RokLee Dong Hee").
 const GLUED = /(\p{Ll})(\p{Lu}\p{Ll})/gu
 const HAS_GLUE = /\p{Ll}\p{Lu}\p{Ll}/u

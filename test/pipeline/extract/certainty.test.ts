@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { splitClauses } from '../../../src/pipeline/extract/clauses'
-import { brief, claimsOf } from './support'
-
-type Row = [string, string, string[]]
+import { brief, claimsOf, itReadsRows } from './support'
 
 describe('clauses', () => {
   it.each<[string, string, string[]]>([
@@ -19,7 +17,7 @@ describe('clauses', () => {
 })
 
 describe('certainty, read per clause', () => {
-  it.each<Row>([
+  itReadsRows([
     ['a hedge in another clause leaves a confirmation alone', 'Lumen confirmed that filming on Moonlit Ferry Season 2 has begun, which would put the premiere in 2026.', ['stage:filming:confirmed', 'release:estimated 2026-01-01..2026-12-31:speculated']],
     ['trap: a hedge in the same clause lowers it', 'Lumen may have begun filming Moonlit Ferry Season 2 already.', ['stage:filming:speculated']],
     ['an official name inside a title is not a speaker', 'Filming on the Lumen series Moonlit Ferry Season 2 began in Mokpo.', ['stage:filming:reported']],
@@ -44,7 +42,5 @@ describe('certainty, read per clause', () => {
     ['Korean trap: 검토 중 decides nothing', '강민호는 달빛 나룻배 시즌2 출연을 검토 중이다.', ['cast:Kang Min-ho/new:speculated']],
     ['Korean: an official topic makes every verb its act', '루멘은 달빛 나룻배 시즌2 공개를 8월 1일로 확정 짓고 메인 예고편을 공개했다.', ['release:confirmed 2025-08-01:confirmed', 'trailer:trailer:confirmed']],
     ['Korean trap: a report is a report', '달빛 나룻배 시즌2가 8월 1일 공개된다고 한 매체가 보도했다.', ['release:estimated 2025-08-01:reported']],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(brief(claimsOf([sentence]))).toEqual(expected)
-  })
+  ], (sentence) => brief(claimsOf([sentence])))
 })

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { claimsOf, fieldOf, ferry } from './support'
-
-type Row = [string, string, string[]]
+import { claimsOf, fieldOf, ferry, itReadsRows } from './support'
 
 const cast = (...paragraphs: string[]) => fieldOf(claimsOf(paragraphs), 'cast')
 
 describe('the cast extractor: acts and who they govern', () => {
-  it.each<Row>([
+  itReadsRows([
     ['a known actor joining is new (the config says so)', 'Kang Min-ho has joined Moonlit Ferry Season 2, Lumen announced.', ['cast:Kang Min-ho/new:confirmed']],
     ['an earlier-season actor "joining" is returning (decided once, from the config)', 'Seo Ha-neul joins Moonlit Ferry Season 2, Lumen announced.', ['cast:Seo Ha-neul/returning:confirmed']],
     ['a list after "New to the cast:"', 'New to the cast of Moonlit Ferry Season 2: Kang Min-ho and Yeo Jin-seo.', ['cast:Kang Min-ho/new:reported', 'cast:Yeo Jin-seo/new:reported']],
@@ -19,13 +17,11 @@ describe('the cast extractor: acts and who they govern', () => {
     ['a departure reported together with its replacement', 'Park Do-yun has left Moonlit Ferry Season 2; Kang Min-ho now plays Han Gyeol.', ['cast:Park Do-yun/departed:reported', 'cast:Kang Min-ho/new:reported']],
     ['several leads in one line-up', 'Lumen revealed the Moonlit Ferry Season 2 line-up: Seo Ha-neul, Park Do-yun and Kang Min-ho.', ['cast:Seo Ha-neul/returning:confirmed', 'cast:Park Do-yun/returning:confirmed', 'cast:Kang Min-ho/new:confirmed']],
     ['the actor confirming their own exit', 'Lee Bom has confirmed that she will not return for Moonlit Ferry Season 2.', ['cast:Lee Bom/departed:confirmed']],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(cast(sentence)).toEqual(expected)
-  })
+  ], cast)
 })
 
 describe('the cast extractor: descriptions are not casting news', () => {
-  it.each<Row>([
+  itReadsRows([
     ['trap: "the series also stars" without the season', 'The series also stars Kang Min-ho as a grumpy mechanic.', []],
     ['the season named makes it a line-up', 'Moonlit Ferry Season 2 also stars Kang Min-ho as a grumpy mechanic.', ['cast:Kang Min-ho/new:reported']],
     ['trap: "X, who plays C in the series"', 'Seo Ha-neul, who plays Captain Jo Mi-rae in the series, spoke about the ending.', []],
@@ -34,13 +30,11 @@ describe('the cast extractor: descriptions are not casting news', () => {
     ['trap: the earlier season described', 'The first season starred Seo Ha-neul and Oliver Grant.', []],
     ['trap: an old casting in a re-told story', 'Back in 2023, when Kang Min-ho was cast as the lead, the show had no streamer.', []],
     ['a casting this year', 'Kang Min-ho was cast in Moonlit Ferry Season 2 this spring.', ['cast:Kang Min-ho/new:reported']],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(cast(sentence)).toEqual(expected)
-  })
+  ], cast)
 })
 
 describe('the cast extractor: people by name', () => {
-  it.each<Row>([
+  itReadsRows([
     ['a misspelling of a known actor is that actor', 'Kang Min-hoo joins Moonlit Ferry Season 2.', ['cast:Kang Min-ho/new:reported']],
     ['an unknown name next to a casting act is kept as written', 'Actor Nam Gyu-ri joins Moonlit Ferry Season 2 as a coast guard.', ['cast:Nam Gyu-ri/new:reported']],
     ['trap: category words are not a person', 'Best New Actress winner joins Moonlit Ferry Season 2, fans say.', []],
@@ -52,13 +46,11 @@ describe('the cast extractor: people by name', () => {
     ['a hyphenated surname stays whole', 'Actor Callan Rhys-Doyle has joined Moonlit Ferry Season 2, Lumen said.', ['cast:Callan Rhys-Doyle/new:confirmed']],
     ['trap: another show named like a person', 'Night Tide, of course, is also returning for a second season.', []],
     ['trap: a character written "Character (Actor)"', 'Moonlit Ferry Season 2 brings back Captain Jo Mi-rae (Seo Ha-neul) and adds Choi Dal (Kang Min-ho).', ['cast:Seo Ha-neul/returning:reported', 'cast:Kang Min-ho/new:reported']],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(cast(sentence)).toEqual(expected)
-  })
+  ], cast)
 })
 
 describe('the cast extractor: Korean', () => {
-  it.each<Row>([
+  itReadsRows([
     ['a Hangul name joining', '신예 남규리가 달빛 나룻배 시즌2에 합류한다.', ['cast:남규리/new:reported']],
     ['trap: a common word shaped like a name', '루멘 오리지널 달빛 나룻배 시즌2에 강민호가 합류한다.', ['cast:Kang Min-ho/new:reported']],
     ['a departure and a newcomer in one sentence', '서하늘이 빠지고 남규리가 새롭게 합류했다.', ['cast:Seo Ha-neul/departed:reported', 'cast:남규리/new:reported']],
@@ -70,9 +62,7 @@ describe('the cast extractor: Korean', () => {
     ['trap: an agency that decides nothing', '여진서의 소속사는 "달빛 나룻배 시즌2 출연 제안을 받고 검토 중"이라고 밝혔다.', ['cast:Yeo Jin-seo/new:speculated']],
     ['trap: a position stated with no position', '한 매체는 여진서가 달빛 나룻배 시즌2에 합류한다고 보도했다. 여진서의 소속사는 시즌2 합류와 관련해 입장을 밝혔다.', ['cast:Yeo Jin-seo/new:reported']],
     ['the seat X left is filled by Y', '박도윤이 하차한 자리는 남규리가 채운다.', ['cast:Park Do-yun/departed:reported', 'cast:남규리/new:reported']],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(cast(sentence)).toEqual(expected)
-  })
+  ], cast)
 })
 
 describe('the cast extractor: the subject config is data', () => {

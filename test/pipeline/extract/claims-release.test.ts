@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { claimsOf, fieldOf } from './support'
-
-type Row = [string, string, string[]]
+import { claimsOf, fieldOf, itReadsRows } from './support'
 
 // Pages are dated 2025-05-20 unless a row says otherwise.
 const release = (sentence: string, published: string | null = '2025-05-20', fetchedAt?: string) =>
   fieldOf(claimsOf([sentence], { published, ...(fetchedAt ? { fetchedAt } : {}) }), 'release')
 
 describe('the release extractor: the date belongs to the premiere', () => {
-  it.each<Row>([
+  itReadsRows([
     ['an official premiere day is a confirmed release', 'Lumen announced that Moonlit Ferry Season 2 premieres on August 14.', ['release:confirmed 2025-08-14:confirmed']],
     ['an official month is a confirmed release', 'Lumen said Moonlit Ferry Season 2 will arrive in September.', ['release:confirmed 2025-09-01..2025-09-30:confirmed']],
     ['an official year stays an estimate (with who said it)', 'Lumen confirmed Moonlit Ferry Season 2 will premiere in 2026.', ['release:estimated 2026-01-01..2026-12-31:confirmed']],
@@ -31,13 +29,11 @@ describe('the release extractor: the date belongs to the premiere', () => {
     ['trap: a delay whose subject is production, named in the clause before', 'Production on Moonlit Ferry Season 2 was set for last year but was delayed until this year.', []],
     ['trap: "following its release on …" is the past', 'Moonlit Ferry topped the charts for a week following its release on November 19.', []],
     ['a window never ends before it starts', 'Moonlit Ferry Season 2 could land in 2027 or late 2026.', ['release:estimated 2026-09-01..2027-12-31:speculated']],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(release(sentence)).toEqual(expected)
-  })
+  ], release)
 })
 
 describe('the release extractor: earlier seasons and Korean', () => {
-  it.each<Row>([
+  itReadsRows([
     ['trap: "Released in January 2024, …" is the first season', 'Released in January 2024, Moonlit Ferry drew a large audience.', []],
     ['trap: "its 2024 debut"', 'Since its 2024 debut, Moonlit Ferry has topped the charts twice.', []],
     ['trap: "originally premiering on …"', 'Originally premiering on January 12, Moonlit Ferry ran for ten weeks.', []],
@@ -47,9 +43,7 @@ describe('the release extractor: earlier seasons and Korean', () => {
     ['Korean: within the year, hedged', '달빛 나룻배 시즌2는 연내 공개될 것으로 보인다.', ['release:estimated 2025-01-01..2025-12-31:speculated']],
     ['Korean trap: the first season\'s release', '2024년 1월 공개된 달빛 나룻배 시즌1은 큰 인기를 끌었다.', []],
     ['Korean trap: a trailer released on a day', '루멘은 19일 달빛 나룻배 시즌2 예고편을 공개했다.', []],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(release(sentence)).toEqual(expected)
-  })
+  ], release)
 })
 
 describe('the release extractor: undated pages', () => {

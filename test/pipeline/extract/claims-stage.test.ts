@@ -1,13 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import { claimsOf, fieldOf } from './support'
-
-/** [what the rule is, sentence, the stage claims it gives]: each rule has its true row and its trap. */
-type Row = [string, string, string[]]
+import { describe } from 'vitest'
+import { claimsOf, fieldOf, itReadsRows } from './support'
 
 const stage = (sentence: string, published = '2025-05-20') => fieldOf(claimsOf([sentence], { published }), 'stage')
 
 describe('the stage extractor: renewal', () => {
-  it.each<Row>([
+  itReadsRows([
     ['a renewal by the streamer', 'Lumen has renewed Moonlit Ferry for a second season.', ['stage:renewed:confirmed']],
     ['trap: a renewal that has not happened', 'Lumen has not renewed Moonlit Ferry for a second season yet.', []],
     ['"greenlit" is a renewal', 'Moonlit Ferry was greenlit for Season 2 by Lumen last month.', ['stage:renewed:confirmed']],
@@ -21,13 +18,11 @@ describe('the stage extractor: renewal', () => {
     ['Korean trap: a release date fixed is not a renewal', '루멘은 달빛 나룻배 시즌2 공개를 8월 1일로 정했다.', []],
     ['Korean: the show comes back as Season 2', '달빛 나룻배가 시즌2로 돌아온다고 루멘이 발표했다.', ['stage:renewed:confirmed']],
     ['Korean trap: actors coming back in Season 2', '서하늘과 박도윤이 달빛 나룻배 시즌2로 돌아온다.', []],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(stage(sentence)).toEqual(expected)
-  })
+  ], stage)
 })
 
 describe('the stage extractor: pre-production, filming, wrap', () => {
-  it.each<Row>([
+  itReadsRows([
     ['pre-production entered', 'Moonlit Ferry Season 2 entered pre-production in March.', ['stage:pre-production:reported']],
     ['trap: pre-production planned', 'Moonlit Ferry Season 2 will enter pre-production after the summer.', []],
     ['a table read held is pre-production', 'The table read for Moonlit Ferry Season 2 was held in Incheon, Lumen said.', ['stage:pre-production:confirmed']],
@@ -52,13 +47,11 @@ describe('the stage extractor: pre-production, filming, wrap', () => {
     ['Korean: shooting finished, with words between', '달빛 나룻배 시즌2의 촬영은 지난달 모두 마무리됐다.', ['stage:post-production:reported']],
     ['Korean: into post-production', '달빛 나룻배 시즌2는 촬영을 마치고 후반 작업에 돌입했다.', ['stage:post-production:reported']],
     ['Korean trap: a wrap aimed for', '달빛 나룻배 시즌2는 10월 촬영 종료를 목표로 하고 있다.', []],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(stage(sentence)).toEqual(expected)
-  })
+  ], stage)
 })
 
 describe('the stage extractor: released', () => {
-  it.each<Row>([
+  itReadsRows([
     ['the season has premiered', 'Moonlit Ferry Season 2 has finally premiered on Lumen.', ['stage:released:reported']],
     ['the season now streaming on the service', 'Moonlit Ferry Season 2 is now streaming on Lumen.', ['stage:released:reported']],
     ['trap: "now streaming" with nowhere named is a reviewer\'s aside', 'Moonlit Ferry Season 2 is now streaming, and it is the best drama of the year.', []],
@@ -68,7 +61,5 @@ describe('the stage extractor: released', () => {
     ['trap: a clip released', 'The first teaser for Moonlit Ferry Season 2 was released on Friday.', []],
     ['Korean: first broadcast', '달빛 나룻배 시즌2가 지난 16일 첫 방송됐다.', ['stage:released:reported']],
     ['Korean trap: the line-up was released', '달빛 나룻배 시즌2의 캐스팅 라인업이 공개됐다.', []],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(stage(sentence)).toEqual(expected)
-  })
+  ], stage)
 })

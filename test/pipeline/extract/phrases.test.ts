@@ -2,13 +2,11 @@
  * Trigger phrases that are rare in news copy: each is kept only with a sentence that uses it
  * and a trap that looks like it but says nothing.
  */
-import { describe, expect, it } from 'vitest'
-import { brief, claimsOf } from './support'
-
-type Row = [string, string, string[]]
+import { describe } from 'vitest'
+import { brief, claimsOf, itReadsRows } from './support'
 
 describe('rare trigger phrases, each with its trap', () => {
-  it.each<Row>([
+  itReadsRows([
     ['"the commencement of production"', 'Lumen announced the commencement of production on Moonlit Ferry Season 2 with a photo.', ['stage:filming:confirmed']],
     ['trap: commencement ahead', 'Lumen will mark the commencement of production on Moonlit Ferry Season 2 next month.', []],
     ['"green-lighted"', 'Moonlit Ferry was green-lighted for a second season, Lumen said.', ['stage:renewed:confirmed']],
@@ -34,7 +32,5 @@ describe('rare trigger phrases, each with its trap', () => {
     ['"wishlist" is a hope', 'On our wishlist: Kang Min-ho joining Moonlit Ferry Season 2.', ['cast:Kang Min-ho/new:speculated']],
     ['"whispers" are rumours', 'Whispers say filming on Moonlit Ferry Season 2 has begun.', ['stage:filming:speculated']],
     ['"gearing up" is a plan', 'Moonlit Ferry Season 2 is gearing up to start filming in June.', []],
-  ])('%s', (_rule, sentence, expected) => {
-    expect(brief(claimsOf([sentence]))).toEqual(expected)
-  })
+  ], (sentence) => brief(claimsOf([sentence])))
 })

@@ -3,6 +3,7 @@
  * is written for this project: an imaginary drama, "Moonlit Ferry", followed at its second season
  * on an imaginary streamer, Lumen, with an agency and a studio as the other official voices.
  */
+import { expect, it } from 'vitest'
 import type { Claim, Subject } from '../../../src/core/types'
 import { extractDocument } from '../../../src/pipeline/extract/extract-document'
 
@@ -54,3 +55,13 @@ export function brief(claims: Claim[]): string[] {
 
 /** The claims of one field, briefly. */
 export const fieldOf = (claims: Claim[], field: Claim['field']) => brief(claims.filter((c) => c.field === field))
+
+/** [what the rule is, sentence, the claims it gives, briefly]: each rule has its true row and its trap. */
+export type RuleRow = [rule: string, sentence: string, expected: string[]]
+
+/** One spec per row, named by its rule: reading the row's sentence gives exactly its claims. */
+export function itReadsRows(rows: RuleRow[], read: (sentence: string) => string[]): void {
+  it.each<RuleRow>(rows)('%s', (_rule, sentence, expected) => {
+    expect(read(sentence)).toEqual(expected)
+  })
+}
