@@ -4,6 +4,7 @@ import type { RunSummary } from '../src/pipeline/run/run-report'
 import { describeCastStatus, describeRelease, describeStage, describeTrailer } from '../src/site/describe-fact'
 import { formatTime } from '../src/site/format'
 import { toSafeHref } from '../src/site/safe-url'
+import { isRecord } from '../src/core/is-record'
 
 /**
  * The run reports `/demo` and `/admin` show: per run, the documents read, the claims found and
@@ -13,10 +14,6 @@ import { toSafeHref } from '../src/site/safe-url'
  */
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null
-}
 
 /** What a finding says, in a few words: "Stage: Filming", "Lomon returns (as Lee Su-hyeok)". */
 export function describeFinding(f: Pick<Finding, 'field' | 'value'>): string {

@@ -2,6 +2,7 @@ import type { Change, CastStatus, Certainty, ReleaseValue, Stage, TrailerValue }
 import type { HistoryEntry } from '../core/public-view'
 import { STAGES } from '../core/types'
 import { formatDay, truncateText } from './format'
+import { isRecord } from '../core/is-record'
 
 /**
  * Plain-text wording for facts and changes, shared by the page, the Atom feed and the JSON-free
@@ -68,10 +69,6 @@ export function describeTrailer(trailer: Partial<TrailerValue> | null | undefine
   if (!trailer) return 'No trailer yet'
   const kind = trailer.kind === 'teaser' ? 'Teaser' : 'Trailer'
   return trailer.date ? `${kind}, released ${formatDay(trailer.date)}` : `${kind} released`
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null
 }
 
 function str(v: unknown): string | null {

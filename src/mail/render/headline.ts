@@ -6,10 +6,7 @@ import type { Change, ReleaseValue, TrailerValue } from '../../core/types'
 import { describeRelease, describeStage } from '../../site/describe-fact'
 import { formatDay } from '../../site/format'
 import { cleanText } from './clean-text'
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null
-}
+import { isRecord } from '../../core/is-record'
 
 /** Stage changes arrive as a stage string or as a `{ value }` fact; accept both. */
 function stageOf(v: unknown): string | null {

@@ -2,6 +2,7 @@ import type { Change, ReleaseValue, TrailerValue } from '../../core/types'
 import { formatDay } from '../../site/format'
 import { cleanText } from './clean-text'
 import { headlineFor, sortMaterial } from './headline'
+import { isRecord } from '../../core/is-record'
 
 /**
  * The update email's subject, as a person would write it: the biggest change as a headline,
@@ -12,10 +13,6 @@ import { headlineFor, sortMaterial } from './headline'
 
 /** Past this length the smaller clauses give way to "plus N more". */
 const MAX_SUBJECT = 110
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null
-}
 
 /** "A", "A and B", "A, B and C". */
 export function joinNames(names: string[]): string {
